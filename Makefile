@@ -1,0 +1,50 @@
+# Two commands for a newcomer: `make run` and `make test`. Everything else serves them.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: run test install lint messages lock vendor clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	DJANGO_DEBUG=true $(BIN)/python manage.py migrate --no-input
+	DJANGO_DEBUG=true $(BIN)/python manage.py seed_demo
+	DJANGO_DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	DJANGO_DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
+
+# Regenerate the catalogues after changing user-facing text, then translate locale/{nl,fr}.
+messages: install
+	DJANGO_DEBUG=true $(BIN)/python manage.py makemessages -l nl -l fr -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=tests
+	DJANGO_DEBUG=true $(BIN)/python manage.py makemessages -d djangojs -l nl -l fr -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=samen/static/vendor
+	DJANGO_DEBUG=true $(BIN)/python manage.py compilemessages --ignore=.venv
+
+# Re-pin the lock file from pyproject.toml (needs uv: pip install uv).
+lock:
+	uv pip compile pyproject.toml --extra dev --python-version 3.11 --no-header -o requirements.lock
+
+# Copy the front-end files from npm into samen/static/vendor (committed, so running needs no npm).
+vendor:
+	npm ci --no-audit --no-fund
+	node scripts/vendor.mjs
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media

@@ -1,0 +1,5 @@
+from django.conf import settings
+
+
+def site(request):
+    return {"map_tiles": settings.MAP_TILE_URL, "map_attribution": settings.MAP_TILE_ATTRIBUTION}

@@ -1,0 +1,17 @@
+from django.contrib import admin
+
+from samen.ideas.models import Comment, Idea
+
+
+@admin.register(Idea)
+class IdeaAdmin(admin.ModelAdmin):
+    list_display = ["title", "process", "theme", "author", "language", "created_at"]
+    list_filter = ["process", "language"]
+    search_fields = ["title", "body"]
+    raw_id_fields = ["author"]
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "idea", "author", "created_at"]
+    raw_id_fields = ["author", "idea", "parent"]

@@ -1,0 +1,79 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from samen.ideas.models import BODY_MAX, COMMENT_MAX, TITLE_MAX
+from samen.ideas.services import Place, locate
+from samen.processes.geography import neighbourhood_choices
+
+
+class IdeaForm(forms.Form):
+    """Shape of an idea; the service checks the rules (phase, theme, Region)."""
+
+    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
+    body = forms.CharField(
+        label=_("Your idea"),
+        max_length=BODY_MAX,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Markdown works: *italic*, **bold**, lists starting with a dash."),
+    )
+    theme = forms.ModelChoiceField(label=_("Theme"), queryset=None, empty_label=None, widget=forms.RadioSelect)
+    language = forms.ChoiceField(
+        label=_("Language of your text"),
+        choices=settings.LANGUAGES,
+        help_text=_("So that readers and screen readers know which language you wrote in."),
+    )
+    neighbourhood_code = forms.TypedChoiceField(
+        label=_("Neighbourhood"),
+        choices=lambda: [("", _("No particular place")), *neighbourhood_choices()],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text=_("Where your idea would happen. A point on the map, if you set one, takes precedence."),
+    )
+    latitude = forms.FloatField(label=_("Latitude"), required=False, min_value=-90, max_value=90)
+    longitude = forms.FloatField(label=_("Longitude"), required=False, min_value=-180, max_value=180)
+    image = forms.ImageField(
+        label=_("Image"), required=False, help_text=_("Optional. JPEG, PNG or WebP, at most 8 MB.")
+    )
+
+    def __init__(self, *args, process, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].queryset = process.themes.all()
+        self.fields["language"].initial = (get_language() or "fr")[:2]
+
+    def clean(self):
+        data = super().clean()
+        try:
+            self.place = locate(
+                latitude=data.get("latitude"),
+                longitude=data.get("longitude"),
+                neighbourhood_code=data.get("neighbourhood_code"),
+            )
+        except forms.ValidationError as error:
+            self.place = Place()
+            self.add_error("latitude" if error.code != "unknown_neighbourhood" else "neighbourhood_code", error)
+        return data
+
+
+class IdeaEditForm(IdeaForm):
+    remove_image = forms.BooleanField(label=_("Remove the image"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["language"]
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(label=_("Your comment"), max_length=COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 3}))
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = (get_language() or "fr")[:2]
+
+
+class CommentEditForm(forms.Form):
+    body = forms.CharField(label=_("Your comment"), max_length=COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 3}))

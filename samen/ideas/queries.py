@@ -1,0 +1,90 @@
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
+from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models.functions import Mod
+
+from samen.ideas.models import Comment, Idea, Support
+
+SORTS = ("newest", "most_supported", "random")
+
+# PostgreSQL stems each idea with its author's language; the query is parsed with the same dictionary.
+SEARCH_CONFIG = Case(
+    When(language="nl", then=Value("dutch")),
+    When(language="fr", then=Value("french")),
+    default=Value("english"),
+    output_field=CharField(),
+)
+
+
+def search_ideas(ideas: QuerySet[Idea], text: str) -> QuerySet[Idea]:
+    """Full-text search on PostgreSQL; on SQLite every word must appear in the title or the text."""
+    text = text.strip()
+    if not text:
+        return ideas
+    if connection.vendor == "postgresql":
+        vector = SearchVector("title", weight="A", config=SEARCH_CONFIG) + SearchVector(
+            "body", weight="B", config=SEARCH_CONFIG
+        )
+        query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+        return ideas.annotate(search=vector).filter(search=query)
+    for word in text.split()[:10]:
+        ideas = ideas.filter(Q(title__icontains=word) | Q(body__icontains=word))
+    return ideas
+
+
+def ideas_for(
+    process,
+    *,
+    viewer=None,
+    theme_slug: str = "",
+    neighbourhood_code: int | None = None,
+    text: str = "",
+    sort: str = "newest",
+    seed: int = 0,
+) -> QuerySet[Idea]:
+    """The ideas of a process as its list shows them, with the counts the list needs in the same query."""
+    ideas = (
+        Idea.objects.filter(process=process)
+        .select_related("theme", "author")
+        .annotate(
+            support_count=Count("supports", distinct=True),
+            comment_count=Count("comments", distinct=True),
+        )
+    )
+    if viewer is not None and viewer.is_authenticated:
+        ideas = ideas.annotate(supported_by_viewer=Exists(Support.objects.filter(idea=OuterRef("pk"), resident=viewer)))
+    if theme_slug:
+        ideas = ideas.filter(theme__slug=theme_slug)
+    if neighbourhood_code is not None:
+        ideas = ideas.filter(neighbourhood_code=neighbourhood_code)
+    ideas = search_ideas(ideas, text)
+    if sort == "most_supported":
+        return ideas.order_by("-support_count", "-created_at", "-pk")
+    if sort == "random":
+        # A stable shuffle for one visitor: the same seed gives the same order on every page.
+        return ideas.annotate(shuffle=Mod(F("pk") * 7919 + seed, 104729)).order_by("shuffle", "pk")
+    return ideas.order_by("-created_at", "-pk")
+
+
+def idea_with_thread(pk: int) -> Idea:
+    return (
+        Idea.objects.select_related("process", "theme", "author")
+        .prefetch_related("process__phases", "process__themes")
+        .annotate(support_count=Count("supports", distinct=True))
+        .get(pk=pk)
+    )
+
+
+def thread_of(idea: Idea) -> list[Comment]:
+    """Top-level comments in order, each with its replies prefetched."""
+    replies = Comment.objects.select_related("author").order_by("created_at", "pk")
+    thread = list(
+        idea.comments.filter(parent__isnull=True)
+        .select_related("author")
+        .prefetch_related(Prefetch("replies", queryset=replies))
+    )
+    for comment in thread:  # the permission checks read comment.idea.process: no query per comment
+        comment.idea = idea
+        for reply in comment.replies.all():
+            reply.idea = idea
+    return thread

@@ -1,0 +1,29 @@
+"""Who may do what with ideas and comments: the running phase decides for citizens; moderators may always tidy up."""
+
+import rules
+
+from samen.processes.phases import COMMENT, POST_IDEA, SUPPORT
+from samen.processes.rules import is_moderator, is_process_manager, is_published, phase_allows
+
+
+@rules.predicate
+def is_author(user, obj) -> bool:
+    return obj is not None and user.is_authenticated and obj.author_id == user.pk
+
+
+@rules.predicate
+def process_is_visible(user, obj) -> bool:
+    process = getattr(obj, "process", obj)
+    return is_published(user, process) or is_process_manager(user)
+
+
+is_signed_in = rules.is_authenticated & rules.is_active
+
+rules.add_perm("ideas.add_idea", is_signed_in & process_is_visible & phase_allows(POST_IDEA))
+rules.add_perm("ideas.change_idea", is_moderator | (is_author & phase_allows(POST_IDEA)))
+rules.add_perm("ideas.delete_idea", is_moderator | (is_author & phase_allows(POST_IDEA)))
+rules.add_perm("ideas.comment_idea", is_signed_in & process_is_visible & phase_allows(COMMENT))
+rules.add_perm("ideas.change_comment", is_moderator | (is_author & phase_allows(COMMENT)))
+rules.add_perm("ideas.delete_comment", is_moderator | (is_author & phase_allows(COMMENT)))
+rules.add_perm("ideas.support_idea", is_signed_in & process_is_visible & phase_allows(SUPPORT) & ~is_author)
+rules.add_perm("ideas.follow_idea", is_signed_in & process_is_visible)

@@ -1,0 +1,174 @@
+"""Every write on ideas goes through here: the web views, the admin, the demo loader and later the API."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from samen.common import phrases
+from samen.ideas.images import prepare_image
+from samen.ideas.models import Comment, Follow, Idea, Support
+from samen.processes import queries as process_queries
+from samen.processes.geography import is_in_region, neighbourhood_at, neighbourhoods
+from samen.processes.models import Process, Theme
+from samen.processes.phases import COMMENT, POST_IDEA, SUPPORT
+
+
+@dataclass(frozen=True)
+class Place:
+    latitude: float | None = None
+    longitude: float | None = None
+    neighbourhood_code: int | None = None
+    municipality_nis: str = ""
+
+
+def locate(*, latitude: float | None, longitude: float | None, neighbourhood_code: int | None) -> Place:
+    """A point wins over a chosen neighbourhood: its neighbourhood and municipality follow from the boundaries."""
+    if (latitude is None) != (longitude is None):
+        raise ValidationError(_("Give both the latitude and the longitude, or neither."), code="half_a_point")
+    if latitude is not None:
+        if not is_in_region(longitude=longitude, latitude=latitude):
+            raise ValidationError(phrases.outside_region, code="outside_region")
+        found = neighbourhood_at(longitude=longitude, latitude=latitude)
+        return Place(
+            latitude=latitude,
+            longitude=longitude,
+            neighbourhood_code=found.code if found else None,
+            municipality_nis=found.municipality_nis if found else "",
+        )
+    if neighbourhood_code is not None:
+        neighbourhood = neighbourhoods().get(neighbourhood_code)
+        if neighbourhood is None:
+            raise ValidationError(_("Choose a neighbourhood from the list."), code="unknown_neighbourhood")
+        return Place(neighbourhood_code=neighbourhood.code, municipality_nis=neighbourhood.municipality_nis)
+    return Place()
+
+
+def _require_phase(process: Process, action: str) -> None:
+    if not process_queries.phase_allows(process, action):
+        raise ValidationError(phrases.phase_closed, code="phase_closed")
+
+
+def _require_perm(actor, permission: str, obj) -> None:
+    if not actor.has_perm(permission, obj):
+        raise PermissionDenied(phrases.not_allowed)
+
+
+def create_idea(
+    *,
+    process: Process,
+    author,
+    theme: Theme,
+    title: str,
+    body: str,
+    language: str,
+    place: Place = Place(),
+    image=None,
+) -> Idea:
+    """Post an idea while the process collects them; the image is cleaned before anything is saved."""
+    _require_phase(process, POST_IDEA)
+    _require_perm(author, "ideas.add_idea", process)
+    if theme.process_id != process.pk:
+        raise ValidationError(_("Choose one of this process's themes."), code="foreign_theme")
+    idea = Idea(
+        process=process,
+        theme=theme,
+        author=author,
+        title=title.strip(),
+        body=body.strip(),
+        language=language,
+        latitude=place.latitude,
+        longitude=place.longitude,
+        neighbourhood_code=place.neighbourhood_code,
+        municipality_nis=place.municipality_nis,
+    )
+    if image:
+        idea.image = prepare_image(image)
+    idea.full_clean()
+    with transaction.atomic():
+        idea.save()
+        Follow.objects.create(idea=idea, follower=author)
+    return idea
+
+
+def update_idea(
+    *, idea: Idea, actor, theme: Theme, title: str, body: str, place: Place, image=None, remove_image=False
+) -> Idea:
+    _require_perm(actor, "ideas.change_idea", idea)
+    if theme.process_id != idea.process_id:
+        raise ValidationError(_("Choose one of this process's themes."), code="foreign_theme")
+    idea.theme = theme
+    idea.title = title.strip()
+    idea.body = body.strip()
+    idea.latitude, idea.longitude = place.latitude, place.longitude
+    idea.neighbourhood_code, idea.municipality_nis = place.neighbourhood_code, place.municipality_nis
+    if image:
+        idea.image = prepare_image(image)
+    elif remove_image:
+        idea.image = None
+    idea.full_clean()
+    idea.save()
+    return idea
+
+
+def delete_idea(*, idea: Idea, actor) -> None:
+    _require_perm(actor, "ideas.delete_idea", idea)
+    idea.delete()
+
+
+def add_comment(*, idea: Idea, author, body: str, language: str, parent: Comment | None = None) -> Comment:
+    """Comment on an idea, or reply to a top-level comment (a reply to a reply joins its thread)."""
+    _require_phase(idea.process, COMMENT)
+    _require_perm(author, "ideas.comment_idea", idea)
+    if parent is not None:
+        if parent.idea_id != idea.pk:
+            raise ValidationError(_("You can only reply to a comment on this idea."), code="foreign_parent")
+        parent = parent.parent or parent
+    comment = Comment(idea=idea, author=author, body=body.strip(), language=language, parent=parent)
+    comment.full_clean()
+    with transaction.atomic():
+        comment.save()
+        Follow.objects.get_or_create(idea=idea, follower=author)
+    return comment
+
+
+def update_comment(*, comment: Comment, actor, body: str) -> Comment:
+    _require_perm(actor, "ideas.change_comment", comment)
+    comment.body = body.strip()
+    comment.full_clean()
+    comment.save(update_fields=["body", "updated_at"])
+    return comment
+
+
+def delete_comment(*, comment: Comment, actor) -> None:
+    _require_perm(actor, "ideas.delete_comment", comment)
+    comment.delete()
+
+
+def support_idea(*, idea: Idea, resident) -> Support:
+    """Record one support; the unique constraint refuses a second one even when two requests race."""
+    _require_phase(idea.process, SUPPORT)
+    _require_perm(resident, "ideas.support_idea", idea)
+    try:
+        with transaction.atomic():
+            return Support.objects.create(idea=idea, resident=resident)
+    except IntegrityError:
+        raise ValidationError(_("You already support this idea."), code="already_supported") from None
+
+
+def withdraw_support(*, idea: Idea, resident) -> None:
+    _require_phase(idea.process, SUPPORT)
+    deleted, _rows = Support.objects.filter(idea=idea, resident=resident).delete()
+    if not deleted:
+        raise ValidationError(_("You do not support this idea."), code="not_supported")
+
+
+def follow_idea(*, idea: Idea, follower) -> Follow:
+    _require_perm(follower, "ideas.follow_idea", idea)
+    follow, _created = Follow.objects.get_or_create(idea=idea, follower=follower)
+    return follow
+
+
+def unfollow_idea(*, idea: Idea, follower) -> None:
+    Follow.objects.filter(idea=idea, follower=follower).delete()

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from samen.ideas import views
+
+app_name = "ideas"
+urlpatterns = [
+    path("processes/<slug:slug>/ideas/new/", views.idea_create, name="create"),
+    path("ideas/<int:pk>/", views.idea_detail, name="detail"),
+    path("ideas/<int:pk>/edit/", views.idea_edit, name="edit"),
+    path("ideas/<int:pk>/delete/", views.idea_delete, name="delete"),
+    path("ideas/<int:pk>/comments/", views.comment_create, name="comment"),
+    path("ideas/<int:pk>/support/", views.support, name="support"),
+    path("ideas/<int:pk>/follow/", views.follow, name="follow"),
+    path("comments/<int:pk>/edit/", views.comment_edit, name="comment_edit"),
+    path("comments/<int:pk>/delete/", views.comment_delete, name="comment_delete"),
+]

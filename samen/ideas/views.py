@@ -1,0 +1,240 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samen.common import phrases
+from samen.ideas import queries, services
+from samen.ideas.forms import CommentEditForm, CommentForm, IdeaEditForm, IdeaForm
+from samen.ideas.models import Comment, Idea
+from samen.processes import queries as process_queries
+from samen.processes.models import Process
+from samen.processes.phases import POST_IDEA
+
+INVALID = 422  # the form was understood but refused: htmx is told to swap it in (see base.html)
+
+
+def _visible_process(request, slug) -> Process:
+    process = get_object_or_404(Process.objects.prefetch_related("phases", "themes"), slug=slug)
+    if not request.user.has_perm("processes.view_process", process):
+        raise Http404
+    return process
+
+
+def _visible_idea(request, pk) -> Idea:
+    try:
+        idea = queries.idea_with_thread(pk)
+    except Idea.DoesNotExist:
+        raise Http404 from None
+    if not request.user.has_perm("processes.view_process", idea.process):
+        raise Http404
+    return idea
+
+
+def _idea_page(request, idea, *, comment_form=None, error=None, status=200, partial=None):
+    context = {
+        "idea": idea,
+        "process": idea.process,
+        "thread": queries.thread_of(idea),
+        "comment_form": comment_form or CommentForm(),
+        "supported": request.user.is_authenticated and idea.supports.filter(resident=request.user).exists(),
+        "following": request.user.is_authenticated and idea.follows.filter(follower=request.user).exists(),
+        "error": error,
+    }
+    template = "ideas/idea_detail.html"
+    if partial and request.htmx:
+        template += f"#{partial}"
+    return render(request, template, context, status=status)
+
+
+def idea_detail(request, pk):
+    return _idea_page(request, _visible_idea(request, pk))
+
+
+@login_required
+def idea_create(request, slug):
+    process = _visible_process(request, slug)
+    if not process_queries.phase_allows(process, POST_IDEA):
+        raise PermissionDenied(phrases.phase_closed)
+    if not request.user.has_perm("ideas.add_idea", process):
+        raise PermissionDenied(phrases.not_allowed)
+    form = IdeaForm(request.POST or None, request.FILES or None, process=process)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                idea = services.create_idea(
+                    process=process,
+                    author=request.user,
+                    theme=form.cleaned_data["theme"],
+                    title=form.cleaned_data["title"],
+                    body=form.cleaned_data["body"],
+                    language=form.cleaned_data["language"],
+                    place=form.place,
+                    image=form.cleaned_data["image"],
+                )
+            except ValidationError as error:
+                form.add_error(
+                    "image" if error.code in {"not_an_image", "image_format", "image_too_large"} else None,
+                    error,
+                )
+            else:
+                messages.success(request, _("Your idea is published. Thank you!"))
+                return redirect(idea)
+        status = INVALID
+    return render(request, "ideas/idea_form.html", {"form": form, "process": process}, status=status)
+
+
+@login_required
+def idea_edit(request, pk):
+    idea = _visible_idea(request, pk)
+    if not request.user.has_perm("ideas.change_idea", idea):
+        raise PermissionDenied(phrases.not_allowed)
+    initial = {
+        "title": idea.title,
+        "body": idea.body,
+        "theme": idea.theme,
+        "neighbourhood_code": idea.neighbourhood_code,
+        "latitude": idea.latitude,
+        "longitude": idea.longitude,
+    }
+    form = IdeaEditForm(request.POST or None, request.FILES or None, process=idea.process, initial=initial)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.update_idea(
+                    idea=idea,
+                    actor=request.user,
+                    theme=form.cleaned_data["theme"],
+                    title=form.cleaned_data["title"],
+                    body=form.cleaned_data["body"],
+                    place=form.place,
+                    image=form.cleaned_data["image"],
+                    remove_image=form.cleaned_data["remove_image"],
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Your changes are saved."))
+                return redirect(idea)
+        status = INVALID
+    return render(request, "ideas/idea_form.html", {"form": form, "process": idea.process, "idea": idea}, status=status)
+
+
+@login_required
+def idea_delete(request, pk):
+    idea = _visible_idea(request, pk)
+    if not request.user.has_perm("ideas.delete_idea", idea):
+        raise PermissionDenied(phrases.not_allowed)
+    if request.method == "POST":
+        services.delete_idea(idea=idea, actor=request.user)
+        messages.success(request, _("The idea is deleted."))
+        return redirect(idea.process)
+    return render(request, "ideas/confirm_delete.html", {"object": idea, "process": idea.process})
+
+
+@require_POST
+@login_required
+def comment_create(request, pk):
+    idea = _visible_idea(request, pk)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        parent = None
+        if form.cleaned_data["parent"]:
+            parent = Comment.objects.filter(pk=form.cleaned_data["parent"], idea=idea).first()
+            if parent is None:
+                form.add_error(None, _("The comment you reply to no longer exists."))
+        if not form.errors:
+            try:
+                comment = services.add_comment(
+                    idea=idea,
+                    author=request.user,
+                    body=form.cleaned_data["body"],
+                    language=form.cleaned_data["language"],
+                    parent=parent,
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                if request.htmx:
+                    return _idea_page(request, idea, partial="comments")
+                return redirect(comment)
+    return _idea_page(request, idea, comment_form=form, status=INVALID, partial="comments")
+
+
+def _own_comment(request, pk, permission) -> Comment:
+    comment = get_object_or_404(Comment.objects.select_related("idea__process", "author"), pk=pk)
+    if not request.user.has_perm("processes.view_process", comment.idea.process):
+        raise Http404
+    if not request.user.has_perm(permission, comment):
+        raise PermissionDenied(phrases.not_allowed)
+    return comment
+
+
+@login_required
+def comment_edit(request, pk):
+    comment = _own_comment(request, pk, "ideas.change_comment")
+    form = CommentEditForm(request.POST or None, initial={"body": comment.body})
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.update_comment(comment=comment, actor=request.user, body=form.cleaned_data["body"])
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return redirect(comment)
+        status = INVALID
+    return render(
+        request,
+        "ideas/comment_form.html",
+        {"form": form, "comment": comment, "process": comment.idea.process},
+        status=status,
+    )
+
+
+@login_required
+def comment_delete(request, pk):
+    comment = _own_comment(request, pk, "ideas.delete_comment")
+    if request.method == "POST":
+        services.delete_comment(comment=comment, actor=request.user)
+        messages.success(request, _("The comment is deleted."))
+        return redirect(comment.idea)
+    return render(request, "ideas/confirm_delete.html", {"object": comment, "process": comment.idea.process})
+
+
+@require_POST
+@login_required
+def support(request, pk):
+    """Support or withdraw: the form says which, so a repeated click cannot silently undo the first."""
+    idea = _visible_idea(request, pk)
+    try:
+        if request.POST.get("action") == "withdraw":
+            services.withdraw_support(idea=idea, resident=request.user)
+        else:
+            services.support_idea(idea=idea, resident=request.user)
+    except ValidationError as error:
+        return _idea_page(
+            request, _visible_idea(request, pk), error=error.messages[0], status=INVALID, partial="support"
+        )
+    idea = _visible_idea(request, pk)
+    if request.htmx:
+        return _idea_page(request, idea, partial="support")
+    return redirect(idea)
+
+
+@require_POST
+@login_required
+def follow(request, pk):
+    idea = _visible_idea(request, pk)
+    if request.POST.get("action") == "unfollow":
+        services.unfollow_idea(idea=idea, follower=request.user)
+    else:
+        services.follow_idea(idea=idea, follower=request.user)
+    if request.htmx:
+        return _idea_page(request, idea, partial="follow")
+    return redirect(idea)

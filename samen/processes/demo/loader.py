@@ -1,0 +1,160 @@
+"""Build the Brussels demo through the same services the site uses; identical for one seed, safe to run twice."""
+
+import json
+import random
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from allauth.account.models import EmailAddress
+from django.db import transaction
+from django.utils import timezone
+
+from samen.accounts.models import User
+from samen.accounts.services import assign_role, update_profile
+from samen.ideas import services as idea_services
+from samen.ideas.models import Idea
+from samen.processes import services
+from samen.processes.demo.processes import (
+    DEMO_DOMAIN,
+    DEMO_PASSWORD,
+    DEMO_PROCESSES,
+    DEMO_RESIDENTS,
+    DEMO_STAFF,
+)
+from samen.processes.geography import neighbourhood_at, neighbourhoods
+from samen.processes.models import Process
+
+HERE = Path(__file__).resolve().parent
+THEMES_FILE = Path(__file__).resolve().parents[3] / "data" / "brussels" / "participation_themes.json"
+
+
+@dataclass
+class Report:
+    accounts: list[tuple[str, str]] = field(default_factory=list)
+    processes_created: list[str] = field(default_factory=list)
+    ideas_created: int = 0
+
+
+def _account(key: str, display_name: str, neighbourhood_code: int | None, report: Report) -> User:
+    email = f"{key}@{DEMO_DOMAIN}"
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User.objects.create_user(email, DEMO_PASSWORD)
+        update_profile(
+            user=user,
+            display_name=display_name,
+            neighbourhood_code=neighbourhood_code,
+            preferred_language="fr",
+        )
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    report.accounts.append((email, display_name))
+    return user
+
+
+def _theme_labels() -> dict[str, dict[str, str]]:
+    sets = json.loads(THEMES_FILE.read_text(encoding="utf-8"))["theme_sets"]
+    return {theme["id"]: theme for theme_set in sets for theme in theme_set["themes"]}
+
+
+def _point_in(code: int, rng: random.Random) -> tuple[float, float]:
+    """A point near the neighbourhood's label point that is still inside it."""
+    longitude, latitude = neighbourhoods()[code].label_point
+    for _attempt in range(5):
+        candidate = (longitude + rng.uniform(-0.002, 0.002), latitude + rng.uniform(-0.0013, 0.0013))
+        found = neighbourhood_at(longitude=candidate[0], latitude=candidate[1])
+        if found and found.code == code:
+            return candidate
+    return longitude, latitude
+
+
+def _create_process(spec: dict, today: date) -> Process:
+    process = services.create_process(
+        slug=spec["slug"],
+        title=spec["title"],
+        description=spec["description"],
+        scope=spec["scope"],
+        neighbourhood_code=spec.get("neighbourhood_code"),
+    )
+    labels = _theme_labels()
+    for position, slug in enumerate(spec["themes"]):
+        label = labels[slug]
+        services.add_theme(
+            process=process,
+            slug=slug,
+            position=position,
+            name={language: label[language] for language in ("nl", "fr", "en")},
+        )
+    for kind, first, last, title in spec["phases"]:
+        services.add_phase(
+            process=process,
+            kind=kind,
+            title=title,
+            first_day=today + timedelta(days=first),
+            last_day=today + timedelta(days=last),
+        )
+    return services.publish_process(process=process)
+
+
+def _post_ideas(process: Process, rows: list[dict], people: dict[str, User], rng: random.Random) -> int:
+    themes = {theme.slug: theme for theme in process.themes.all()}
+    now = timezone.now()
+    for row in rows:
+        code = row["neighbourhood_code"]
+        place = idea_services.Place()
+        if code is not None:
+            longitude, latitude = _point_in(code, rng)
+            place = idea_services.locate(latitude=latitude, longitude=longitude, neighbourhood_code=None)
+        idea = idea_services.create_idea(
+            process=process,
+            author=people[row["author"]],
+            theme=themes[row["theme"]],
+            title=row["title"],
+            body=row["body"],
+            language=row["language"],
+            place=place,
+        )
+        Idea.objects.filter(pk=idea.pk).update(created_at=now - timedelta(minutes=rng.randint(60, 11 * 24 * 60)))
+        for supporter in row["supporters"]:
+            idea_services.support_idea(idea=idea, resident=people[supporter])
+        for comment in row["comments"]:
+            parent = idea_services.add_comment(
+                idea=idea,
+                author=people[comment["author"]],
+                body=comment["body"],
+                language=comment["language"],
+            )
+            for reply in comment["replies"]:
+                idea_services.add_comment(
+                    idea=idea,
+                    author=people[reply["author"]],
+                    body=reply["body"],
+                    language=reply["language"],
+                    parent=parent,
+                )
+    return len(rows)
+
+
+def load_demo(*, seed: int = 2020, today: date | None = None) -> Report:
+    """Create what is missing: accounts always, a process and its ideas only if its slug is new."""
+    today = today or timezone.localdate()
+    rng = random.Random(seed)  # noqa: S311 - a reproducible demo, not a secret
+    report = Report()
+    with transaction.atomic():
+        people = {key: _account(key, name, code, report) for key, (name, code) in DEMO_RESIDENTS.items()}
+        for key, (name, role) in DEMO_STAFF.items():
+            user = _account(key, name, None, report)
+            if user.role != role:
+                assign_role(user=user, role=role)
+            if role == "administrator" and not user.is_superuser:
+                User.objects.filter(pk=user.pk).update(is_superuser=True)
+        rows = json.loads((HERE / "ideas.json").read_text(encoding="utf-8"))["ideas"]
+        for spec in DEMO_PROCESSES:
+            if Process.objects.filter(slug=spec["slug"]).exists():
+                continue
+            process = _create_process(spec, today)
+            report.processes_created.append(spec["slug"])
+            report.ideas_created += _post_ideas(
+                process, [row for row in rows if row["process"] == spec["slug"]], people, rng
+            )
+    return report

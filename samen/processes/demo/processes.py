@@ -1,0 +1,102 @@
+"""The two demo processes, written for the demo (CC0).
+
+Theme labels come from data/brussels/participation_themes.json.
+"""
+
+DEMO_PROCESSES = [
+    {
+        "slug": "brussels-hacks-the-crisis",
+        "theme_set": "brussels-hacks-the-crisis-2020",
+        "scope": "region",
+        "title": {
+            "nl": "Brussels hacks the crisis",
+            "fr": "Brussels hacks the crisis",
+            "en": "Brussels hacks the crisis",
+        },
+        "description": {
+            "nl": "De crisis heeft veranderd hoe we werken, leren, winkelen en voor elkaar zorgen. Het Gewest vraagt "
+            "uw ideeën om Brussel sterker te maken.\n\nPost uw idee onder een van de vier thema's, geef commentaar "
+            "en steun de ideeën van anderen. Na de oproep kiest een jury van experts vijf ideeën; daarna stemmen de "
+            "Brusselaars en worden de twee winnaars uitgewerkt.",
+            "fr": "La crise a changé notre façon de travailler, d'apprendre, de faire nos courses et de prendre soin "
+            "les uns des autres. La Région vous demande vos idées pour rendre Bruxelles plus forte.\n\nPubliez votre "
+            "idée sous l'un des quatre thèmes, commentez et soutenez celles des autres. Après l'appel, un jury "
+            "d'experts retient cinq idées ; les Bruxellois votent ensuite et les deux lauréates sont réalisées.",
+            "en": "The crisis changed how we work, learn, shop and care for each other. The Region asks for your "
+            "ideas to make Brussels stronger.\n\nPost your idea under one of the four themes, comment on and support "
+            "other people's ideas. After the call, an expert jury shortlists five ideas; then Brussels residents "
+            "vote and the two winners are built.",
+        },
+        "themes": ["new-way-of-working", "new-way-of-learning", "local-commerce", "culture-solidarity"],
+        # (kind, first day, last day) in days from today
+        "phases": [
+            (
+                "idea_collection",
+                -12,
+                18,
+                {"nl": "Ideeën indienen", "fr": "Dépôt des idées", "en": "Idea call"},
+            ),
+            (
+                "information",
+                19,
+                40,
+                {"nl": "Juryselectie", "fr": "Sélection par le jury", "en": "Jury shortlist"},
+            ),
+        ],
+    },
+    {
+        "slug": "vieux-laeken-est",
+        "theme_set": "city-of-brussels-smart-city-strategy",
+        "scope": "neighbourhood",
+        "neighbourhood_code": 20,
+        "title": {
+            "nl": "Oud Laken Oost: uw wijk, uw ideeën",
+            "fr": "Vieux Laeken Est : votre quartier, vos idées",
+            "en": "Vieux Laeken Est: your neighbourhood, your ideas",
+        },
+        "description": {
+            "nl": "De Stad Brussel bereidt het wijkcontract voor Oud Laken Oost voor. Wat moet er beter rond de "
+            "Kerk van Laken, het Bockstaelplein en het park? Deel uw ideeën volgens de assen van de Smart "
+            "City-strategie van de Stad.",
+            "fr": "La Ville de Bruxelles prépare le contrat de quartier de Vieux Laeken Est. Que faut-il améliorer "
+            "autour de l'église de Laeken, de la place Bockstael et du parc ? Partagez vos idées selon les axes de "
+            "la stratégie Smart City de la Ville.",
+            "en": "The City of Brussels is preparing the neighbourhood contract for Vieux Laeken Est. What should "
+            "improve around Laeken church, Place Bockstael and the park? Share your ideas under the axes of the "
+            "City's Smart City strategy.",
+        },
+        "themes": ["nearby-city", "healthy-city", "city-in-motion", "open-and-solidary-city"],
+        "phases": [
+            ("information", -30, -8, {"nl": "Kennismaking", "fr": "Présentation", "en": "Introduction"}),
+            (
+                "idea_collection",
+                -7,
+                21,
+                {"nl": "Ideeën indienen", "fr": "Dépôt des idées", "en": "Idea call"},
+            ),
+        ],
+    },
+]
+
+# key: (display name, home neighbourhood code)
+DEMO_RESIDENTS = {
+    "amina": ("Amina B.", 17),
+    "jan": ("Jan V.", 23),
+    "sophie": ("Sophie", 118),
+    "lucas": ("Lucas M.", 20),
+    "fatima": ("Fatima", 47),
+    "pieter": ("Pieter D.", 61),
+    "marie": ("Marie-Claire", 109),
+    "youssef": ("Youssef", 82),
+    "els": ("Els", 67),
+    "karim": ("Karim L.", 19),
+    "ines": ("Inès", 92),
+    "tom": ("Tom", 99),
+}
+DEMO_STAFF = {
+    "moderator": ("Moderator", "moderator"),
+    "manager": ("Process manager", "process_manager"),
+    "admin": ("Administrator", "administrator"),
+}
+DEMO_PASSWORD = "samen-demo"  # noqa: S105 - printed for a laptop demo, never used in production
+DEMO_DOMAIN = "demo.samen.brussels"

@@ -1,0 +1,103 @@
+"""Brussels reference geography (19 municipalities, 145 monitoring neighbourhoods), read once from data/brussels.
+
+These are fixed public reference data, not content: they live in memory rather than in tables, and rows refer to
+them by their official codes (NIS code for a municipality, monitoring code for a neighbourhood).
+"""
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import shapely
+from django.utils.translation import get_language
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "brussels"
+
+
+def _readable(official_name: str) -> str:
+    """The monitoring publishes names in capitals without accents: show them in title case."""
+    return " ".join(word.capitalize() if word.isupper() else word for word in official_name.split(" "))
+
+
+@dataclass(frozen=True)
+class Municipality:
+    nis: str
+    name_fr: str
+    name_nl: str
+
+    @property
+    def name(self) -> str:
+        return self.name_nl if get_language() == "nl" else self.name_fr
+
+
+@dataclass(frozen=True)
+class Neighbourhood:
+    code: int
+    name_fr: str
+    name_nl: str
+    municipality_nis: str
+    label_point: tuple[float, float]
+
+    @property
+    def name(self) -> str:
+        return _readable(self.name_nl if get_language() == "nl" else self.name_fr)
+
+    @property
+    def municipality(self) -> Municipality:
+        return municipalities()[self.municipality_nis]
+
+
+@cache
+def municipalities() -> dict[str, Municipality]:
+    rows = json.loads((DATA / "municipalities.json").read_text(encoding="utf-8"))["municipalities"]
+    return {row["nis"]: Municipality(row["nis"], row["name_fr"], row["name_nl"]) for row in rows}
+
+
+@cache
+def _neighbourhood_layer() -> tuple[dict[int, Neighbourhood], list[int], shapely.STRtree]:
+    features = json.loads((DATA / "neighbourhoods.geojson").read_text(encoding="utf-8"))["features"]
+    by_code, codes, shapes = {}, [], []
+    for feature in features:
+        props = feature["properties"]
+        code = int(props["code"])
+        by_code[code] = Neighbourhood(
+            code, props["name_fr"], props["name_nl"], props["municipality_nis"], tuple(props["label_point"])
+        )
+        codes.append(code)
+        shape = shapely.geometry.shape(feature["geometry"])
+        shapely.prepare(shape)
+        shapes.append(shape)
+    return by_code, codes, shapely.STRtree(shapes)
+
+
+@cache
+def _region():
+    feature = json.loads((DATA / "region.geojson").read_text(encoding="utf-8"))["features"][0]
+    shape = shapely.geometry.shape(feature["geometry"])
+    shapely.prepare(shape)
+    return shape
+
+
+def neighbourhoods() -> dict[int, Neighbourhood]:
+    return _neighbourhood_layer()[0]
+
+
+def neighbourhood_choices() -> list[tuple[int, str]]:
+    """Choices for a form or a model field, sorted by name in the active language."""
+    return sorted(((n.code, n.name) for n in neighbourhoods().values()), key=lambda choice: choice[1])
+
+
+def municipality_choices() -> list[tuple[str, str]]:
+    return sorted(((m.nis, m.name) for m in municipalities().values()), key=lambda choice: choice[1])
+
+
+def is_in_region(*, longitude: float, latitude: float) -> bool:
+    return _region().covers(shapely.Point(longitude, latitude))
+
+
+def neighbourhood_at(*, longitude: float, latitude: float) -> Neighbourhood | None:
+    """The monitoring neighbourhood containing the point, or None outside them all."""
+    by_code, codes, tree = _neighbourhood_layer()
+    hits = tree.query(shapely.Point(longitude, latitude), predicate="intersects")
+    return by_code[codes[min(hits)]] if len(hits) else None

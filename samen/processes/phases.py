@@ -1,0 +1,39 @@
+"""What each kind of phase lets a citizen do. A new kind is one entry in PHASE_KINDS, and nothing else changes.
+
+Actions are plain strings checked by the rules (`phase_allows("support")`) and by the services.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+POST_IDEA = "post_idea"
+COMMENT = "comment"
+SUPPORT = "support"
+
+
+@dataclass(frozen=True)
+class PhaseKind:
+    label: str
+    allows: frozenset[str]
+    # Shown on the process page while the phase runs; %(until)s is the closing date and time.
+    now_text: str
+
+
+PHASE_KINDS: dict[str, PhaseKind] = {
+    "information": PhaseKind(
+        label=pgettext_lazy("phase kind", "Information"),
+        allows=frozenset(),
+        now_text=_("You can read about this process until %(until)s. Nothing can be posted in this phase."),
+    ),
+    "idea_collection": PhaseKind(
+        label=pgettext_lazy("phase kind", "Idea collection"),
+        allows=frozenset({POST_IDEA, COMMENT, SUPPORT}),
+        now_text=_("You can post ideas, comment on them and support them until %(until)s."),
+    ),
+}
+
+
+def phase_kind_choices() -> list[tuple[str, str]]:
+    return [(key, kind.label) for key, kind in PHASE_KINDS.items()]

@@ -1,0 +1,32 @@
+from datetime import datetime
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from samen.algorithms.timeline import running_index
+from samen.processes.models import Phase, Process
+
+
+def visible_processes(viewer) -> QuerySet[Process]:
+    """Published processes; process managers also see drafts."""
+    processes = Process.objects.prefetch_related("phases")
+    if viewer.has_perm("processes.manage_processes"):
+        return processes
+    return processes.filter(status=Process.Status.PUBLISHED)
+
+
+def running_phase(process: Process, *, now: datetime | None = None) -> Phase | None:
+    """The phase whose dates (Brussels calendar) contain `now`; reads the prefetched phases when there are."""
+    phases = list(process.phases.all())
+    index = running_index([phase.period for phase in phases], now or timezone.now())
+    return None if index is None else phases[index]
+
+
+def phase_allows(process: Process, action: str, *, now: datetime | None = None) -> bool:
+    phase = running_phase(process, now=now)
+    return phase is not None and action in phase.allows
+
+
+def next_phase(process: Process, *, now: datetime | None = None) -> Phase | None:
+    now = now or timezone.now()
+    return next((phase for phase in process.phases.all() if phase.period.opens_at() > now), None)

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from samen.processes import views
+
+app_name = "processes"
+urlpatterns = [
+    path("", views.process_list, name="list"),
+    path("processes/<slug:slug>/", views.process_detail, name="detail"),
+]

@@ -1,0 +1,75 @@
+import secrets
+from datetime import timedelta
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import formats
+
+from samen.ideas.queries import SORTS, ideas_for
+from samen.processes import queries
+from samen.processes.forms import IdeaFilterForm
+from samen.processes.models import Process
+from samen.processes.phases import PHASE_KINDS, POST_IDEA
+
+IDEAS_PER_PAGE = 12
+
+
+def process_list(request):
+    processes = queries.visible_processes(request.user)
+    return render(request, "processes/process_list.html", {"processes": processes})
+
+
+def _shuffle_seed(request) -> int:
+    """One random order per visitor, kept in the session so paging does not reshuffle."""
+    if "shuffle_seed" not in request.session:
+        request.session["shuffle_seed"] = secrets.randbelow(100_000)
+    return request.session["shuffle_seed"]
+
+
+def process_detail(request, slug):
+    process = get_object_or_404(Process.objects.prefetch_related("phases", "themes"), slug=slug)
+    if not request.user.has_perm("processes.view_process", process):
+        raise Http404
+    filters = IdeaFilterForm(request.GET or None, process=process)
+    criteria = filters.cleaned_data if filters.is_valid() else IdeaFilterForm.defaults()
+    ideas = ideas_for(
+        process,
+        viewer=request.user,
+        theme_slug=criteria["theme"],
+        neighbourhood_code=criteria["neighbourhood"],
+        text=criteria["q"],
+        sort=criteria["sort"] or SORTS[0],
+        seed=_shuffle_seed(request) if criteria["sort"] == "random" else 0,
+    )
+    page = Paginator(ideas, IDEAS_PER_PAGE).get_page(request.GET.get("page"))
+    phase = queries.running_phase(process)
+    context = {
+        "process": process,
+        "phase": phase,
+        "now_text": _now_text(phase),
+        "next_phase": queries.next_phase(process),
+        "can_post": phase is not None and POST_IDEA in phase.allows,
+        "filters": filters,
+        "page": page,
+        "query_without_page": _query_without_page(request),
+    }
+    template = "processes/process_detail.html"
+    if request.htmx and request.htmx.target == "idea-list":
+        template += "#idea_list"
+    return render(request, template, context)
+
+
+def _now_text(phase) -> str:
+    """'You can ... until Sunday 21 June 2020, 23:59': the last minute of the last day, Brussels time."""
+    if phase is None:
+        return ""
+    last_minute = phase.period.closes_at() - timedelta(minutes=1)
+    until = formats.date_format(last_minute, "l j F Y, H:i")
+    return PHASE_KINDS[phase.kind].now_text % {"until": until}
+
+
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()

@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from samen.accounts import views as account_views
+from samen.common import views as common_views
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", common_views.health, name="health"),
+    path("admin/", admin.site.urls),
+    *i18n_patterns(
+        path("", include("samen.processes.urls")),
+        path("", include("samen.ideas.urls")),
+        path("account/profile/", account_views.profile, name="profile"),
+        path("account/", include("allauth.urls")),
+    ),
+]
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
