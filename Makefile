@@ -33,8 +33,7 @@ lint: install
 
 # Regenerate the catalogues after changing user-facing text, then translate locale/{nl,fr}.
 messages: install
-	DJANGO_DEBUG=true $(BIN)/python manage.py makemessages -l nl -l fr -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=tests
-	DJANGO_DEBUG=true $(BIN)/python manage.py makemessages -d djangojs -l nl -l fr -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=samen/static/vendor
+	DJANGO_DEBUG=true $(BIN)/python manage.py makemessages -l nl -l fr -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=tests --ignore=staticfiles
 	DJANGO_DEBUG=true $(BIN)/python manage.py compilemessages --ignore=.venv
 
 # Re-pin the lock file from pyproject.toml (needs uv: pip install uv).

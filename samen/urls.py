@@ -8,10 +8,11 @@ from samen.accounts import views as account_views
 from samen.common import views as common_views
 
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", common_views.health, name="health"),
     path("admin/", admin.site.urls),
     *i18n_patterns(
+        # Inside the language prefix, so that the switcher knows which language the current page is in.
+        path("i18n/", include("django.conf.urls.i18n")),
         path("", include("samen.processes.urls")),
         path("", include("samen.ideas.urls")),
         path("account/profile/", account_views.profile, name="profile"),

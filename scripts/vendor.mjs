@@ -5,6 +5,7 @@ const files = {
   "htmx.org/dist/htmx.min.js": "htmx/htmx.min.js",
   "htmx.org/LICENSE": "htmx/LICENSE",
   "leaflet/dist/leaflet.js": "leaflet/leaflet.js",
+  "leaflet/dist/leaflet.js.map": "leaflet/leaflet.js.map",
   "leaflet/dist/leaflet.css": "leaflet/leaflet.css",
   "leaflet/dist/images": "leaflet/images",
   "leaflet/LICENSE": "leaflet/LICENSE",

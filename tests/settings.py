@@ -15,3 +15,4 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="samen-test-media-")
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 ACCOUNT_RATE_LIMITS = False
 STATIC_ROOT = tempfile.mkdtemp(prefix="samen-test-static-")
+LANGUAGE_CODE = "en"  # assertions read in English; the language tests choose theirs explicitly

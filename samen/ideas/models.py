@@ -20,7 +20,8 @@ class Idea(models.Model):
     """A resident's idea, in the author's own language, under one theme of one process."""
 
     process = models.ForeignKey("processes.Process", on_delete=models.CASCADE, related_name="ideas")
-    theme = models.ForeignKey("processes.Theme", on_delete=models.PROTECT, related_name="ideas")
+    # RESTRICT: a theme in use cannot be deleted alone, but deleting its process takes both.
+    theme = models.ForeignKey("processes.Theme", on_delete=models.RESTRICT, related_name="ideas")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ideas")
     title = models.CharField(_("title"), max_length=TITLE_MAX)
     body = models.TextField(_("text"), max_length=BODY_MAX)

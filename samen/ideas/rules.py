@@ -25,5 +25,6 @@ rules.add_perm("ideas.delete_idea", is_moderator | (is_author & phase_allows(POS
 rules.add_perm("ideas.comment_idea", is_signed_in & process_is_visible & phase_allows(COMMENT))
 rules.add_perm("ideas.change_comment", is_moderator | (is_author & phase_allows(COMMENT)))
 rules.add_perm("ideas.delete_comment", is_moderator | (is_author & phase_allows(COMMENT)))
-rules.add_perm("ideas.support_idea", is_signed_in & process_is_visible & phase_allows(SUPPORT) & ~is_author)
+# Authors may support their own idea, as on the Region's 2020 platform: a support counts a resident, not a favour.
+rules.add_perm("ideas.support_idea", is_signed_in & process_is_visible & phase_allows(SUPPORT))
 rules.add_perm("ideas.follow_idea", is_signed_in & process_is_visible)

@@ -12,7 +12,7 @@ OPEN = [
     ("ideas.change_idea", False, True, False, True),
     ("ideas.delete_idea", False, True, False, True),
     ("ideas.comment_idea", False, True, True, True),
-    ("ideas.support_idea", False, False, True, True),
+    ("ideas.support_idea", False, True, True, True),
     ("ideas.follow_idea", False, True, True, True),
 ]
 # ... and once it has closed: authors can no longer change what they posted; moderators still can
