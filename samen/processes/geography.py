@@ -5,6 +5,7 @@ them by their official codes (NIS code for a municipality, monitoring code for a
 """
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -15,9 +16,18 @@ from django.utils.translation import get_language
 DATA = Path(__file__).resolve().parents[2] / "data" / "brussels"
 
 
+SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "et", "van", "het", "en", "sur", "aux"}
+
+
 def _readable(official_name: str) -> str:
-    """The monitoring publishes names in capitals without accents: show them in title case."""
-    return " ".join(word.capitalize() if word.isupper() else word for word in official_name.split(" "))
+    """The monitoring publishes names in capitals without accents: "VAL D'OR" reads "Val d'Or"."""
+
+    def word(match: re.Match) -> str:
+        text = match.group(0).lower()
+        elided = text in {"d", "l"} and official_name[match.end() : match.end() + 1] == "'"
+        return text if match.start() and (text in SMALL_WORDS or elided) else text.capitalize()
+
+    return re.sub(r"[^\W\d_]+", word, official_name)
 
 
 @dataclass(frozen=True)

@@ -38,3 +38,13 @@ def test_names_follow_the_active_language(settings):
         french = neighbourhoods()[20].name
 
     assert (dutch, french) == ("Oud Laken Oost", "Vieux Laeken Est")
+
+
+def test_capitalised_official_names_are_shown_in_title_case():
+    from samen.processes.geography import _readable
+
+    assert [_readable(name) for name in ("SAINT-JOSSE CENTRE", "VAL D'OR", "PARC DE LA WOLUWE")] == [
+        "Saint-Josse Centre",
+        "Val d'Or",
+        "Parc de la Woluwe",
+    ]

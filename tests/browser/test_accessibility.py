@@ -1,0 +1,69 @@
+"""axe-core on the pages of issue 3 that the journeys do not cross, in the three languages."""
+
+import pytest
+
+from tests.browser.conftest import assert_accessible
+from tests.conftest import process_in
+from tests.factories import CommentFactory, IdeaFactory, UserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _sign_in(page, base, email):
+    page.goto(f"{base}/en/account/login/")
+    page.locator("#id_login").fill(email)
+    page.locator("#id_password").fill("a-good-password-42")
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url(f"{base}/en/")
+
+
+def test_account_idea_and_error_pages_have_no_serious_violation(page, live_server):
+    base = live_server.url
+    process = process_in("open")
+    author = UserFactory(email="author@example.org")
+    idea = IdeaFactory(process=process, theme=process.themes.first(), author=author, latitude=50.8776, longitude=4.3489)
+    comment = CommentFactory(idea=idea, author=author)
+    CommentFactory(idea=idea, parent=comment)
+
+    for path in ("/en/account/login/", "/en/account/password/reset/", "/en/no-such-page/"):
+        page.goto(base + path)
+        assert_accessible(page)
+
+    _sign_in(page, base, "author@example.org")
+    for path in (
+        "/en/account/profile/",
+        f"/en/ideas/{idea.pk}/",
+        f"/en/ideas/{idea.pk}/edit/",
+        f"/en/ideas/{idea.pk}/delete/",
+        f"/en/comments/{comment.pk}/edit/",
+        f"/nl/processes/{process.slug}/",
+        f"/fr/processes/{process.slug}/?sort=random",
+    ):
+        page.goto(base + path)
+        assert_accessible(page)
+
+
+def test_error_summaries_are_announced_and_accessible(page, live_server):
+    base = live_server.url
+    process = process_in("open")
+    UserFactory(email="author@example.org")
+    _sign_in(page, base, "author@example.org")
+
+    page.goto(f"{base}/en/processes/{process.slug}/ideas/new/")
+    page.get_by_role("button", name="Publish my idea").click()
+
+    assert page.get_by_role("alert").is_visible()
+    assert_accessible(page)
+
+
+def test_a_refusal_page_explains_itself(page, live_server):
+    base = live_server.url
+    process = process_in("past")
+    UserFactory(email="late@example.org")
+    _sign_in(page, base, "late@example.org")
+
+    response = page.goto(f"{base}/en/processes/{process.slug}/ideas/new/")
+
+    assert response.status == 403
+    assert "This is not possible in the current phase of the process." in page.get_by_role("alert").inner_text()
+    assert_accessible(page)
