@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from samen.accounts.models import User
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +104,21 @@ def test_password_reset_sends_a_mail(client, resident):
     client.post(reverse("account_reset_password"), {"email": resident.email})
 
     assert [message.to for message in mail.outbox] == [[resident.email]]
+
+
+def test_signing_in_lands_on_the_preferred_language(client):
+    UserFactory(email="jan@example.org", preferred_language="nl")
+
+    response = client.post("/en/account/login/", {"login": "jan@example.org", "password": "a-good-password-42"})
+
+    assert response["Location"] == "/nl/"
+
+
+def test_signing_in_with_a_next_page_keeps_it(client):
+    UserFactory(email="jan@example.org", preferred_language="nl")
+
+    response = client.post(
+        "/en/account/login/?next=/en/account/profile/", {"login": "jan@example.org", "password": "a-good-password-42"}
+    )
+
+    assert response["Location"] == "/en/account/profile/"

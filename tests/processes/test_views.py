@@ -90,7 +90,9 @@ def test_search_in_french_matches_across_word_forms_on_postgresql(client, open_p
     IdeaFactory(process=open_process, theme=theme, language="fr", title="Des potagers", body="Planter des arbres.")
     IdeaFactory(process=open_process, theme=theme, language="fr", title="Un marché", body="Le dimanche.")
 
-    response = client.get(open_process.get_absolute_url(), {"q": "arbre" if connection.vendor == "postgresql" else "arbres"})
+    response = client.get(
+        open_process.get_absolute_url(), {"q": "arbre" if connection.vendor == "postgresql" else "arbres"}
+    )
 
     assert _titles(response) == ["Des potagers"]
 
