@@ -5,16 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from samen.accounts import services
 from samen.accounts.models import User
-from samen.processes.geography import neighbourhood_choices
+from samen.processes.forms import NeighbourhoodField
 
 
-def _neighbourhood_field() -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
+def _neighbourhood_field() -> NeighbourhoodField:
+    return NeighbourhoodField(
         label=_("Home neighbourhood"),
-        choices=lambda: [("", _("I'd rather not say")), *neighbourhood_choices()],
-        coerce=int,
-        empty_value=None,
-        required=False,
+        empty_label=_("I'd rather not say"),
         help_text=_("Helps show you what happens near you. Only you and the moderators see it."),
     )
 

@@ -4,8 +4,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from samen.ideas.models import BODY_MAX, COMMENT_MAX, TITLE_MAX
+from samen.ideas.queries import SORTS
 from samen.ideas.services import Place, locate
-from samen.processes.geography import neighbourhood_choices
+from samen.processes.forms import NeighbourhoodField
 
 
 class IdeaForm(forms.Form):
@@ -24,12 +25,9 @@ class IdeaForm(forms.Form):
         choices=settings.LANGUAGES,
         help_text=_("So that readers and screen readers know which language you wrote in."),
     )
-    neighbourhood_code = forms.TypedChoiceField(
+    neighbourhood_code = NeighbourhoodField(
         label=_("Neighbourhood"),
-        choices=lambda: [("", _("No particular place")), *neighbourhood_choices()],
-        coerce=int,
-        empty_value=None,
-        required=False,
+        empty_label=_("No particular place"),
         help_text=_("Where your idea would happen. A point on the map, if you set one, takes precedence."),
     )
     latitude = forms.FloatField(label=_("Latitude"), required=False, min_value=-90, max_value=90)
@@ -77,3 +75,26 @@ class CommentForm(forms.Form):
 
 class CommentEditForm(forms.Form):
     body = forms.CharField(label=_("Your comment"), max_length=COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class IdeaFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    neighbourhood = NeighbourhoodField(label=_("Neighbourhood"), empty_label=_("All neighbourhoods"))
+    sort = forms.ChoiceField(
+        label=_("Order"),
+        required=False,
+        choices=[
+            ("newest", _("Newest first")),
+            ("most_supported", _("Most supported")),
+            ("random", _("Random")),
+        ],
+    )
+
+    def __init__(self, *args, process, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].choices = [("", _("All themes"))] + [(t.slug, t.name) for t in process.themes.all()]
+
+    @staticmethod
+    def defaults() -> dict:
+        return {"q": "", "theme": "", "neighbourhood": None, "sort": SORTS[0]}

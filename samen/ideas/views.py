@@ -212,19 +212,17 @@ def comment_delete(request, pk):
 def support(request, pk):
     """Support or withdraw: the form says which, so a repeated click cannot silently undo the first."""
     idea = _visible_idea(request, pk)
+    error, status = None, 200
     try:
         if request.POST.get("action") == "withdraw":
             services.withdraw_support(idea=idea, resident=request.user)
         else:
             services.support_idea(idea=idea, resident=request.user)
-    except ValidationError as error:
-        return _idea_page(
-            request, _visible_idea(request, pk), error=error.messages[0], status=INVALID, partial="support"
-        )
-    idea = _visible_idea(request, pk)
-    if request.htmx:
-        return _idea_page(request, idea, partial="support")
-    return redirect(idea)
+    except ValidationError as refusal:
+        error, status = refusal.messages[0], INVALID
+    if error is None and not request.htmx:
+        return redirect(idea)
+    return _idea_page(request, _visible_idea(request, pk), error=error, status=status, partial="support")
 
 
 @require_POST

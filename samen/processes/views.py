@@ -6,9 +6,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import formats
 
+from samen.ideas.forms import IdeaFilterForm
 from samen.ideas.queries import SORTS, ideas_for
 from samen.processes import queries
-from samen.processes.forms import IdeaFilterForm
 from samen.processes.models import Process
 from samen.processes.phases import PHASE_KINDS, POST_IDEA
 

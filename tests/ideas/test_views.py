@@ -3,19 +3,12 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import translation
 from PIL import Image
 
 from samen.ideas.models import Comment, Idea, Support
 from tests.factories import CommentFactory, IdeaFactory, SupportFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
 
 
 def _form(process, **overrides):
