@@ -194,3 +194,13 @@ def test_a_moderator_may_delete_any_comment(idea, moderator):
     services.delete_comment(comment=comment, actor=moderator)
 
     assert Comment.objects.count() == 0
+
+
+def test_an_image_over_eight_megabytes_is_refused(open_process, resident):
+    huge = SimpleUploadedFile("huge.jpg", b"\xff" * (8 * 1024 * 1024 + 1), content_type="image/jpeg")
+
+    with pytest.raises(ValidationError) as error:
+        _post(open_process, resident, image=huge)
+
+    assert error.value.code == "image_too_large"
+    assert error.value.messages == ["The image is too large: at most 8.0\xa0MB."]

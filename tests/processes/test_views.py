@@ -158,3 +158,13 @@ def test_the_filter_form_with_htmx_returns_only_the_list(client, open_process):
     assert body.startswith('<div id="idea-list"')
     assert "Bike lanes" in body
     assert "<html" not in body
+
+
+def test_process_list_queries_are_the_same_for_one_and_three_processes(client, django_assert_num_queries):
+    ProcessFactory()
+    with django_assert_num_queries(2) as one:
+        client.get("/en/")
+
+    ProcessFactory.create_batch(2)
+    with django_assert_num_queries(len(one.captured_queries)):
+        client.get("/en/")
