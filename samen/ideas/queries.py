@@ -1,8 +1,23 @@
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    Func,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.functions import Mod
 
+from samen.common.text import fold, strip_accents
 from samen.ideas.models import Comment, Idea, Support
 
 SORTS = ("newest", "most_supported", "random")
@@ -17,18 +32,23 @@ SEARCH_CONFIG = Case(
 
 
 def search_ideas(ideas: QuerySet[Idea], text: str) -> QuerySet[Idea]:
-    """Full-text search on PostgreSQL; on SQLite every word must appear in the title or the text."""
-    text = text.strip()
+    """Accent-blind search: full text on PostgreSQL; on SQLite every word must appear in the title or the text."""
+    text = text.strip()[:200]
     if not text:
         return ideas
     if connection.vendor == "postgresql":
-        vector = SearchVector("title", weight="A", config=SEARCH_CONFIG) + SearchVector(
-            "body", weight="B", config=SEARCH_CONFIG
+        title, body = (Func(F(name), function="unaccent", output_field=TextField()) for name in ("title", "body"))
+        vector = SearchVector(title, weight="A", config=SEARCH_CONFIG) + SearchVector(
+            body, weight="B", config=SEARCH_CONFIG
         )
-        query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+        query = SearchQuery(strip_accents(text), search_type="websearch", config=SEARCH_CONFIG)
         return ideas.annotate(search=vector).filter(search=query)
-    for word in text.split()[:10]:
-        ideas = ideas.filter(Q(title__icontains=word) | Q(body__icontains=word))
+    ideas = ideas.annotate(
+        folded_title=Func(F("title"), function="samen_fold", output_field=TextField()),
+        folded_body=Func(F("body"), function="samen_fold", output_field=TextField()),
+    )
+    for word in fold(text).split()[:10]:
+        ideas = ideas.filter(Q(folded_title__contains=word) | Q(folded_body__contains=word))
     return ideas
 
 

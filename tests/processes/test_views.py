@@ -168,3 +168,16 @@ def test_process_list_queries_are_the_same_for_one_and_three_processes(client, d
     ProcessFactory.create_batch(2)
     with django_assert_num_queries(len(one.captured_queries)):
         client.get("/en/")
+
+
+def test_search_ignores_accents_and_case(client, open_process):
+    theme = open_process.themes.first()
+    IdeaFactory(process=open_process, theme=theme, language="fr", title="Une École des devoirs", body="Le mercredi.")
+    IdeaFactory(process=open_process, theme=theme, language="fr", title="Un marché", body="Près de l'ÉCOLE.")
+    IdeaFactory(process=open_process, theme=theme, language="fr", title="Des arbres", body="Avenue de la Reine.")
+
+    typed_without_accents = client.get(open_process.get_absolute_url(), {"q": "ecole"})
+    typed_with_accents = client.get(open_process.get_absolute_url(), {"q": "École"})
+
+    assert sorted(_titles(typed_without_accents)) == ["Un marché", "Une École des devoirs"]
+    assert sorted(_titles(typed_with_accents)) == ["Un marché", "Une École des devoirs"]
