@@ -34,30 +34,37 @@ def browser():
 
 
 def _page(browser, *, javascript: bool):
-    # bypass_csp lets the test inject axe-core; the site's own pages never need it.
-    context = browser.new_context(java_script_enabled=javascript, bypass_csp=True, locale="en-GB")
+    """A fresh context with the site's Content-Security-Policy in force; a violation fails the test."""
+    context = browser.new_context(java_script_enabled=javascript, locale="en-GB")
     context.set_default_timeout(10_000)
+    # axe-core is served as if from the site itself, so the policy (scripts from 'self' only) still holds.
+    context.route("**/__axe__.js", lambda route: route.fulfill(path=AXE, content_type="application/javascript"))
     page = context.new_page()
-    return context, page
+    violations = []
+    page.on("console", lambda message: "Content Security Policy" in message.text and violations.append(message.text))
+    return context, page, violations
 
 
 @pytest.fixture
 def page(browser):
-    context, page = _page(browser, javascript=True)
+    context, page, csp_violations = _page(browser, javascript=True)
     yield page
     context.close()
+    assert csp_violations == []
 
 
 @pytest.fixture
 def page_without_js(browser):
-    context, page = _page(browser, javascript=False)
+    context, page, csp_violations = _page(browser, javascript=False)
     yield page
     context.close()
+    assert csp_violations == []
 
 
 def assert_accessible(page) -> None:
     """axe-core on the current page: no serious or critical violation of WCAG 2.1 A/AA."""
-    page.add_script_tag(path=str(AXE))
+    origin = "/".join(page.url.split("/")[:3])
+    page.add_script_tag(url=f"{origin}/__axe__.js")
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
         ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],

@@ -20,7 +20,7 @@ def _sign_in(page, base, email):
 def test_account_idea_and_error_pages_have_no_serious_violation(page, live_server):
     base = live_server.url
     process = process_in("open")
-    author = UserFactory(email="author@example.org")
+    author = UserFactory(email="author@example.org", preferred_language="en")
     idea = IdeaFactory(process=process, theme=process.themes.first(), author=author, latitude=50.8776, longitude=4.3489)
     comment = CommentFactory(idea=idea, author=author)
     CommentFactory(idea=idea, parent=comment)
@@ -46,7 +46,7 @@ def test_account_idea_and_error_pages_have_no_serious_violation(page, live_serve
 def test_error_summaries_are_announced_and_accessible(page, live_server):
     base = live_server.url
     process = process_in("open")
-    UserFactory(email="author@example.org")
+    UserFactory(email="author@example.org", preferred_language="en")
     _sign_in(page, base, "author@example.org")
 
     page.goto(f"{base}/en/processes/{process.slug}/ideas/new/")
@@ -59,7 +59,7 @@ def test_error_summaries_are_announced_and_accessible(page, live_server):
 def test_a_refusal_page_explains_itself(page, live_server):
     base = live_server.url
     process = process_in("past")
-    UserFactory(email="late@example.org")
+    UserFactory(email="late@example.org", preferred_language="en")
     _sign_in(page, base, "late@example.org")
 
     response = page.goto(f"{base}/en/processes/{process.slug}/ideas/new/")
