@@ -86,7 +86,8 @@ def ideas_for(
     return ideas.order_by("-created_at", "-pk")
 
 
-def idea_with_thread(pk: int) -> Idea:
+def idea_for_page(pk: int) -> Idea:
+    """One idea with what its page and its permission checks read (process, phases, themes, support count)."""
     return (
         Idea.objects.select_related("process", "theme", "author")
         .prefetch_related("process__phases", "process__themes")

@@ -11,22 +11,15 @@ from samen.ideas import queries, services
 from samen.ideas.forms import CommentEditForm, CommentForm, IdeaEditForm, IdeaForm
 from samen.ideas.models import Comment, Idea
 from samen.processes import queries as process_queries
-from samen.processes.models import Process
 from samen.processes.phases import POST_IDEA
+from samen.processes.views import get_visible_process
 
 INVALID = 422  # the form was understood but refused: htmx is told to swap it in (see base.html)
 
 
-def _visible_process(request, slug) -> Process:
-    process = get_object_or_404(Process.objects.prefetch_related("phases", "themes"), slug=slug)
-    if not request.user.has_perm("processes.view_process", process):
-        raise Http404
-    return process
-
-
 def _visible_idea(request, pk) -> Idea:
     try:
-        idea = queries.idea_with_thread(pk)
+        idea = queries.idea_for_page(pk)
     except Idea.DoesNotExist:
         raise Http404 from None
     if not request.user.has_perm("processes.view_process", idea.process):
@@ -56,7 +49,7 @@ def idea_detail(request, pk):
 
 @login_required
 def idea_create(request, slug):
-    process = _visible_process(request, slug)
+    process = get_visible_process(request, slug)
     if not process_queries.phase_allows(process, POST_IDEA):
         raise PermissionDenied(phrases.phase_closed)
     if not request.user.has_perm("ideas.add_idea", process):

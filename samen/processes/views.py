@@ -27,10 +27,16 @@ def _shuffle_seed(request) -> int:
     return request.session["shuffle_seed"]
 
 
-def process_detail(request, slug):
+def get_visible_process(request, slug) -> Process:
+    """The process at `slug` with its phases and themes, or a 404 for anyone who may not see it (drafts)."""
     process = get_object_or_404(Process.objects.prefetch_related("phases", "themes"), slug=slug)
     if not request.user.has_perm("processes.view_process", process):
         raise Http404
+    return process
+
+
+def process_detail(request, slug):
+    process = get_visible_process(request, slug)
     filters = IdeaFilterForm(request.GET or None, process=process)
     criteria = filters.cleaned_data if filters.is_valid() else IdeaFilterForm.defaults()
     ideas = ideas_for(
