@@ -15,6 +15,7 @@ urlpatterns = [
         path("i18n/", include("django.conf.urls.i18n")),
         path("", include("samen.processes.urls")),
         path("", include("samen.ideas.urls")),
+        path("moderation/", include("samen.ideas.moderation_urls")),
         path("account/profile/", account_views.profile, name="profile"),
         path("account/", include("allauth.urls")),
     ),

@@ -16,3 +16,4 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 ACCOUNT_RATE_LIMITS = False
 STATIC_ROOT = tempfile.mkdtemp(prefix="samen-test-static-")
 LANGUAGE_CODE = "en"  # assertions read in English; the language tests choose theirs explicitly
+SAMEN_SIGNUP_MIN_SECONDS = 0  # the sign-up tests that need the delay set it themselves

@@ -1,5 +1,7 @@
 from django import forms
 from django.conf import settings
+from django.core import signing
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -16,8 +18,24 @@ def _neighbourhood_field() -> NeighbourhoodField:
     )
 
 
+class TrapInput(forms.TextInput):
+    """A field people never see nor reach with the keyboard; scripts that fill every field fill it."""
+
+    template_name = "accounts/widgets/trap.html"
+
+
+SIGNUP_SALT = "samen.accounts.signup-started"
+
+
 class SignupForm(forms.Form):
-    """Extra fields on allauth's sign-up form; allauth calls `signup` once the account exists."""
+    """Extra fields on allauth's sign-up form; allauth calls `signup` once the account exists.
+
+    Bulk sign-ups are refused without a visual puzzle: a hidden field must stay empty and the form must have
+    been open a few seconds (settings.SAMEN_SIGNUP_MIN_SECONDS). allauth also limits sign-ups per address.
+    """
+
+    website = forms.CharField(label="", required=False, widget=TrapInput(attrs={"title": _("Leave this field empty")}))
+    started = forms.CharField(widget=forms.HiddenInput)
 
     display_name = forms.CharField(
         label=_("Display name"),
@@ -30,6 +48,22 @@ class SignupForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["preferred_language"].initial = (get_language() or "fr")[:2]
+        self.fields["started"].initial = signing.dumps(timezone.now().timestamp(), salt=SIGNUP_SALT)
+
+    def clean(self):
+        data = super().clean()
+        refused = forms.ValidationError(
+            _("We could not accept this sign-up. Please fill in the form again."), code="bulk_signup"
+        )
+        if data.get("website"):
+            raise refused
+        try:
+            started = signing.loads(data.get("started", ""), salt=SIGNUP_SALT, max_age=24 * 3600)
+        except signing.BadSignature:
+            raise refused from None
+        if timezone.now().timestamp() - started < settings.SAMEN_SIGNUP_MIN_SECONDS:
+            raise refused
+        return data
 
     def signup(self, request, user):
         services.update_profile(

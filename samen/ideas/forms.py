@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from samen.ideas.models import BODY_MAX, COMMENT_MAX, TITLE_MAX
+from samen.ideas.models import BODY_MAX, COMMENT_MAX, REASON_MAX, TITLE_MAX, Flag
 from samen.ideas.queries import SORTS
 from samen.ideas.services import Place, locate
 from samen.processes.forms import NeighbourhoodField
@@ -98,3 +98,17 @@ class IdeaFilterForm(forms.Form):
     @staticmethod
     def defaults() -> dict:
         return {"q": "", "theme": "", "neighbourhood": None, "sort": SORTS[0]}
+
+
+class FlagForm(forms.Form):
+    reason = forms.ChoiceField(label=_("What is wrong?"), choices=Flag.Reason.choices, widget=forms.RadioSelect)
+    note = forms.CharField(label=_("Details (optional)"), max_length=REASON_MAX, required=False)
+
+
+class DecisionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=REASON_MAX,
+        required=False,
+        help_text=_("The author reads it when content is hidden."),
+    )

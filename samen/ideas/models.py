@@ -14,6 +14,25 @@ from samen.processes.geography import (
 TITLE_MAX = 140
 BODY_MAX = 5000
 COMMENT_MAX = 2000
+REASON_MAX = 500
+
+
+class Visibility(models.TextChoices):
+    """Who sees an idea or a comment: everyone, or (pending, hidden) only its author and the moderators."""
+
+    PUBLISHED = "published", _("Published")
+    PENDING = "pending", _("Waiting for a moderator")
+    HIDDEN = "hidden", _("Hidden by a moderator")
+
+
+def _visibility_field():
+    return models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLISHED, db_index=True
+    )
+
+
+def _reason_field():
+    return models.CharField(_("moderator's reason"), max_length=REASON_MAX, blank=True)
 
 
 class Idea(models.Model):
@@ -35,6 +54,8 @@ class Idea(models.Model):
         _("municipality"), max_length=5, choices=municipality_choices, blank=True, default="", db_index=True
     )
     image = models.ImageField(_("image"), upload_to="ideas/%Y/%m/", blank=True)
+    visibility = _visibility_field()
+    moderation_reason = _reason_field()
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -73,6 +94,8 @@ class Comment(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments")
     body = models.TextField(_("comment"), max_length=COMMENT_MAX)
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    visibility = _visibility_field()
+    moderation_reason = _reason_field()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -118,3 +141,78 @@ class Follow(models.Model):
 
     def __str__(self):
         return f"{self.follower} → {self.idea}"
+
+
+def _one_target():
+    return Q(idea__isnull=False, comment__isnull=True) | Q(idea__isnull=True, comment__isnull=False)
+
+
+class Flag(models.Model):
+    """Someone reports an idea or a comment to the moderators; one flag per person and per content."""
+
+    class Reason(models.TextChoices):
+        SPAM = "spam", _("Spam or advertising")
+        ABUSE = "abuse", _("Insulting, hateful or threatening")
+        PERSONAL_DATA = "personal_data", _("Reveals someone's personal data")
+        OFF_TOPIC = "off_topic", _("Not about this process")
+        OTHER = "other", _("Something else")
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, null=True, blank=True, related_name="flags")
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, null=True, blank=True, related_name="flags")
+    flagger = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="flags")
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    note = models.CharField(_("details"), max_length=REASON_MAX, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("flag")
+        verbose_name_plural = _("flags")
+        constraints = [
+            models.CheckConstraint(name="flag_targets_one_content", condition=_one_target()),
+            models.UniqueConstraint(
+                fields=["idea", "flagger"], condition=Q(idea__isnull=False), name="flag_idea_once_per_person"
+            ),
+            models.UniqueConstraint(
+                fields=["comment", "flagger"], condition=Q(comment__isnull=False), name="flag_comment_once_per_person"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()}: {self.idea or self.comment}"
+
+
+class ModerationAction(models.Model):
+    """The append-only log: what a moderator did, to what, and why. Rows are never changed or deleted."""
+
+    class Kind(models.TextChoices):
+        HIDE = "hide", _("Hidden")
+        RESTORE = "restore", _("Restored")
+        APPROVE = "approve", _("Approved")
+
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="moderation_actions"
+    )
+    kind = models.CharField(_("action"), max_length=10, choices=Kind.choices)
+    idea = models.ForeignKey(Idea, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    comment = models.ForeignKey(Comment, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    # A copy of what was moderated, so the log still reads when the content is later deleted.
+    excerpt = models.CharField(_("content"), max_length=200)
+    reason = models.CharField(_("reason"), max_length=REASON_MAX)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("moderation action")
+        verbose_name_plural = _("moderation log")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.excerpt}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("The moderation log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("The moderation log is append-only.")

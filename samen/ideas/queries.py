@@ -18,7 +18,7 @@ from django.db.models import (
 from django.db.models.functions import Mod
 
 from samen.common.text import fold, strip_accents
-from samen.ideas.models import Comment, Idea, Support
+from samen.ideas.models import Comment, Idea, Support, Visibility
 
 SORTS = ("newest", "most_supported", "random")
 
@@ -64,11 +64,11 @@ def ideas_for(
 ) -> QuerySet[Idea]:
     """The ideas of a process as its list shows them, with the counts the list needs in the same query."""
     ideas = (
-        Idea.objects.filter(process=process)
+        Idea.objects.filter(process=process, visibility=Visibility.PUBLISHED)
         .select_related("theme", "author")
         .annotate(
             support_count=Count("supports", distinct=True),
-            comment_count=Count("comments", distinct=True),
+            comment_count=Count("comments", filter=Q(comments__visibility=Visibility.PUBLISHED), distinct=True),
         )
     )
     if viewer is not None and viewer.is_authenticated:
@@ -96,13 +96,16 @@ def idea_for_page(pk: int) -> Idea:
     )
 
 
-def thread_of(idea: Idea) -> list[Comment]:
-    """Top-level comments in order, each with its replies prefetched."""
-    replies = Comment.objects.select_related("author").order_by("created_at", "pk")
+def thread_of(idea: Idea, *, viewer) -> list[Comment]:
+    """Top-level comments in order with their replies; hidden or pending ones only for their author and moderators."""
+    comments = Comment.objects.select_related("author").order_by("created_at", "pk")
+    if not viewer.has_perm("ideas.moderate"):
+        shown = Q(visibility=Visibility.PUBLISHED)
+        if viewer.is_authenticated:
+            shown |= Q(author=viewer)
+        comments = comments.filter(shown)
     thread = list(
-        idea.comments.filter(parent__isnull=True)
-        .select_related("author")
-        .prefetch_related(Prefetch("replies", queryset=replies))
+        comments.filter(idea=idea, parent__isnull=True).prefetch_related(Prefetch("replies", queryset=comments))
     )
     for comment in thread:  # the permission checks read comment.idea.process: no query per comment
         comment.idea = idea

@@ -17,14 +17,24 @@ def process_is_visible(user, obj) -> bool:
     return is_published(user, process) or is_process_manager(user)
 
 
+@rules.predicate
+def is_published_content(user, obj) -> bool:
+    return obj is not None and obj.visibility == "published"
+
+
 is_signed_in = rules.is_authenticated & rules.is_active
+
+# Hidden and pending content stays visible to its author and to the moderators.
+rules.add_perm("ideas.view_idea", (process_is_visible & is_published_content) | is_author | is_moderator)
+rules.add_perm("ideas.moderate", is_moderator)
+rules.add_perm("ideas.flag_content", is_signed_in & process_is_visible & is_published_content & ~is_author)
 
 rules.add_perm("ideas.add_idea", is_signed_in & process_is_visible & phase_allows(POST_IDEA))
 rules.add_perm("ideas.change_idea", is_moderator | (is_author & phase_allows(POST_IDEA)))
 rules.add_perm("ideas.delete_idea", is_moderator | (is_author & phase_allows(POST_IDEA)))
-rules.add_perm("ideas.comment_idea", is_signed_in & process_is_visible & phase_allows(COMMENT))
+rules.add_perm("ideas.comment_idea", is_signed_in & process_is_visible & is_published_content & phase_allows(COMMENT))
 rules.add_perm("ideas.change_comment", is_moderator | (is_author & phase_allows(COMMENT)))
 rules.add_perm("ideas.delete_comment", is_moderator | (is_author & phase_allows(COMMENT)))
 # Authors may support their own idea, as on the Region's 2020 platform: a support counts a resident, not a favour.
-rules.add_perm("ideas.support_idea", is_signed_in & process_is_visible & phase_allows(SUPPORT))
+rules.add_perm("ideas.support_idea", is_signed_in & process_is_visible & is_published_content & phase_allows(SUPPORT))
 rules.add_perm("ideas.follow_idea", is_signed_in & process_is_visible)

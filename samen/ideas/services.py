@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 
 from samen.common import phrases
 from samen.ideas.images import prepare_image
-from samen.ideas.models import Comment, Follow, Idea, Support
+from samen.ideas.models import Comment, Follow, Idea, Support, Visibility
+from samen.ideas.moderation import require_posting_allowance
 from samen.processes import queries as process_queries
 from samen.processes.geography import is_in_region, neighbourhood_at, neighbourhoods
 from samen.processes.models import Process, Theme
@@ -50,6 +51,11 @@ def _require_phase(process: Process, action: str) -> None:
         raise ValidationError(phrases.phase_closed, code="phase_closed")
 
 
+def _first_visibility(process: Process) -> str:
+    """Under pre-moderation a new post waits for a moderator; otherwise it is public at once."""
+    return Visibility.PENDING if process.premoderation else Visibility.PUBLISHED
+
+
 def _require_perm(actor, permission: str, obj) -> None:
     if not actor.has_perm(permission, obj):
         raise PermissionDenied(phrases.not_allowed)
@@ -69,6 +75,7 @@ def create_idea(
     """Post an idea while the process collects them; the image is cleaned before anything is saved."""
     _require_phase(process, POST_IDEA)
     _require_perm(author, "ideas.add_idea", process)
+    require_posting_allowance(author)
     if theme.process_id != process.pk:
         raise ValidationError(_("Choose one of this process's themes."), code="foreign_theme")
     idea = Idea(
@@ -82,6 +89,7 @@ def create_idea(
         longitude=place.longitude,
         neighbourhood_code=place.neighbourhood_code,
         municipality_nis=place.municipality_nis,
+        visibility=_first_visibility(process),
     )
     if image:
         idea.image = prepare_image(image)
@@ -121,11 +129,19 @@ def add_comment(*, idea: Idea, author, body: str, language: str, parent: Comment
     """Comment on an idea, or reply to a top-level comment (a reply to a reply joins its thread)."""
     _require_phase(idea.process, COMMENT)
     _require_perm(author, "ideas.comment_idea", idea)
+    require_posting_allowance(author)
     if parent is not None:
         if parent.idea_id != idea.pk:
             raise ValidationError(_("You can only reply to a comment on this idea."), code="foreign_parent")
         parent = parent.parent or parent
-    comment = Comment(idea=idea, author=author, body=body.strip(), language=language, parent=parent)
+    comment = Comment(
+        idea=idea,
+        author=author,
+        body=body.strip(),
+        language=language,
+        parent=parent,
+        visibility=_first_visibility(idea.process),
+    )
     comment.full_clean()
     with transaction.atomic():
         comment.save()

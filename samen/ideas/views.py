@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from samen.common import phrases
 from samen.ideas import queries, services
 from samen.ideas.forms import CommentEditForm, CommentForm, IdeaEditForm, IdeaForm
-from samen.ideas.models import Comment, Idea
+from samen.ideas.models import Comment, Flag, Idea
 from samen.processes import queries as process_queries
 from samen.processes.phases import POST_IDEA
 from samen.processes.views import get_visible_process
@@ -22,7 +22,7 @@ def _visible_idea(request, pk) -> Idea:
         idea = queries.idea_for_page(pk)
     except Idea.DoesNotExist:
         raise Http404 from None
-    if not request.user.has_perm("processes.view_process", idea.process):
+    if not request.user.has_perm("ideas.view_idea", idea):
         raise Http404
     return idea
 
@@ -31,11 +31,12 @@ def _idea_page(request, idea, *, comment_form=None, error=None, status=200, part
     context = {
         "idea": idea,
         "process": idea.process,
-        "thread": queries.thread_of(idea),
+        "thread": queries.thread_of(idea, viewer=request.user),
         "comment_form": comment_form or CommentForm(),
         "supported": request.user.is_authenticated and idea.supports.filter(resident=request.user).exists(),
         "following": request.user.is_authenticated and idea.follows.filter(follower=request.user).exists(),
         "error": error,
+        "flag_reasons": Flag.Reason.choices,
     }
     template = "ideas/idea_detail.html"
     if partial and request.htmx:

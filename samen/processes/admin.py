@@ -56,4 +56,5 @@ class ProcessAdmin(TranslatedFieldAdmin, admin.ModelAdmin):
         (None, {"fields": ["slug", "status"]}),
         (_("Texts"), {"fields": [*Process.title.fields, *Process.description.fields]}),
         (_("Scope"), {"fields": ["scope", "municipality_nis", "neighbourhood_code"]}),
+        (_("Moderation"), {"fields": ["premoderation"]}),
     ]

@@ -33,6 +33,11 @@ class Process(models.Model):
     neighbourhood_code = models.PositiveSmallIntegerField(
         _("neighbourhood"), choices=neighbourhood_choices, null=True, blank=True
     )
+    premoderation = models.BooleanField(
+        _("pre-moderation"),
+        default=False,
+        help_text=_("New ideas and comments wait for a moderator's approval before anyone else sees them."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

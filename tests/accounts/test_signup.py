@@ -1,6 +1,7 @@
 import re
 
 import pytest
+import time_machine
 from allauth.account.models import EmailAddress
 from django.core import mail
 from django.urls import reverse
@@ -13,6 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def _sign_up(client, **overrides):
     data = {
+        "started": overrides.get("started") or client.get(reverse("account_signup")).context["form"]["started"].value(),
         "email": "nadia@example.org",
         "password1": "a-long-brussels-password",
         "password2": "a-long-brussels-password",
@@ -115,3 +117,31 @@ def test_signing_in_with_a_next_page_keeps_it(client):
     )
 
     assert response["Location"] == "/en/account/profile/"
+
+
+def test_a_filled_hidden_field_refuses_the_sign_up(client):
+    response = _sign_up(client, website="http://spam.example")
+
+    assert "We could not accept this sign-up." in response.content.decode()
+    assert not User.objects.exists()
+
+
+def test_a_form_sent_within_the_minimum_time_is_refused(client, settings):
+    settings.SAMEN_SIGNUP_MIN_SECONDS = 3
+
+    with time_machine.travel("2026-11-24 10:00:00 +0000", tick=False) as clock:
+        too_fast = _sign_up(client)
+        opened = client.get(reverse("account_signup")).context["form"]["started"].value()
+        clock.shift(4)
+        in_time = _sign_up(client, started=opened, email="nadia2@example.org")
+
+    assert "We could not accept this sign-up." in too_fast.content.decode()
+    assert in_time.status_code == 302
+    assert list(User.objects.values_list("email", flat=True)) == ["nadia2@example.org"]
+
+
+def test_a_forged_start_time_is_refused(client):
+    response = _sign_up(client, started="1700000000")
+
+    assert "We could not accept this sign-up." in response.content.decode()
+    assert not User.objects.exists()

@@ -1,6 +1,7 @@
 """Real Chromium (Debian's package) driven by Playwright against pytest-django's live server."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,22 @@ def page(browser):
 
 
 @pytest.fixture
+def new_page(browser):
+    """More people at once: each call opens a separate browser context (its own cookies)."""
+    opened = []
+
+    def open_page():
+        context, page, violations = _page(browser, javascript=True)
+        opened.append((context, violations))
+        return page
+
+    yield open_page
+    for context, violations in opened:
+        context.close()
+        assert violations == []
+
+
+@pytest.fixture
 def page_without_js(browser):
     context, page, csp_violations = _page(browser, javascript=False)
     yield page
@@ -75,3 +92,12 @@ def assert_accessible(page) -> None:
         if violation["impact"] in {"serious", "critical"}
     ]
     assert problems == [], f"{page.url}: {problems}"
+
+
+def sign_in(page, base, email, password="a-good-password-42") -> None:
+    """Sign in through the form; the account's preferred language decides where it lands."""
+    page.goto(f"{base}/en/account/login/")
+    page.locator("#id_login").fill(email)
+    page.locator("#id_password").fill(password)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/(nl|fr|en)/$"))

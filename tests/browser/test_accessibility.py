@@ -2,19 +2,11 @@
 
 import pytest
 
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, sign_in
 from tests.conftest import process_in
 from tests.factories import CommentFactory, IdeaFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _sign_in(page, base, email):
-    page.goto(f"{base}/en/account/login/")
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill("a-good-password-42")
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url(f"{base}/en/")
 
 
 def test_account_idea_and_error_pages_have_no_serious_violation(page, live_server):
@@ -29,7 +21,7 @@ def test_account_idea_and_error_pages_have_no_serious_violation(page, live_serve
         page.goto(base + path)
         assert_accessible(page)
 
-    _sign_in(page, base, "author@example.org")
+    sign_in(page, base, "author@example.org")
     for path in (
         "/en/account/profile/",
         f"/en/ideas/{idea.pk}/",
@@ -47,7 +39,7 @@ def test_error_summaries_are_announced_and_accessible(page, live_server):
     base = live_server.url
     process = process_in("open")
     UserFactory(email="author@example.org", preferred_language="en")
-    _sign_in(page, base, "author@example.org")
+    sign_in(page, base, "author@example.org")
 
     page.goto(f"{base}/en/processes/{process.slug}/ideas/new/")
     page.get_by_role("button", name="Publish my idea").click()
@@ -60,7 +52,7 @@ def test_a_refusal_page_explains_itself(page, live_server):
     base = live_server.url
     process = process_in("past")
     UserFactory(email="late@example.org", preferred_language="en")
-    _sign_in(page, base, "late@example.org")
+    sign_in(page, base, "late@example.org")
 
     response = page.goto(f"{base}/en/processes/{process.slug}/ideas/new/")
 

@@ -56,3 +56,36 @@ def test_nobody_but_managers_may_post_in_a_draft_process(open_process, resident,
 
     assert not resident.has_perm("ideas.add_idea", open_process)
     assert manager.has_perm("ideas.add_idea", open_process)
+
+
+# (permission, anonymous, author, other resident, moderator) on a published idea in an open phase
+MODERATION = [
+    ("ideas.moderate", False, False, False, True),
+    ("ideas.flag_content", False, False, True, True),
+    ("ideas.view_idea", True, True, True, True),
+]
+
+
+@pytest.mark.parametrize(("permission", *"aorm"), MODERATION)
+def test_moderation_permissions(permission, a, o, r, m, idea, resident, outsider, moderator):
+    got = [user.has_perm(permission, idea) for user in _cast(resident, outsider, moderator)]
+
+    assert got == [a, o, r, m]
+
+
+def test_a_hidden_idea_is_seen_by_its_author_and_moderators_only(idea, resident, outsider, moderator):
+    idea.visibility = "hidden"
+
+    got = [user.has_perm("ideas.view_idea", idea) for user in _cast(resident, outsider, moderator)]
+
+    assert got == [False, True, False, True]
+
+
+def test_nobody_supports_or_comments_on_a_hidden_idea(idea, resident, outsider, moderator):
+    idea.visibility = "hidden"
+
+    assert not any(
+        user.has_perm(permission, idea)
+        for user in _cast(resident, outsider, moderator)
+        for permission in ("ideas.support_idea", "ideas.comment_idea")
+    )
