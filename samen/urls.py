@@ -17,6 +17,10 @@ urlpatterns = [
         path("", include("samen.ideas.urls")),
         path("moderation/", include("samen.ideas.moderation_urls")),
         path("account/profile/", account_views.profile, name="profile"),
+        path("account/data/", account_views.data, name="account_data"),
+        path("account/data/export/", account_views.export, name="account_export"),
+        path("account/data/delete/", account_views.delete, name="account_delete"),
+        path("privacy/", account_views.privacy_notice, name="privacy"),
         path("account/", include("allauth.urls")),
     ),
 ]

@@ -1,9 +1,14 @@
+from django import forms
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
-from samen.accounts import services
+from samen.accounts import privacy, services
 from samen.accounts.forms import ProfileForm
 
 
@@ -17,3 +22,49 @@ def profile(request):
             return redirect("profile")
         return render(request, "accounts/profile.html", {"form": form}, status=422)
     return render(request, "accounts/profile.html", {"form": form})
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=gettext_lazy("Your password, to confirm"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        if not self.user.check_password(self.cleaned_data["password"]):
+            raise forms.ValidationError(_("This is not your password."), code="wrong_password")
+        return self.cleaned_data["password"]
+
+
+def privacy_notice(request):
+    return render(request, "accounts/privacy.html")
+
+
+@login_required
+def data(request):
+    return render(request, "accounts/privacy_account.html", {"form": DeleteAccountForm(user=request.user)})
+
+
+@require_POST
+@login_required
+def export(request):
+    response = HttpResponse(privacy.export_zip(request.user), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="samen-my-data.zip"'
+    return response
+
+
+@require_POST
+@login_required
+def delete(request):
+    form = DeleteAccountForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return render(request, "accounts/privacy_account.html", {"form": form}, status=422)
+    user = request.user
+    logout(request)
+    privacy.delete_account(user=user)
+    messages.success(request, _("Your account is deleted. Thank you for having taken part."))
+    return redirect("processes:list")

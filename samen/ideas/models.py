@@ -41,7 +41,10 @@ class Idea(models.Model):
     process = models.ForeignKey("processes.Process", on_delete=models.CASCADE, related_name="ideas")
     # RESTRICT: a theme in use cannot be deleted alone, but deleting its process takes both.
     theme = models.ForeignKey("processes.Theme", on_delete=models.RESTRICT, related_name="ideas")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ideas")
+    # SET_NULL: when an account is deleted its ideas stay, signed "deleted account".
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="ideas"
+    )
     title = models.CharField(_("title"), max_length=TITLE_MAX)
     body = models.TextField(_("text"), max_length=BODY_MAX)
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
@@ -91,7 +94,9 @@ class Comment(models.Model):
 
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="comments")
     parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="comments"
+    )
     body = models.TextField(_("comment"), max_length=COMMENT_MAX)
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
     visibility = _visibility_field()

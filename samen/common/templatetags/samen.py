@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import gettext
 
 from samen.common.markdown import render_markdown
 from samen.common.translation import localized
@@ -15,3 +16,9 @@ def markdown(text: str):
 def lang_of(obj, name: str) -> str:
     """The language the official text `name` of `obj` is shown in, for a lang attribute."""
     return localized(obj, name).language
+
+
+@register.filter
+def signature(author) -> str:
+    """How a post is signed: its author's display name, or 'deleted account' once the account is gone."""
+    return str(author) if author is not None else gettext("deleted account")

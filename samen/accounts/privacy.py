@@ -1,0 +1,92 @@
+"""The GDPR side of an account: everything we hold about a person in one ZIP, and erasure on request."""
+
+import io
+import json
+import zipfile
+from pathlib import PurePosixPath
+
+from allauth.account.models import EmailAddress
+from django.db import transaction
+from django.utils import timezone
+
+from samen.accounts.models import User
+from samen.ideas.models import Comment, Flag, Follow, Idea, Support
+
+
+def _when(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def personal_data(user: User) -> dict:
+    """Every row that names `user`, as plain JSON-ready data (images are listed by their file in the ZIP)."""
+    ideas = Idea.objects.filter(author=user).select_related("process", "theme").order_by("pk")
+    return {
+        "exported_at": timezone.now().isoformat(),
+        "account": {
+            "email": user.email,
+            "display_name": user.display_name,
+            "home_neighbourhood_code": user.neighbourhood_code,
+            "preferred_language": user.preferred_language,
+            "role": user.role,
+            "joined": _when(user.date_joined),
+            "last_sign_in": _when(user.last_login),
+            "email_addresses": list(EmailAddress.objects.filter(user=user).values("email", "verified", "primary")),
+        },
+        "ideas": [
+            {
+                "id": idea.pk,
+                "process": idea.process.slug,
+                "theme": idea.theme.slug,
+                "title": idea.title,
+                "text": idea.body,
+                "language": idea.language,
+                "latitude": idea.latitude,
+                "longitude": idea.longitude,
+                "neighbourhood_code": idea.neighbourhood_code,
+                "image": f"images/{PurePosixPath(idea.image.name).name}" if idea.image else None,
+                "visibility": idea.visibility,
+                "moderation_reason": idea.moderation_reason,
+                "created": _when(idea.created_at),
+            }
+            for idea in ideas
+        ],
+        "comments": [
+            {**row, "created_at": _when(row["created_at"])}
+            for row in Comment.objects.filter(author=user)
+            .order_by("pk")
+            .values("id", "idea_id", "parent_id", "body", "language", "visibility", "moderation_reason", "created_at")
+        ],
+        "supports": [
+            {**row, "created_at": _when(row["created_at"])}
+            for row in Support.objects.filter(resident=user)
+            .order_by("pk")
+            .values("idea_id", "idea__title", "created_at")
+        ],
+        "follows": list(Follow.objects.filter(follower=user).order_by("pk").values_list("idea_id", flat=True)),
+        "reports": [
+            {**row, "created_at": _when(row["created_at"])}
+            for row in Flag.objects.filter(flagger=user)
+            .order_by("pk")
+            .values("idea_id", "comment_id", "reason", "note", "created_at")
+        ],
+    }
+
+
+def export_zip(user: User) -> bytes:
+    """A ZIP with `samen-data.json` and the images the person uploaded, as they are stored."""
+    data = personal_data(user)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("samen-data.json", json.dumps(data, ensure_ascii=False, indent=2))
+        for idea in Idea.objects.filter(author=user).exclude(image=""):
+            with idea.image.open("rb") as image:
+                archive.writestr(f"images/{PurePosixPath(idea.image.name).name}", image.read())
+    return buffer.getvalue()
+
+
+def delete_account(*, user: User) -> None:
+    """Erase the person: ideas and comments stay, signed "deleted account"; supports, follows, reports and
+    e-mail addresses go with the account row (database cascades), so every count stays right. Sessions of
+    the account no longer find their user and are signed out."""
+    with transaction.atomic():
+        user.delete()
