@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "samen.common",
     "samen.accounts",
     "samen.processes",
@@ -111,6 +113,12 @@ ACCOUNT_SIGNUP_FORM_CLASS = "samen.accounts.forms.SignupForm"
 ACCOUNT_ADAPTER = "samen.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGOUT_REDIRECT_URL = "processes:list"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Samen] "
+
+# Background work (e-mails to followers) goes through Django's Tasks API, stored in the database and run by
+# `manage.py db_worker`; nothing is sent inside a request.
+TASKS = {"default": {"BACKEND": env.str("SAMEN_TASK_BACKEND", default="django_tasks_db.DatabaseBackend")}}
+# The address e-mails link to (no request is at hand in a background task).
+SITE_URL = env.str("SAMEN_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

@@ -4,10 +4,18 @@ and processes caught in a given phase."""
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from samen.accounts.models import User
 from tests.factories import IdeaFactory, PhaseFactory, ProcessFactory, ThemeFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def english_unless_told():
+    """A request to /nl/ or /fr/ leaves its language active in the thread: start every test in English."""
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

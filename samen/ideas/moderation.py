@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from samen.common import phrases
 from samen.ideas.models import Comment, Flag, Idea, ModerationAction, Visibility
+from samen.ideas.notifications import announce_comment
 
 Content = Idea | Comment
 
@@ -80,13 +81,17 @@ def approve_content(*, moderator, content: Content, reason: str = "") -> Moderat
     """Publish content that waited under pre-moderation."""
     if content.visibility != Visibility.PENDING:
         raise ValidationError(_("This is not waiting for approval."), code="not_pending")
-    return _decide(
-        moderator=moderator,
-        content=content,
-        kind=ModerationAction.Kind.APPROVE,
-        visibility=Visibility.PUBLISHED,
-        reason=reason or _("Approved"),
-    )
+    with transaction.atomic():
+        action = _decide(
+            moderator=moderator,
+            content=content,
+            kind=ModerationAction.Kind.APPROVE,
+            visibility=Visibility.PUBLISHED,
+            reason=reason or _("Approved"),
+        )
+        if isinstance(content, Comment):
+            announce_comment(content)
+    return action
 
 
 def require_posting_allowance(author, *, now: datetime | None = None) -> None:

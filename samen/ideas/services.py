@@ -10,6 +10,7 @@ from samen.common import phrases
 from samen.ideas.images import prepare_image
 from samen.ideas.models import Comment, Follow, Idea, Support, Visibility
 from samen.ideas.moderation import require_posting_allowance
+from samen.ideas.notifications import announce_comment
 from samen.processes import queries as process_queries
 from samen.processes.geography import is_in_region, neighbourhood_at, neighbourhoods
 from samen.processes.models import Process, Theme
@@ -146,6 +147,7 @@ def add_comment(*, idea: Idea, author, body: str, language: str, parent: Comment
     with transaction.atomic():
         comment.save()
         Follow.objects.get_or_create(idea=idea, follower=author)
+        announce_comment(comment)
     return comment
 
 

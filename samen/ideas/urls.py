@@ -12,5 +12,6 @@ urlpatterns = [
     path("ideas/<int:pk>/support/", views.support, name="support"),
     path("ideas/<int:pk>/follow/", views.follow, name="follow"),
     path("comments/<int:pk>/edit/", views.comment_edit, name="comment_edit"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("comments/<int:pk>/delete/", views.comment_delete, name="comment_delete"),
 ]

@@ -1,15 +1,18 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from samen.accounts.models import User
 from samen.common import phrases
-from samen.ideas import queries, services
+from samen.ideas import notifications, queries, services
 from samen.ideas.forms import CommentEditForm, CommentForm, IdeaEditForm, IdeaForm
-from samen.ideas.models import Comment, Flag, Idea
+from samen.ideas.models import Comment, Flag, Follow, Idea
 from samen.processes import queries as process_queries
 from samen.processes.phases import POST_IDEA
 from samen.processes.views import get_visible_process
@@ -230,3 +233,20 @@ def follow(request, pk):
     if request.htmx:
         return _idea_page(request, idea, partial="follow")
     return redirect(idea)
+
+
+@csrf_exempt  # the signed token in the address is the proof; mail clients POST here for one-click unsubscribe
+def unsubscribe(request, token):
+    """One click from the e-mail stops following the idea; the page offers to follow again."""
+    try:
+        target = notifications.read_unsubscribe_token(token)
+    except signing.BadSignature:
+        raise Http404 from None
+    idea = get_object_or_404(Idea, pk=target["idea"])
+    follower = get_object_or_404(User, pk=target["follower"])
+    following = request.method == "POST" and request.POST.get("action") == "follow"
+    if following:
+        Follow.objects.get_or_create(idea=idea, follower=follower)
+    else:
+        services.unfollow_idea(idea=idea, follower=follower)
+    return render(request, "ideas/unsubscribed.html", {"idea": idea, "following": following, "token": token})

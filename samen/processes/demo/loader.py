@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from samen.accounts.models import User
 from samen.accounts.services import assign_role, update_profile
+from samen.ideas import notifications
 from samen.ideas import services as idea_services
 from samen.ideas.models import Idea
 from samen.processes import services
@@ -140,7 +141,7 @@ def load_demo(*, seed: int = 2020, today: date | None = None) -> Report:
     today = today or timezone.localdate()
     rng = random.Random(seed)  # noqa: S311 - a reproducible demo, not a secret
     report = Report()
-    with transaction.atomic():
+    with transaction.atomic(), notifications.silenced():
         people = {key: _account(key, name, code, report) for key, (name, code) in DEMO_RESIDENTS.items()}
         for key, (name, role) in DEMO_STAFF.items():
             user = _account(key, name, None, report)

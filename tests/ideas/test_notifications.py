@@ -1,0 +1,112 @@
+import re
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
+
+from samen.ideas import moderation, services
+from samen.ideas.models import Follow
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _run_worker():
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+
+
+@pytest.fixture
+def followers(idea):
+    dutch = UserFactory(email="jan@example.org", display_name="Jan", preferred_language="nl")
+    french = UserFactory(email="sophie@example.org", display_name="Sophie", preferred_language="fr")
+    for person in (dutch, french):
+        Follow.objects.create(idea=idea, follower=person)
+    return dutch, french
+
+
+def test_a_comment_is_mailed_by_the_worker_not_in_the_request(
+    client, idea, followers, outsider, django_capture_on_commit_callbacks
+):
+    client.force_login(outsider)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("ideas:comment", args=[idea.pk]), {"body": "Count me in.", "language": "en"})
+    sent_during_request = len(mail.outbox)
+    queued = DBTaskResult.objects.count()
+    _run_worker()
+
+    assert (sent_during_request, queued) == (0, 1)
+    assert sorted(message.to[0] for message in mail.outbox) == ["jan@example.org", "sophie@example.org"]
+
+
+def test_each_follower_reads_the_mail_in_their_language(idea, followers, outsider, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.add_comment(idea=idea, author=outsider, body="Count me in.", language="en")
+    _run_worker()
+
+    subjects = {message.to[0]: message.subject for message in mail.outbox}
+    assert subjects["jan@example.org"] == f"[Samen] Nieuwe reactie op “{idea.title}”"
+    assert subjects["sophie@example.org"] == f"[Samen] Nouveau commentaire sur « {idea.title} »"
+    assert "Count me in." in mail.outbox[0].body
+
+
+def test_the_author_of_the_comment_gets_no_mail_about_it(idea, resident, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.add_comment(idea=idea, author=resident, body="Any news?", language="en")
+    _run_worker()
+
+    assert mail.outbox == []
+
+
+def test_a_premoderated_comment_is_mailed_only_once_approved(
+    idea, followers, outsider, moderator, django_capture_on_commit_callbacks
+):
+    idea.process.premoderation = True
+    idea.process.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        comment = services.add_comment(idea=idea, author=outsider, body="Wait for it", language="en")
+    _run_worker()
+    before = len(mail.outbox)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.approve_content(moderator=moderator, content=comment)
+    _run_worker()
+
+    assert before == 0
+    assert sorted(message.to[0] for message in mail.outbox) == ["jan@example.org", "sophie@example.org"]
+
+
+def test_one_click_in_the_mail_stops_following(client, idea, followers, outsider, django_capture_on_commit_callbacks):
+    dutch, _french = followers
+    with django_capture_on_commit_callbacks(execute=True):
+        services.add_comment(idea=idea, author=outsider, body="Hello", language="en")
+    _run_worker()
+    message = next(m for m in mail.outbox if m.to == ["jan@example.org"])
+    link = re.search(r"http://\S+/unsubscribe/\S+/", message.body).group(0)
+
+    response = client.get(link.split("http://127.0.0.1:8000", 1)[1])
+
+    assert response.status_code == 200
+    assert not Follow.objects.filter(idea=idea, follower=dutch).exists()
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+
+def test_following_again_from_the_unsubscribe_page(client, idea, followers):
+    from samen.ideas.notifications import unsubscribe_token
+
+    dutch, _french = followers
+    token = unsubscribe_token(Follow.objects.get(idea=idea, follower=dutch))
+    client.get(reverse("ideas:unsubscribe", args=[token]))
+
+    client.post(reverse("ideas:unsubscribe", args=[token]), {"action": "follow"})
+
+    assert Follow.objects.filter(idea=idea, follower=dutch).exists()
+
+
+def test_a_forged_unsubscribe_link_is_a_404(client, idea, followers):
+    response = client.get(reverse("ideas:unsubscribe", args=["eyJpZGVhIjoxfQ:forged:signature"]))
+
+    assert response.status_code == 404
+    assert Follow.objects.filter(idea=idea).count() == 2
