@@ -132,7 +132,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATICFILES_DIRS = [BASE_DIR / "samen" / "static"]
+# The reference geography is served as static files too (/static/geo/…), for the map's neighbourhood layer.
+STATICFILES_DIRS = [BASE_DIR / "samen" / "static", ("geo", BASE_DIR / "data" / "brussels")]
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")

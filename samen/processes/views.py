@@ -2,12 +2,13 @@ import secrets
 from datetime import timedelta
 
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import formats
+from django.views.decorators.gzip import gzip_page
 
 from samen.ideas.forms import IdeaFilterForm
-from samen.ideas.queries import SORTS, ideas_for
+from samen.ideas.queries import SORTS, filtered_ideas, idea_points, ideas_for
 from samen.processes import queries
 from samen.processes.models import Process
 from samen.processes.phases import PHASE_KINDS, POST_IDEA
@@ -35,10 +36,25 @@ def get_visible_process(request, slug) -> Process:
     return process
 
 
+def _criteria(request, process) -> tuple[IdeaFilterForm, dict]:
+    filters = IdeaFilterForm(request.GET or None, process=process)
+    return filters, (filters.cleaned_data if filters.is_valid() else IdeaFilterForm.defaults())
+
+
+@gzip_page
+def process_ideas_geojson(request, slug):
+    """The located ideas matching the list's filters, for the map (loaded only when someone opens it)."""
+    process = get_visible_process(request, slug)
+    _filters, criteria = _criteria(request, process)
+    ideas = filtered_ideas(
+        process, theme_slug=criteria["theme"], neighbourhood_code=criteria["neighbourhood"], text=criteria["q"]
+    )
+    return JsonResponse(idea_points(ideas), json_dumps_params={"separators": (",", ":"), "ensure_ascii": False})
+
+
 def process_detail(request, slug):
     process = get_visible_process(request, slug)
-    filters = IdeaFilterForm(request.GET or None, process=process)
-    criteria = filters.cleaned_data if filters.is_valid() else IdeaFilterForm.defaults()
+    filters, criteria = _criteria(request, process)
     ideas = ideas_for(
         process,
         viewer=request.user,

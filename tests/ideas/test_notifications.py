@@ -2,8 +2,8 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.urls import reverse
+from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from samen.ideas import moderation, services
@@ -14,7 +14,20 @@ pytestmark = pytest.mark.django_db
 
 
 def _run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    """Run what is queued through the worker's own code, minus its loop (which closes the test's connection)."""
+    worker = Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+    while (task_result := DBTaskResult.objects.ready().first()) is not None:
+        task_result.claim("test-worker")
+        worker.run_task(task_result)
 
 
 @pytest.fixture
@@ -110,3 +123,19 @@ def test_a_forged_unsubscribe_link_is_a_404(client, idea, followers):
 
     assert response.status_code == 404
     assert Follow.objects.filter(idea=idea).count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_real_worker_command_sends_what_is_queued(open_process, resident, outsider):
+    from django.core.management import call_command
+
+    from tests.factories import IdeaFactory
+
+    idea = IdeaFactory(process=open_process, theme=open_process.themes.first(), author=resident)
+    Follow.objects.create(idea=idea, follower=resident)
+    services.add_comment(idea=idea, author=outsider, body="Committed for real", language="en")
+
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+
+    assert [message.to for message in mail.outbox] == [["lucas@example.org"]]
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
