@@ -4,10 +4,17 @@ and processes caught in a given phase."""
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone, translation
 
 from samen.accounts.models import User
 from tests.factories import IdeaFactory, PhaseFactory, ProcessFactory, ThemeFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The local-memory cache outlives a test's database: every test starts with none."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -17,3 +17,4 @@ ACCOUNT_RATE_LIMITS = False
 STATIC_ROOT = tempfile.mkdtemp(prefix="samen-test-static-")
 LANGUAGE_CODE = "en"  # assertions read in English; the language tests choose theirs explicitly
 SAMEN_SIGNUP_MIN_SECONDS = 0  # the sign-up tests that need the delay set it themselves
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405 - threads in the race and browser tests open their own

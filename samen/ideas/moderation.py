@@ -49,7 +49,7 @@ def _decide(*, moderator, content: Content, kind: str, visibility: str, reason: 
     with transaction.atomic():
         content.visibility = visibility
         content.moderation_reason = reason if visibility == Visibility.HIDDEN else ""
-        content.save(update_fields=["visibility", "moderation_reason"])
+        content.save(update_fields=["visibility", "moderation_reason", "updated_at"])
         content.flags.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
         return ModerationAction.objects.create(
             moderator=moderator, kind=kind, reason=reason, excerpt=_excerpt(content), **_target(content)

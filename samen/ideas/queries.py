@@ -1,3 +1,5 @@
+import json
+
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import (
@@ -7,15 +9,18 @@ from django.db.models import (
     Exists,
     F,
     Func,
+    IntegerField,
+    Max,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     TextField,
     Value,
     When,
 )
-from django.db.models.functions import Mod
+from django.db.models.functions import Coalesce, Mod
 
 from samen.common.text import fold, strip_accents
 from samen.ideas.models import Comment, Idea, Support, Visibility
@@ -64,50 +69,68 @@ def filtered_ideas(
     return search_ideas(ideas, text)
 
 
-def ideas_for(
+def _count_of(rows: QuerySet) -> Subquery:
+    """A correlated COUNT: computed for the rows a page shows, and dropped by the paginator's count()."""
+    counted = rows.order_by().values("idea").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def ordered_idea_ids(
     process,
     *,
-    viewer=None,
     theme_slug: str = "",
     neighbourhood_code: int | None = None,
     text: str = "",
     sort: str = "newest",
     seed: int = 0,
-) -> QuerySet[Idea]:
-    """The ideas of a process as its list shows them, with the counts the list needs in the same query."""
+) -> QuerySet:
+    """The ids of the matching ideas in the list's order. Sorting narrow rows keeps 10,000 ideas cheap; the page
+    then loads its dozen full rows with `ideas_for_page`."""
+    ideas = filtered_ideas(process, theme_slug=theme_slug, neighbourhood_code=neighbourhood_code, text=text)
+    if sort == "most_supported":
+        ideas = ideas.values("pk").annotate(supports_n=Count("supports")).order_by("-supports_n", "-created_at", "-pk")
+    elif sort == "random":
+        # A stable shuffle for one visitor: the same seed gives the same order on every page.
+        ideas = ideas.annotate(shuffle=Mod(F("pk") * 7919 + seed, 104729)).order_by("shuffle", "pk")
+    else:
+        ideas = ideas.order_by("-created_at", "-pk")
+    return ideas.values_list("pk", flat=True)
+
+
+def ideas_for_page(ids, *, viewer=None) -> list[Idea]:
+    """Full rows for one page of ids, in that order, with the counts the list shows (one query)."""
     ideas = (
-        filtered_ideas(process, theme_slug=theme_slug, neighbourhood_code=neighbourhood_code, text=text)
+        Idea.objects.filter(pk__in=list(ids))
         .select_related("theme", "author")
         .annotate(
-            support_count=Count("supports", distinct=True),
-            comment_count=Count("comments", filter=Q(comments__visibility=Visibility.PUBLISHED), distinct=True),
+            support_count=_count_of(Support.objects.filter(idea=OuterRef("pk"))),
+            comment_count=_count_of(Comment.objects.filter(idea=OuterRef("pk"), visibility=Visibility.PUBLISHED)),
         )
     )
     if viewer is not None and viewer.is_authenticated:
         ideas = ideas.annotate(supported_by_viewer=Exists(Support.objects.filter(idea=OuterRef("pk"), resident=viewer)))
-    if sort == "most_supported":
-        return ideas.order_by("-support_count", "-created_at", "-pk")
-    if sort == "random":
-        # A stable shuffle for one visitor: the same seed gives the same order on every page.
-        return ideas.annotate(shuffle=Mod(F("pk") * 7919 + seed, 104729)).order_by("shuffle", "pk")
-    return ideas.order_by("-created_at", "-pk")
+    by_pk = {idea.pk: idea for idea in ideas}
+    return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
-def idea_points(ideas: QuerySet[Idea]) -> dict:
-    """A compact GeoJSON FeatureCollection of the located ideas: id, point (5 decimals, about 1 m) and title."""
+def idea_points_geojson(ideas: QuerySet[Idea]) -> bytes:
+    """A compact GeoJSON FeatureCollection of the located ideas: id, point (5 decimals, about 1 m) and title.
+
+    Written directly as text: for 10,000 ideas this is several times faster than building dicts for json.dumps."""
     rows = ideas.filter(latitude__isnull=False).order_by("pk").values_list("pk", "longitude", "latitude", "title")
-    return {
-        "type": "FeatureCollection",
-        "features": [
-            {
-                "type": "Feature",
-                "id": pk,
-                "geometry": {"type": "Point", "coordinates": [round(longitude, 5), round(latitude, 5)]},
-                "properties": {"title": title},
-            }
-            for pk, longitude, latitude, title in rows
-        ],
-    }
+    title = json.JSONEncoder(ensure_ascii=False).encode
+    features = ",".join(
+        f'{{"type":"Feature","id":{pk},"geometry":{{"type":"Point","coordinates":[{longitude:.5f},{latitude:.5f}]}},'
+        f'"properties":{{"title":{title(text)}}}}}'
+        for pk, longitude, latitude, text in rows
+    )
+    return f'{{"type":"FeatureCollection","features":[{features}]}}'.encode()
+
+
+def ideas_stamp(process) -> str:
+    """Changes whenever an idea of the process is added, edited, moderated or deleted: a cache key part."""
+    stamp = Idea.objects.filter(process=process).aggregate(count=Count("pk"), last=Max("updated_at"))
+    return f"{stamp['count']}-{stamp['last'].timestamp() if stamp['last'] else 0}"
 
 
 def idea_for_page(pk: int) -> Idea:
@@ -115,7 +138,7 @@ def idea_for_page(pk: int) -> Idea:
     return (
         Idea.objects.select_related("process", "theme", "author")
         .prefetch_related("process__phases", "process__themes")
-        .annotate(support_count=Count("supports", distinct=True))
+        .annotate(support_count=_count_of(Support.objects.filter(idea=OuterRef("pk"))))
         .get(pk=pk)
     )
 

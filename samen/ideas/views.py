@@ -31,13 +31,15 @@ def _visible_idea(request, pk) -> Idea:
 
 
 def _idea_page(request, idea, *, comment_form=None, error=None, status=200, partial=None):
+    viewer = request.user
+    # Callables: the template calls them only if the part it renders (a whole page or one partial) needs them.
     context = {
         "idea": idea,
         "process": idea.process,
-        "thread": queries.thread_of(idea, viewer=request.user),
+        "thread": lambda: queries.thread_of(idea, viewer=viewer),
         "comment_form": comment_form or CommentForm(),
-        "supported": request.user.is_authenticated and idea.supports.filter(resident=request.user).exists(),
-        "following": request.user.is_authenticated and idea.follows.filter(follower=request.user).exists(),
+        "supported": lambda: viewer.is_authenticated and idea.supports.filter(resident=viewer).exists(),
+        "following": lambda: viewer.is_authenticated and idea.follows.filter(follower=viewer).exists(),
         "error": error,
         "flag_reasons": Flag.Reason.choices,
     }
@@ -219,7 +221,8 @@ def support(request, pk):
         error, status = refusal.messages[0], INVALID
     if error is None and not request.htmx:
         return redirect(idea)
-    return _idea_page(request, _visible_idea(request, pk), error=error, status=status, partial="support")
+    idea.support_count = idea.supports.count()  # after the change
+    return _idea_page(request, idea, error=error, status=status, partial="support")
 
 
 @require_POST

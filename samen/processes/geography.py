@@ -19,6 +19,7 @@ DATA = Path(__file__).resolve().parents[2] / "data" / "brussels"
 SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "et", "van", "het", "en", "sur", "aux"}
 
 
+@cache
 def _readable(official_name: str) -> str:
     """The monitoring publishes names in capitals without accents: "VAL D'OR" reads "Val d'Or"."""
 

@@ -1,3 +1,6 @@
+import gzip
+import json
+
 import pytest
 
 from tests.factories import IdeaFactory
@@ -42,7 +45,7 @@ def test_the_map_follows_the_lists_filters(client, open_process):
 def test_map_queries_do_not_grow_with_the_ideas(client, open_process, django_assert_num_queries):
     theme = open_process.themes.first()
     IdeaFactory(process=open_process, theme=theme, latitude=50.85, longitude=4.35)
-    with django_assert_num_queries(4) as one:
+    with django_assert_num_queries(5) as one:
         client.get(f"/en/processes/{open_process.slug}/ideas.geojson")
 
     IdeaFactory.create_batch(30, process=open_process, theme=theme, latitude=50.85, longitude=4.35)
@@ -61,3 +64,28 @@ def test_the_neighbourhood_boundaries_are_served_as_a_static_file(client):
     from django.contrib.staticfiles import finders
 
     assert finders.find("geo/neighbourhoods.geojson").endswith("data/brussels/neighbourhoods.geojson")
+
+
+def test_the_map_is_served_from_the_cache_until_an_idea_changes(client, open_process, django_assert_num_queries):
+    theme = open_process.themes.first()
+    first = IdeaFactory(process=open_process, theme=theme, title="First", latitude=50.85, longitude=4.35)
+    client.get(f"/en/processes/{open_process.slug}/ideas.geojson")
+
+    with django_assert_num_queries(4):  # process, phases, themes and the ideas' stamp; no points query
+        cached = _features(client, open_process)
+    first.title = "First, renamed"
+    first.save()
+    renamed = _features(client, open_process)
+
+    assert [f["properties"]["title"] for f in cached] == ["First"]
+    assert [f["properties"]["title"] for f in renamed] == ["First, renamed"]
+
+
+def test_the_map_answers_gzip_to_clients_that_accept_it(client, open_process):
+    IdeaFactory(process=open_process, theme=open_process.themes.first(), latitude=50.85, longitude=4.35)
+
+    response = client.get(f"/en/processes/{open_process.slug}/ideas.geojson", HTTP_ACCEPT_ENCODING="gzip, br")
+
+    assert response["Content-Encoding"] == "gzip"
+    assert response["Content-Type"] == "application/geo+json"
+    assert json.loads(gzip.decompress(response.content))["type"] == "FeatureCollection"
