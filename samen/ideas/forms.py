@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -40,6 +41,16 @@ class IdeaForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["theme"].queryset = process.themes.all()
         self.fields["language"].initial = (get_language() or "fr")[:2]
+        # While the title is typed, htmx asks for similar ideas (without JavaScript: a preview step).
+        self.fields["title"].widget.attrs.update(
+            {
+                "hx-get": reverse("ideas:similar", kwargs={"slug": process.slug}),
+                "hx-trigger": "input changed delay:500ms",
+                "hx-target": "#similar-ideas",
+                "hx-sync": "this:replace",
+                "autocomplete": "off",
+            }
+        )
 
     def clean(self):
         data = super().clean()

@@ -59,6 +59,8 @@ class Idea(models.Model):
     image = models.ImageField(_("image"), upload_to="ideas/%Y/%m/", blank=True)
     visibility = _visibility_field()
     moderation_reason = _reason_field()
+    # The title's multilingual sentence vector (ideas/similarity.py), for "similar ideas" hints.
+    title_vector = models.BinaryField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 

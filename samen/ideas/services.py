@@ -11,6 +11,7 @@ from samen.ideas.images import prepare_image
 from samen.ideas.models import Comment, Follow, Idea, Support, Visibility
 from samen.ideas.moderation import require_posting_allowance
 from samen.ideas.notifications import announce_comment
+from samen.ideas.similarity import title_vector
 from samen.processes import queries as process_queries
 from samen.processes.geography import is_in_region, neighbourhood_at, neighbourhoods
 from samen.processes.models import Process, Theme
@@ -95,6 +96,7 @@ def create_idea(
     if image:
         idea.image = prepare_image(image)
     idea.full_clean()
+    idea.title_vector = title_vector(idea.title)
     with transaction.atomic():
         idea.save()
         Follow.objects.create(idea=idea, follower=author)
@@ -108,6 +110,8 @@ def update_idea(
     if theme.process_id != idea.process_id:
         raise ValidationError(_("Choose one of this process's themes."), code="foreign_theme")
     idea.theme = theme
+    if title.strip() != idea.title:
+        idea.title_vector = title_vector(title.strip())
     idea.title = title.strip()
     idea.body = body.strip()
     idea.latitude, idea.longitude = place.latitude, place.longitude

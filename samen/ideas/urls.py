@@ -5,6 +5,7 @@ from samen.ideas import views
 app_name = "ideas"
 urlpatterns = [
     path("processes/<slug:slug>/ideas/new/", views.idea_create, name="create"),
+    path("processes/<slug:slug>/ideas/similar/", views.similar, name="similar"),
     path("ideas/<int:pk>/", views.idea_detail, name="detail"),
     path("ideas/<int:pk>/edit/", views.idea_edit, name="edit"),
     path("ideas/<int:pk>/delete/", views.idea_delete, name="delete"),

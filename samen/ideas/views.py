@@ -10,9 +10,9 @@ from django.views.decorators.http import require_POST
 
 from samen.accounts.models import User
 from samen.common import phrases
-from samen.ideas import notifications, queries, services
+from samen.ideas import notifications, queries, services, similarity
 from samen.ideas.forms import CommentEditForm, CommentForm, IdeaEditForm, IdeaForm
-from samen.ideas.models import Comment, Flag, Follow, Idea
+from samen.ideas.models import TITLE_MAX, Comment, Flag, Follow, Idea
 from samen.processes import queries as process_queries
 from samen.processes.phases import POST_IDEA
 from samen.processes.views import get_visible_process
@@ -63,6 +63,11 @@ def idea_create(request, slug):
     form = IdeaForm(request.POST or None, request.FILES or None, process=process)
     status = 200
     if request.method == "POST":
+        if form.is_valid() and not request.POST.get("seen_similar"):
+            similar = similarity.similar_ideas(process, form.cleaned_data["title"])
+            if similar:  # the preview step: without JavaScript this is where the hints appear
+                context = {"form": form, "process": process, "similar": similar, "had_image": bool(request.FILES)}
+                return render(request, "ideas/idea_form.html", context)
         if form.is_valid():
             try:
                 idea = services.create_idea(
@@ -253,3 +258,10 @@ def unsubscribe(request, token):
     else:
         services.unfollow_idea(idea=idea, follower=follower)
     return render(request, "ideas/unsubscribed.html", {"idea": idea, "following": following, "token": token})
+
+
+def similar(request, slug):
+    """The hints shown while a title is typed (an htmx fragment)."""
+    process = get_visible_process(request, slug)
+    found = similarity.similar_ideas(process, request.GET.get("title", "")[:TITLE_MAX])
+    return render(request, "ideas/similar_ideas.html", {"similar": found})

@@ -102,3 +102,28 @@ def test_journey_without_javascript(page_without_js, live_server):
 
     assert Support.objects.filter(idea=idea).count() == 1
     assert Comment.objects.get().language == "fr"
+
+
+def test_similar_ideas_appear_while_typing_a_title(page, live_server):
+    from samen.ideas import services
+    from tests.browser.conftest import sign_in
+    from tests.factories import UserFactory
+
+    process = process_in("open")
+    author = UserFactory(email="author@example.org", preferred_language="en")
+    twin = services.create_idea(
+        process=process,
+        author=author,
+        theme=process.themes.first(),
+        title="Een overdekte fietsenstalling aan het station",
+        body="Veilig fietsen stallen.",
+        language="nl",
+    )
+    sign_in(page, live_server.url, "author@example.org")
+
+    page.goto(f"{live_server.url}/en/processes/{process.slug}/ideas/new/")
+    page.get_by_role("textbox", name="Title").press_sequentially("Un parking vélo couvert à la gare", delay=20)
+
+    page.get_by_role("link", name=twin.title).wait_for()
+    assert page.get_by_text("Ideas like yours already exist.").is_visible()
+    assert_accessible(page)
