@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from samen.common import phrases
 from samen.ideas.models import Comment, Flag, Idea, ModerationAction, Visibility
-from samen.ideas.notifications import announce_comment
+from samen.ideas.notifications import announce_comment, announce_status
 
 Content = Idea | Comment
 
@@ -51,6 +51,8 @@ def _decide(*, moderator, content: Content, kind: str, visibility: str, reason: 
         content.moderation_reason = reason if visibility == Visibility.HIDDEN else ""
         content.save(update_fields=["visibility", "moderation_reason", "updated_at"])
         content.flags.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
+        if isinstance(content, Idea):
+            announce_status(content)
         return ModerationAction.objects.create(
             moderator=moderator, kind=kind, reason=reason, excerpt=_excerpt(content), **_target(content)
         )

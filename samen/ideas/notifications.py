@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from samen.accounts.models import User
-from samen.ideas.models import Comment, Follow, Visibility
+from samen.ideas.models import Comment, Follow, Idea, Visibility
 
 UNSUBSCRIBE_SALT = "samen.ideas.unsubscribe"
 
@@ -51,6 +51,13 @@ def announce_comment(comment: Comment) -> None:
         transaction.on_commit(lambda: send_comment_notifications.enqueue(comment.pk))
 
 
+def announce_status(idea: Idea) -> None:
+    """Queue e-mails to the idea's followers about its new status (published, waiting, hidden...)."""
+    if not _silenced.get():
+        status = idea.visibility
+        transaction.on_commit(lambda: send_status_notifications.enqueue(idea.pk, status))
+
+
 @task()
 def send_comment_notifications(comment_id: int) -> int:
     """Tell every follower of the idea but the comment's author; returns how many e-mails went out."""
@@ -58,29 +65,52 @@ def send_comment_notifications(comment_id: int) -> int:
     if comment is None or comment.visibility != Visibility.PUBLISHED:
         return 0
     follows = Follow.objects.filter(idea=comment.idea, follower__is_active=True).exclude(follower=comment.author)
+    return _mail_followers(
+        follows,
+        idea=comment.idea,
+        link=comment.get_absolute_url(),
+        subject=lambda: _("New comment on “%(title)s”") % {"title": comment.idea.title},
+        template="ideas/email/new_comment.txt",
+        context={"comment": comment},
+    )
+
+
+@task()
+def send_status_notifications(idea_id: int, status: str) -> int:
+    """Tell every follower that the idea's status changed; skipped if it changed again since (a later task tells)."""
+    idea = Idea.objects.filter(pk=idea_id).first()
+    if idea is None or idea.visibility != status:
+        return 0
+    return _mail_followers(
+        Follow.objects.filter(idea=idea, follower__is_active=True),
+        idea=idea,
+        link=idea.get_absolute_url(),
+        subject=lambda: (
+            _("“%(title)s” is now: %(status)s") % {"title": idea.title, "status": idea.get_visibility_display()}
+        ),
+        template="ideas/email/status_changed.txt",
+        context={},
+    )
+
+
+def _mail_followers(follows, *, idea: Idea, link: str, subject, template: str, context: dict) -> int:
+    """One e-mail per follower, written in the follower's language, with a one-click way to stop following."""
     sent = 0
     for follow in follows.select_related("follower"):
-        _send(follow, follow.follower, comment)
+        follower: User = follow.follower
+        with translation.override(follower.preferred_language):
+            unsubscribe = _absolute(reverse("ideas:unsubscribe", args=[unsubscribe_token(follow)]))
+            body = render_to_string(
+                template,
+                context
+                | {"follower": follower, "idea": idea, "idea_url": _absolute(link), "unsubscribe_url": unsubscribe},
+            )
+            title = subject()
+        EmailMessage(
+            subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + title,
+            body=body,
+            to=[follower.email],
+            headers={"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+        ).send()
         sent += 1
     return sent
-
-
-def _send(follow: Follow, follower: User, comment: Comment) -> None:
-    with translation.override(follower.preferred_language):
-        unsubscribe = _absolute(reverse("ideas:unsubscribe", args=[unsubscribe_token(follow)]))
-        context = {
-            "follower": follower,
-            "comment": comment,
-            "idea": comment.idea,
-            "idea_url": _absolute(comment.get_absolute_url()),
-            "unsubscribe_url": unsubscribe,
-        }
-        subject = _("New comment on “%(title)s”") % {"title": comment.idea.title}
-        body = render_to_string("ideas/email/new_comment.txt", context)
-    message = EmailMessage(
-        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-        body=body,
-        to=[follower.email],
-        headers={"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
-    )
-    message.send()

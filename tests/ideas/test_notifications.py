@@ -3,11 +3,12 @@ import re
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from samen.ideas import moderation, services
-from samen.ideas.models import Follow
+from samen.ideas.models import Follow, Visibility
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -139,3 +140,36 @@ def test_the_real_worker_command_sends_what_is_queued(open_process, resident, ou
 
     assert [message.to for message in mail.outbox] == [["lucas@example.org"]]
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+
+
+def test_followers_hear_when_the_ideas_status_changes_in_their_language(
+    idea, followers, moderator, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.hide_content(moderator=moderator, content=idea, reason="Off topic.")
+    _run_worker()
+
+    subjects = {message.to[0]: message.subject for message in mail.outbox}
+    assert subjects == {
+        "jan@example.org": f"[Samen] “{idea.title}” is nu: Verborgen door een moderator",
+        "sophie@example.org": f"[Samen] « {idea.title} » est maintenant : Masqué par un modérateur",
+    }
+
+
+def test_a_status_that_changed_again_before_sending_is_not_announced(
+    idea, followers, moderator, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.hide_content(moderator=moderator, content=idea, reason="Spam?")
+        moderation.restore_content(moderator=moderator, content=idea, reason="Not spam.")
+    _run_worker()
+
+    with translation.override("nl"):
+        published_nl = str(Visibility.PUBLISHED.label)
+    with translation.override("fr"):
+        published_fr = str(Visibility.PUBLISHED.label)
+    subjects = {message.to[0]: message.subject for message in mail.outbox}
+    assert subjects == {
+        "jan@example.org": f"[Samen] “{idea.title}” is nu: {published_nl}",
+        "sophie@example.org": f"[Samen] « {idea.title} » est maintenant : {published_fr}",
+    }
