@@ -1,4 +1,4 @@
-"""Load benchmark (issue 4): the platform on PostgreSQL under gunicorn with production settings.
+"""Load benchmark (issue 4): the platform on PostgreSQL and Redis under gunicorn with production settings.
 
 Seeds 10,000 ideas and 1,000 signed-in accounts, then drives, one scenario after the other, with the same
 concurrent clients: a bare Django view doing one INSERT (the reference), the support toggle, the idea list
@@ -33,10 +33,14 @@ def _database_url(base: str, name: str) -> str:
     return urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
 
 
+CACHE_URL = "rediscache://127.0.0.1:6379/3"  # as in production (docs/operations.md): sessions and the map cache
+
+
 def _env(database_url: str, static_root: str) -> dict:
     return os.environ | {
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "DATABASE_URL": database_url,
+        "CACHE_URL": CACHE_URL,
         "DJANGO_STATIC_ROOT": static_root,
         "PYTHONPATH": str(ROOT),
     }
@@ -129,6 +133,7 @@ def seed(ideas: int, accounts: int) -> dict:
             "CREATE TABLE bench_write (id bigserial PRIMARY KEY, resident_id integer NOT NULL, "
             "idea_id integer NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), UNIQUE (resident_id, idea_id))"
         )
+        cursor.execute("ANALYZE")  # as autovacuum would after a bulk load: plans from real statistics
     return {"slug": process.slug, "ideas": [idea.pk for idea in created], "sessions": sessions}
 
 
@@ -214,11 +219,13 @@ def scenarios(data: dict, seconds: float, clients: int, acknowledged: dict):
     def map_points(index, rng):
         return "GET", f"/en/processes/{slug}/ideas.geojson", None, {"Accept-Encoding": "gzip"}, lambda: None
 
+    # The reference runs first and last, so a slow spell of the shared machine weighs on both sides.
     for name, request in (
         ("bare write (reference)", bare),
         ("support toggle", support),
         ("idea list, 10,000 ideas", idea_list),
         ("map endpoint, 10,000 ideas", map_points),
+        ("bare write (reference, again)", bare),
     ):
         yield Scenario(name, request, seconds=seconds, clients=clients)
 
@@ -257,6 +264,9 @@ def main() -> int:
 
     database_url = _database_url(args.admin_url, "samen_bench")
     recreate_database(args.admin_url, "samen_bench")
+    import redis
+
+    redis.Redis.from_url(CACHE_URL.replace("rediscache://", "redis://")).flushdb()
     static_root = tempfile.mkdtemp(prefix="samen-bench-static-")
     env = _env(database_url, static_root)
     python = sys.executable
@@ -302,11 +312,11 @@ def main() -> int:
         server.terminate()
         server.wait(timeout=30)
 
-    bare, toggle = results[0], results[1]
+    bare = statistics.mean([results[0]["throughput_per_s"], results[-1]["throughput_per_s"]])
     report = {
         "settings": vars(args) | {"cores": os.cpu_count()},
         "results": results,
-        "support_vs_bare_throughput": round(toggle["throughput_per_s"] / bare["throughput_per_s"], 3),
+        "support_vs_bare_throughput": round(results[1]["throughput_per_s"] / bare, 3),
         "integrity": verify(database_url, acknowledged),
     }
     out = ROOT / "bench" / "results" / f"load_ideas_c{args.clients}.json"

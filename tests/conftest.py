@@ -4,7 +4,7 @@ and processes caught in a given phase."""
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import timezone, translation
 
 from samen.accounts.models import User
@@ -14,7 +14,8 @@ from tests.factories import IdeaFactory, PhaseFactory, ProcessFactory, ThemeFact
 @pytest.fixture(autouse=True)
 def empty_cache():
     """The local-memory cache outlives a test's database: every test starts with none."""
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

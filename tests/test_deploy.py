@@ -57,3 +57,19 @@ def test_static_files_collect_with_the_production_storage(tmp_path):
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "staticfiles.json").exists()
+
+
+def test_sessions_use_a_shared_cache_when_one_is_configured():
+    shared = _manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.SESSION_ENGINE)",
+        DJANGO_DEBUG="true",
+        CACHE_URL="rediscache://127.0.0.1:6379/1",
+    )
+    local = _manage(
+        "shell", "-c", "from django.conf import settings; print(settings.SESSION_ENGINE)", DJANGO_DEBUG="true"
+    )
+
+    assert shared.stdout.strip().splitlines()[-1] == "django.contrib.sessions.backends.cached_db"
+    assert local.stdout.strip().splitlines()[-1] == "django.contrib.sessions.backends.db"

@@ -30,7 +30,7 @@ def _visible_idea(request, pk) -> Idea:
     return idea
 
 
-def _idea_page(request, idea, *, comment_form=None, error=None, status=200, partial=None):
+def _idea_page(request, idea, *, comment_form=None, error=None, status=200, partial=None, supported=None):
     viewer = request.user
     # Callables: the template calls them only if the part it renders (a whole page or one partial) needs them.
     context = {
@@ -38,7 +38,9 @@ def _idea_page(request, idea, *, comment_form=None, error=None, status=200, part
         "process": idea.process,
         "thread": lambda: queries.thread_of(idea, viewer=viewer),
         "comment_form": comment_form or CommentForm(),
-        "supported": lambda: viewer.is_authenticated and idea.supports.filter(resident=viewer).exists(),
+        "supported": supported
+        if supported is not None
+        else lambda: viewer.is_authenticated and idea.supports.filter(resident=viewer).exists(),
         "following": lambda: viewer.is_authenticated and idea.follows.filter(follower=viewer).exists(),
         "error": error,
         "flag_reasons": Flag.Reason.choices,
@@ -227,7 +229,8 @@ def support(request, pk):
     if error is None and not request.htmx:
         return redirect(idea)
     idea.support_count = idea.supports.count()  # after the change
-    return _idea_page(request, idea, error=error, status=status, partial="support")
+    supported = None if error else request.POST.get("action") != "withdraw"
+    return _idea_page(request, idea, error=error, status=status, partial="support", supported=supported)
 
 
 @require_POST

@@ -3,7 +3,7 @@ import hashlib
 import secrets
 from datetime import timedelta
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -60,13 +60,14 @@ def process_ideas_geojson(request, slug):
     _filters, criteria = _criteria(request, process)
     key_parts = [process.pk, criteria["theme"], criteria["neighbourhood"], criteria["q"], ideas_stamp(process)]
     key = "ideas-map:" + hashlib.sha256(repr(key_parts).encode()).hexdigest()
-    body = cache.get(key)
+    local = caches["local"]  # the key changes with the ideas, so each worker's copy is never stale
+    body = local.get(key)
     if body is None:
         ideas = filtered_ideas(
             process, theme_slug=criteria["theme"], neighbourhood_code=criteria["neighbourhood"], text=criteria["q"]
         )
         body = gzip.compress(idea_points_geojson(ideas), compresslevel=6)
-        cache.set(key, body, timeout=24 * 3600)
+        local.set(key, body, timeout=24 * 3600)
     if "gzip" in request.headers.get("Accept-Encoding", ""):
         response = HttpResponse(body, content_type="application/geo+json")
         response["Content-Encoding"] = "gzip"
