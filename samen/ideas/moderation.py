@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Min, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -130,9 +130,15 @@ def moderation_queue() -> list[QueueItem]:
     open_flags = Count("flags", filter=Q(flags__resolved_at__isnull=True))
     first_flag = Min("flags__created_at", filter=Q(flags__resolved_at__isnull=True))
     waiting = Q(open_flags__gt=0) | Q(visibility=Visibility.PENDING)
+    # The reasons the queue shows, fetched once for all items rather than once per item.
+    reasons = Prefetch("flags", queryset=Flag.objects.filter(resolved_at__isnull=True), to_attr="open_flag_list")
     items = []
     for model, related in ((Idea, ("author", "process")), (Comment, ("author", "idea__process"))):
-        rows = model.objects.select_related(*related).annotate(open_flags=open_flags, first_flag=first_flag)
+        rows = (
+            model.objects.select_related(*related)
+            .prefetch_related(reasons)
+            .annotate(open_flags=open_flags, first_flag=first_flag)
+        )
         for row in rows.filter(waiting):
             since = row.first_flag if row.open_flags else row.created_at
             items.append(QueueItem(row, row.open_flags, since))

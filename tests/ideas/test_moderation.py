@@ -201,3 +201,25 @@ def test_flagging_needs_an_account(client, idea):
 
     assert response.status_code == 302
     assert not Flag.objects.exists()
+
+
+def test_the_queue_page_queries_are_the_same_for_one_and_three_flagged_ideas(
+    client, open_process, moderator, django_assert_num_queries
+):
+    theme = open_process.themes.first()
+    client.force_login(moderator)
+
+    def flagged_idea():
+        moderation.flag_content(
+            flagger=UserFactory(), content=IdeaFactory(process=open_process, theme=theme), reason="spam", note="Ads"
+        )
+
+    flagged_idea()
+    with django_assert_num_queries(5) as one:
+        first = client.get(reverse("moderation:queue")).content.decode()
+    flagged_idea()
+    flagged_idea()
+    with django_assert_num_queries(len(one.captured_queries)):
+        third = client.get(reverse("moderation:queue")).content.decode()
+
+    assert (first.count("Spam or advertising: "), third.count("Spam or advertising: ")) == (1, 3)
