@@ -6,7 +6,6 @@ from django.db.models import (
     Case,
     CharField,
     Count,
-    Exists,
     F,
     Func,
     IntegerField,
@@ -97,7 +96,7 @@ def ordered_idea_ids(
     return ideas.values_list("pk", flat=True)
 
 
-def ideas_for_page(ids, *, viewer=None) -> list[Idea]:
+def ideas_for_page(ids) -> list[Idea]:
     """Full rows for one page of ids, in that order, with the counts the list shows (one query)."""
     ideas = (
         Idea.objects.filter(pk__in=list(ids))
@@ -107,8 +106,6 @@ def ideas_for_page(ids, *, viewer=None) -> list[Idea]:
             comment_count=_count_of(Comment.objects.filter(idea=OuterRef("pk"), visibility=Visibility.PUBLISHED)),
         )
     )
-    if viewer is not None and viewer.is_authenticated:
-        ideas = ideas.annotate(supported_by_viewer=Exists(Support.objects.filter(idea=OuterRef("pk"), resident=viewer)))
     by_pk = {idea.pk: idea for idea in ideas}
     return [by_pk[pk] for pk in ids if pk in by_pk]
 

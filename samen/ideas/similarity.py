@@ -14,6 +14,7 @@ import numpy as np
 from django.db.models import QuerySet
 
 from samen.ideas.models import Idea, Visibility
+from samen.ideas.queries import ideas_stamp
 
 DIMENSIONS = 512
 THRESHOLD = 0.40  # below this cosine, titles were about different things on the labelled set
@@ -55,10 +56,8 @@ def _vectors_for(ideas: QuerySet[Idea], stamp: str, process_id: int) -> tuple[li
     return ids, matrix
 
 
-def similar_ideas(process, title: str, *, exclude: int | None = None) -> list[tuple[Idea, float]]:
+def similar_ideas(process, title: str) -> list[tuple[Idea, float]]:
     """Up to five public ideas of the process whose titles say nearly the same as `title`, best first."""
-    from samen.ideas.queries import ideas_stamp
-
     title = title.strip()
     if len(title) < 8:
         return []
@@ -66,13 +65,12 @@ def similar_ideas(process, title: str, *, exclude: int | None = None) -> list[tu
     ids, matrix = _vectors_for(published, ideas_stamp(process), process.pk)
     if not ids:
         return []
-    ranked = rank(matrix, ids, embed(title), exclude=exclude)
+    ranked = rank(matrix, ids, embed(title))
     found = Idea.objects.in_bulk([pk for pk, _score in ranked])
     return [(found[pk], score) for pk, score in ranked if pk in found]
 
 
-def rank(matrix: np.ndarray, ids: list, query: np.ndarray, *, exclude=None) -> list[tuple[object, float]]:
+def rank(matrix: np.ndarray, ids: list, query: np.ndarray) -> list[tuple[object, float]]:
     """The ids whose vectors are closest to `query` (cosine of unit vectors), best first, above the threshold."""
     scores = matrix @ query
-    best = [i for i in np.argsort(-scores)[: LIMIT + 1] if scores[i] >= THRESHOLD and ids[i] != exclude]
-    return [(ids[i], float(scores[i])) for i in best[:LIMIT]]
+    return [(ids[i], float(scores[i])) for i in np.argsort(-scores)[:LIMIT] if scores[i] >= THRESHOLD]

@@ -12,7 +12,7 @@ from samen.accounts.models import User
 from samen.common import phrases
 from samen.ideas import notifications, queries, services, similarity
 from samen.ideas.forms import CommentEditForm, CommentForm, IdeaEditForm, IdeaForm
-from samen.ideas.models import TITLE_MAX, Comment, Flag, Follow, Idea
+from samen.ideas.models import TITLE_MAX, Comment, Flag, Idea
 from samen.processes import queries as process_queries
 from samen.processes.phases import POST_IDEA
 from samen.processes.views import get_visible_process
@@ -257,10 +257,10 @@ def unsubscribe(request, token):
     follower = get_object_or_404(User, pk=target["follower"])
     following = request.method == "POST" and request.POST.get("action") == "follow"
     if following:
-        Follow.objects.get_or_create(idea=idea, follower=follower)
+        services.follow_idea(idea=idea, follower=follower)
     else:
         services.unfollow_idea(idea=idea, follower=follower)
-    return render(request, "ideas/unsubscribed.html", {"idea": idea, "following": following, "token": token})
+    return render(request, "ideas/unsubscribed.html", {"idea": idea, "following": following})
 
 
 def similar(request, slug):

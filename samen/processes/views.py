@@ -51,6 +51,11 @@ def _criteria(request, process) -> tuple[IdeaFilterForm, dict]:
     return filters, (filters.cleaned_data if filters.is_valid() else IdeaFilterForm.defaults())
 
 
+def _matching(criteria: dict) -> dict:
+    """The list's filters as the idea queries take them; the list and the map read the same ones."""
+    return {"theme_slug": criteria["theme"], "neighbourhood_code": criteria["neighbourhood"], "text": criteria["q"]}
+
+
 def process_ideas_geojson(request, slug):
     """The located ideas matching the list's filters, for the map (loaded only when someone opens it).
 
@@ -58,15 +63,12 @@ def process_ideas_geojson(request, slug):
     until an idea changes."""
     process = get_visible_process(request, slug)
     _filters, criteria = _criteria(request, process)
-    key_parts = [process.pk, criteria["theme"], criteria["neighbourhood"], criteria["q"], ideas_stamp(process)]
+    key_parts = [process.pk, sorted(_matching(criteria).items()), ideas_stamp(process)]
     key = "ideas-map:" + hashlib.sha256(repr(key_parts).encode()).hexdigest()
     local = caches["local"]  # the key changes with the ideas, so each worker's copy is never stale
     body = local.get(key)
     if body is None:
-        ideas = filtered_ideas(
-            process, theme_slug=criteria["theme"], neighbourhood_code=criteria["neighbourhood"], text=criteria["q"]
-        )
-        body = gzip.compress(idea_points_geojson(ideas), compresslevel=6)
+        body = gzip.compress(idea_points_geojson(filtered_ideas(process, **_matching(criteria))), compresslevel=6)
         local.set(key, body, timeout=24 * 3600)
     if "gzip" in request.headers.get("Accept-Encoding", ""):
         response = HttpResponse(body, content_type="application/geo+json")
@@ -82,14 +84,12 @@ def process_detail(request, slug):
     filters, criteria = _criteria(request, process)
     ordered = ordered_idea_ids(
         process,
-        theme_slug=criteria["theme"],
-        neighbourhood_code=criteria["neighbourhood"],
-        text=criteria["q"],
+        **_matching(criteria),
         sort=criteria["sort"] or SORTS[0],
         seed=_shuffle_seed(request) if criteria["sort"] == "random" else 0,
     )
     page = Paginator(ordered, IDEAS_PER_PAGE).get_page(request.GET.get("page"))
-    page.object_list = ideas_for_page(page.object_list, viewer=request.user)
+    page.object_list = ideas_for_page(page.object_list)
     phase = queries.running_phase(process)
     context = {
         "process": process,
