@@ -140,6 +140,16 @@ def idea_for_page(pk: int) -> Idea:
     )
 
 
+def idea_for_action(pk: int) -> Idea:
+    """One idea with what a write on it checks (its process and the process's phases), and none of its text."""
+    return (
+        Idea.objects.select_related("process")
+        .prefetch_related("process__phases")
+        .defer("body", "title_vector")
+        .get(pk=pk)
+    )
+
+
 def thread_of(idea: Idea, *, viewer) -> list[Comment]:
     """Top-level comments in order with their replies; hidden or pending ones only for their author and moderators."""
     comments = Comment.objects.select_related("author").order_by("created_at", "pk")

@@ -1,5 +1,6 @@
 """Every write on ideas goes through here: the web views, the admin, the demo loader and later the API."""
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -173,7 +174,8 @@ def support_idea(*, idea: Idea, resident) -> Support:
     _require_phase(idea.process, SUPPORT)
     _require_perm(resident, "ideas.support_idea", idea)
     try:
-        with transaction.atomic():
+        # One INSERT is atomic on its own; a savepoint is needed only inside an outer transaction.
+        with transaction.atomic() if transaction.get_connection().in_atomic_block else nullcontext():
             return Support.objects.create(idea=idea, resident=resident)
     except IntegrityError:
         raise ValidationError(_("You already support this idea."), code="already_supported") from None

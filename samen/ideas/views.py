@@ -20,9 +20,9 @@ from samen.processes.views import get_visible_process
 INVALID = 422  # the form was understood but refused: htmx is told to swap it in (see base.html)
 
 
-def _visible_idea(request, pk) -> Idea:
+def _visible_idea(request, pk, *, lookup=queries.idea_for_page) -> Idea:
     try:
-        idea = queries.idea_for_page(pk)
+        idea = lookup(pk)
     except Idea.DoesNotExist:
         raise Http404 from None
     if not request.user.has_perm("ideas.view_idea", idea):
@@ -217,7 +217,7 @@ def comment_delete(request, pk):
 @login_required
 def support(request, pk):
     """Support or withdraw: the form says which, so a repeated click cannot silently undo the first."""
-    idea = _visible_idea(request, pk)
+    idea = _visible_idea(request, pk, lookup=queries.idea_for_action)
     error, status = None, 200
     try:
         if request.POST.get("action") == "withdraw":
