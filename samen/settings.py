@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "samen.accounts",
     "samen.processes",
     "samen.ideas",
+    "samen.votes",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,7 @@ urlpatterns = [
         path("i18n/", include("django.conf.urls.i18n")),
         path("", include("samen.processes.urls")),
         path("", include("samen.ideas.urls")),
+        path("", include("samen.votes.urls")),
         path("moderation/", include("samen.ideas.moderation_urls")),
         path("account/profile/", account_views.profile, name="profile"),
         path("account/data/", account_views.data, name="account_data"),

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from samen.accounts.models import User
 from samen.ideas.models import Comment, Flag, Follow, Idea, Support
+from samen.votes.models import Ballot, Review
 
 
 def _when(value) -> str | None:
@@ -63,6 +64,26 @@ def personal_data(user: User) -> dict:
             .values("idea_id", "idea__title", "created_at")
         ],
         "follows": list(Follow.objects.filter(follower=user).order_by("pk").values_list("idea_id", flat=True)),
+        "ballots": [
+            {
+                "process": ballot.shortlist.process.slug,
+                "ideas": sorted(entry.idea_id for entry in ballot.entries.all()),
+                "updated_at": _when(ballot.updated_at),
+            }
+            for ballot in Ballot.objects.filter(voter=user)
+            .select_related("shortlist__process")
+            .prefetch_related("entries")
+        ],
+        "jury_reviews": [
+            {
+                "idea_id": review.idea_id,
+                "conflict_of_interest": review.conflict_of_interest,
+                "comment": review.comment,
+                "scores": {score.criterion.name: score.value for score in review.scores.all()},
+                "created_at": _when(review.created_at),
+            }
+            for review in Review.objects.filter(juror=user).prefetch_related("scores__criterion").order_by("pk")
+        ],
         "reports": [
             {**row, "created_at": _when(row["created_at"])}
             for row in Flag.objects.filter(flagger=user)
@@ -86,7 +107,8 @@ def export_zip(user: User) -> bytes:
 
 def delete_account(*, user: User) -> None:
     """Erase the person: ideas and comments stay, signed "deleted account"; supports, follows, reports and
-    e-mail addresses go with the account row (database cascades), so every count stays right. Sessions of
+    e-mail addresses go with the account row (database cascades), so every count stays right; a ballot stays in
+    its vote, with nobody's name on it, so that a published result can still be recounted. Sessions of
     the account no longer find their user and are signed out."""
     with transaction.atomic():
         user.delete()

@@ -1,14 +1,22 @@
 """The `samen` console command: recount and check from published data, without the web application.
 
-Later subcommands count ballots, budgets and lotteries; `samen phase` tells which dated phase runs at an instant.
+`samen count` recounts a shortlist vote from its published CSV files; `samen phase` tells which dated phase runs at
+an instant. Later subcommands count budgets and lotteries.
 """
 
 import argparse
+import itertools
+import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from fractions import Fraction
+from pathlib import Path
+from typing import TextIO, TypeVar
 from zoneinfo import ZoneInfo
 
+from samen.algorithms import approval, ballot_files
+from samen.algorithms.ties import JURY, LOTTERY, METHODS, TieBreak, TieStep
 from samen.algorithms.timeline import Period, running_index
 
 
@@ -33,6 +41,14 @@ def _instant(text: str) -> datetime:
     return instant
 
 
+def _steps(text: str) -> tuple[str, ...]:
+    steps = tuple(step.strip() for step in text.split(","))
+    unknown = [step for step in steps if step not in METHODS]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown step {unknown[0]!r}: expected a list of {', '.join(METHODS)}")
+    return steps
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="samen", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -40,11 +56,27 @@ def build_parser() -> argparse.ArgumentParser:
     phase.add_argument("periods", nargs="+", type=_period, metavar="FIRST:LAST")
     phase.add_argument("--at", type=_instant, required=True, help="ISO date-time with offset")
     phase.add_argument("--zone", default="Europe/Brussels", help="the calendar's time zone")
+    vote = commands.add_parser("count", help="recount a shortlist vote from its published ballots and shortlist")
+    vote.add_argument("ballots", type=Path, metavar="BALLOTS.csv", help="header ballot,choices")
+    vote.add_argument("--shortlist", type=Path, required=True, metavar="SHORTLIST.csv", help="idea,jury_score,title")
+    vote.add_argument("--winners", type=int, required=True, help="how many ideas win")
+    vote.add_argument("--max-choices", type=int, help="ideas per ballot (default: the largest ballot)")
+    vote.add_argument(
+        "--tie-break", type=_steps, default=(JURY, LOTTERY), help="steps in order (default: jury,lottery)"
+    )
+    vote.add_argument("--seed", default="", help="the lottery seed announced before the vote")
+    vote.add_argument("--json", action="store_true", help="print the outcome as JSON")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "count":
+        return _count(args)
+    return _phase(args)
+
+
+def _phase(args: argparse.Namespace) -> int:
     zone = ZoneInfo(args.zone)
     index = running_index(args.periods, args.at, zone)
     if index is None:
@@ -55,6 +87,99 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"phase {index + 1} runs ({period.first_day} to {period.last_day}, until {period.closes_at(zone).isoformat()})"
     )
     return 0
+
+
+T = TypeVar("T")
+
+
+class _Refused(Exception):
+    """A file or a ballot the count cannot accept: the message starts with FILE:LINE."""
+
+
+def _read(path: Path, read: Callable[[TextIO], T]) -> T:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as lines:
+            return read(lines)
+    except ballot_files.BallotFileError as error:
+        raise _Refused(f"{path}:{error.line}: {error.reason}") from None
+    except OSError as error:
+        raise _Refused(f"{path}: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise _Refused(f"{path}: not UTF-8 text") from None
+
+
+def _count(args: argparse.Namespace) -> int:
+    """Exit 2 pointing at FILE:LINE when a file or a ballot is refused, so the published data can be checked."""
+    try:
+        shortlist = _read(args.shortlist, ballot_files.read_shortlist)
+        rows = _read(args.ballots, ballot_files.read_ballot_rows)
+        tie_break = TieBreak(steps=args.tie_break, seed=args.seed, jury_scores={i: s for i, s, _ in shortlist})
+        largest = max((len(row.choices) for row in rows), default=1)
+        max_choices = largest if args.max_choices is None else args.max_choices
+        try:
+            outcome = approval.count(
+                [row.choices for row in rows],
+                [idea for idea, _, _ in shortlist],
+                winners=args.winners,
+                max_choices=max_choices,
+                tie_break=tie_break,
+            )
+        except approval.BallotError as error:
+            raise _Refused(f"{args.ballots}:{rows[error.ballot - 1].line}: {error}") from None
+        except ValueError as error:
+            raise _Refused(str(error)) from None
+    except _Refused as refusal:
+        print(f"samen count: {refusal}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(approval.outcome_as_json(outcome, tie_break), indent=2, ensure_ascii=False))
+    else:
+        print(_as_text(outcome, {idea: title for idea, _, title in shortlist}, tie_break))
+    return 0
+
+
+def _ideas(ids: Sequence[str]) -> str:
+    return f"ideas {', '.join(ids[:-1])} and {ids[-1]}"
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _explain(step: TieStep, seed: str, jury: dict[str, str]) -> str:
+    """What a step compared, in the order it gave, so a reader can check each comparison by hand.
+
+    After a jury step the lottery runs within each group of equal jury score: `jury` (candidate -> score compared)
+    tells those groups apart, so that "<" only ever joins keys that were compared.
+    """
+    if step.method == JURY:
+        text = step.values[0][1]
+        for (_, before), (_, after) in itertools.pairwise(step.values):
+            text += f" {'=' if Fraction(after) == Fraction(before) else '>'} {after}"
+        return f"jury score {text}"
+    groups: list[list[str]] = []
+    for index, (candidate, key) in enumerate(step.values):
+        shown = f"sha256({f'{seed}:{candidate}'!r}) = {key}"
+        if index and jury.get(candidate) == jury.get(step.values[index - 1][0]):
+            groups[-1].append(shown)
+        else:
+            groups.append([shown])
+    return f"lottery with seed {seed!r}: {', '.join(' < '.join(group) for group in groups)}"
+
+
+def _as_text(outcome: approval.Outcome, titles: dict[str, str], tie_break: TieBreak) -> str:
+    winners = set(outcome.winners)
+    lines = [f"{_plural(outcome.ballots, 'ballot')}, {_plural(len(winners), 'winner')}"]
+    for rank, idea in enumerate(outcome.ranking, start=1):
+        title = f' "{titles[idea]}"' if titles.get(idea) else ""
+        mark = ", winner" if idea in winners else ""
+        lines.append(f"{rank:>3}. idea {idea}{title}: {_plural(outcome.tallies[idea], 'vote')}{mark}")
+    for tie in outcome.ties:
+        decided = " (this tie decided who won)" if tie.decisive else ""
+        jury = {candidate: value for step in tie.steps if step.method == JURY for candidate, value in step.values}
+        steps = "; ".join(_explain(step, tie_break.seed, jury) for step in tie.steps)
+        lines.append(f"{_ideas(tie.candidates)} tied with {_plural(tie.votes, 'vote')}{decided}: {steps}")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -26,3 +26,11 @@ def localized(obj, name: str) -> Localized:
 def official_fallback(name, field):
     """An attrgetter for TranslatedField: `process.title` reads with the fallbacks above."""
     return lambda self: localized(self, name).text
+
+
+OFFICIAL_LANGUAGES = {"nl": "Dutch", "fr": "French"}
+
+
+def missing_official_languages(texts: dict[str, str]) -> list[str]:
+    """The official languages (codes) in which `texts` is still empty: Brussels publishes in Dutch and French."""
+    return [language for language in OFFICIAL_LANGUAGES if not (texts.get(language) or "").strip()]

@@ -45,6 +45,10 @@ def silenced():
         _silenced.reset(token)
 
 
+def is_silenced() -> bool:
+    return _silenced.get()
+
+
 def announce_comment(comment: Comment) -> None:
     """Queue the e-mails once the comment is committed and public; never send inside the request."""
     if comment.visibility == Visibility.PUBLISHED and not _silenced.get():
@@ -65,7 +69,7 @@ def send_comment_notifications(comment_id: int) -> int:
     if comment is None or comment.visibility != Visibility.PUBLISHED:
         return 0
     follows = Follow.objects.filter(idea=comment.idea, follower__is_active=True).exclude(follower=comment.author)
-    return _mail_followers(
+    return mail_followers(
         follows,
         idea=comment.idea,
         link=comment.get_absolute_url(),
@@ -81,7 +85,7 @@ def send_status_notifications(idea_id: int, status: str) -> int:
     idea = Idea.objects.filter(pk=idea_id).first()
     if idea is None or idea.visibility != status:
         return 0
-    return _mail_followers(
+    return mail_followers(
         Follow.objects.filter(idea=idea, follower__is_active=True),
         idea=idea,
         link=idea.get_absolute_url(),
@@ -93,7 +97,7 @@ def send_status_notifications(idea_id: int, status: str) -> int:
     )
 
 
-def _mail_followers(follows, *, idea: Idea, link: str, subject, template: str, context: dict) -> int:
+def mail_followers(follows, *, idea: Idea, link: str, subject, template: str, context: dict) -> int:
     """One e-mail per follower, written in the follower's language, with a one-click way to stop following."""
     sent = 0
     for follow in follows.select_related("follower"):

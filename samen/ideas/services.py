@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import RestrictedError
 from django.utils.translation import gettext as _
 
 from samen.common import phrases
@@ -128,7 +129,13 @@ def update_idea(
 
 def delete_idea(*, idea: Idea, actor) -> None:
     _require_perm(actor, "ideas.delete_idea", idea)
-    idea.delete()
+    try:
+        with transaction.atomic():
+            idea.delete()
+    except RestrictedError:  # shortlisted: the vote and its recount need it
+        raise ValidationError(
+            _("This idea is part of a vote and stays; a moderator can hide it."), code="idea_in_vote"
+        ) from None
 
 
 def add_comment(*, idea: Idea, author, body: str, language: str, parent: Comment | None = None) -> Comment:

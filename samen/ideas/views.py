@@ -136,11 +136,16 @@ def idea_delete(request, pk):
     idea = _visible_idea(request, pk)
     if not request.user.has_perm("ideas.delete_idea", idea):
         raise PermissionDenied(phrases.not_allowed)
+    status = 200
     if request.method == "POST":
-        services.delete_idea(idea=idea, actor=request.user)
-        messages.success(request, _("The idea is deleted."))
-        return redirect(idea.process)
-    return render(request, "ideas/confirm_delete.html", {"object": idea, "process": idea.process})
+        try:
+            services.delete_idea(idea=idea, actor=request.user)
+            messages.success(request, _("The idea is deleted."))
+            return redirect(idea.process)
+        except ValidationError as refusal:
+            messages.error(request, refusal.messages[0])
+            status = INVALID
+    return render(request, "ideas/confirm_delete.html", {"object": idea, "process": idea.process}, status=status)
 
 
 @require_POST

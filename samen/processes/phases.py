@@ -11,6 +11,8 @@ from django.utils.translation import pgettext_lazy
 POST_IDEA = "post_idea"
 COMMENT = "comment"
 SUPPORT = "support"
+SCORE = "score"  # jury members score ideas
+VOTE = "vote"  # residents cast a ballot on the shortlist
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,21 @@ PHASE_KINDS: dict[str, PhaseKind] = {
         label=pgettext_lazy("phase kind", "Idea collection"),
         allows=frozenset({POST_IDEA, COMMENT, SUPPORT}),
         now_text=_("You can post ideas, comment on them and support them until %(until)s."),
+    ),
+    "jury_review": PhaseKind(
+        label=pgettext_lazy("phase kind", "Jury review"),
+        allows=frozenset({SCORE}),
+        now_text=_("An expert jury is scoring the ideas until %(until)s; then it publishes its shortlist."),
+    ),
+    "shortlist_vote": PhaseKind(
+        label=pgettext_lazy("phase kind", "Vote"),
+        allows=frozenset({VOTE}),
+        now_text=_("You can vote for the shortlisted ideas until %(until)s, and change your ballot until then."),
+    ),
+    "follow_up": PhaseKind(
+        label=pgettext_lazy("phase kind", "Follow-up"),
+        allows=frozenset(),
+        now_text=_("The winning ideas are being built; their progress is reported here until %(until)s."),
     ),
 }
 

@@ -1,9 +1,9 @@
 from datetime import datetime
 
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from samen.algorithms.timeline import running_index
+from samen.processes import clock
 from samen.processes.models import Phase, Process
 
 
@@ -18,7 +18,7 @@ def visible_processes(viewer) -> QuerySet[Process]:
 def running_phase(process: Process, *, now: datetime | None = None) -> Phase | None:
     """The phase whose dates (Brussels calendar) contain `now`; reads the prefetched phases when there are."""
     phases = list(process.phases.all())
-    index = running_index([phase.period for phase in phases], now or timezone.now())
+    index = running_index([phase.period for phase in phases], now or clock.now())
     return None if index is None else phases[index]
 
 
@@ -28,5 +28,5 @@ def phase_allows(process: Process, action: str, *, now: datetime | None = None) 
 
 
 def next_phase(process: Process, *, now: datetime | None = None) -> Phase | None:
-    now = now or timezone.now()
+    now = now or clock.now()
     return next((phase for phase in process.phases.all() if phase.period.opens_at() > now), None)

@@ -59,3 +59,28 @@ def test_a_refusal_page_explains_itself(page, live_server):
     assert response.status == 403
     assert "This is not possible in the current phase of the process." in page.get_by_role("alert").inner_text()
     assert_accessible(page)
+
+
+def test_vote_pages_have_no_serious_violation_in_the_three_languages(page, live_server):
+    from samen.votes import services
+    from tests.votes.conftest import ideas_of, shortlist_at
+
+    base = live_server.url
+    ended = shortlist_at("ended")
+    winner = ideas_of(ended)[0]
+    services.count_votes(shortlist=ended)
+    manager = UserFactory(email="manager@example.org", preferred_language="en", role="process_manager")
+    services.post_progress(idea=winner, author=manager, status="planned", text={"nl": "Gepland", "fr": "Prévu"})
+    voting = shortlist_at("vote")
+    sign_in(page, base, "manager@example.org")
+
+    for language in ("nl", "fr", "en"):
+        for path in (
+            f"/processes/{voting.process.slug}/shortlist/",
+            f"/processes/{ended.process.slug}/results/",
+            f"/processes/{ended.process.slug}/follow-up/",
+            f"/processes/{ended.process.slug}/follow-up/{winner.pk}/new/",
+            f"/processes/{voting.process.slug}/jury/ranking/",
+        ):
+            page.goto(f"{base}/{language}{path}")
+            assert_accessible(page)

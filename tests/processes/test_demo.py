@@ -8,6 +8,9 @@ from samen.ideas.models import Comment, Idea, Support
 from samen.processes.demo.loader import load_demo
 from samen.processes.models import Process
 from samen.processes.queries import running_phase
+from samen.votes.models import ProgressUpdate, Result
+
+DEMO_SLUGS = ["brussels-hacks-the-crisis", "vieux-laeken-est", "place-bockstael"]
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +25,7 @@ def _snapshot():
     )
 
 
-def test_the_demo_has_the_hack_the_crisis_call_open_with_four_themes_and_sixty_ideas():
+def test_the_demo_has_an_open_idea_call_a_finished_one_and_one_in_its_vote():
     load_demo(seed=2020)
 
     call = Process.objects.get(slug="brussels-hacks-the-crisis")
@@ -32,10 +35,26 @@ def test_the_demo_has_the_hack_the_crisis_call_open_with_four_themes_and_sixty_i
         "Local commerce",
         "Culture & solidarity",
     ]
-    assert running_phase(call).kind == "idea_collection"
-    assert Idea.objects.count() == 60
+    phases = {slug: running_phase(Process.objects.get(slug=slug)).kind for slug in DEMO_SLUGS}
+    assert phases == {
+        "brussels-hacks-the-crisis": "follow_up",
+        "vieux-laeken-est": "idea_collection",
+        "place-bockstael": "shortlist_vote",
+    }
+    assert Idea.objects.count() == 66
     assert Idea.objects.values("municipality_nis").distinct().count() >= 15
     assert set(Idea.objects.values_list("language", flat=True)) == {"nl", "fr", "en"}
+
+
+def test_the_demo_call_ended_with_a_tie_for_the_second_seat_decided_by_the_jury():
+    load_demo(seed=2020)
+
+    result = Result.objects.get(shortlist__process__slug="brussels-hacks-the-crisis")
+    (tie,) = result.outcome["ties"]
+    assert result.outcome["ballots"] == 300
+    assert len(result.outcome["winners"]) == 2
+    assert (tie["decisive"], [step["method"] for step in tie["steps"]]) == (True, ["jury"])
+    assert ProgressUpdate.objects.filter(idea_id__in=result.outcome["winners"]).count() == 5
 
 
 def test_loading_the_demo_twice_adds_nothing(capsys):

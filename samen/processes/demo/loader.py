@@ -3,7 +3,7 @@
 import json
 import random
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from allauth.account.models import EmailAddress
@@ -15,7 +15,7 @@ from samen.accounts.services import assign_role, update_profile
 from samen.ideas import notifications
 from samen.ideas import services as idea_services
 from samen.ideas.models import Idea
-from samen.processes import services
+from samen.processes import clock, services
 from samen.processes.demo.processes import (
     DEMO_DOMAIN,
     DEMO_PASSWORD,
@@ -25,6 +25,7 @@ from samen.processes.demo.processes import (
 )
 from samen.processes.geography import neighbourhood_at, neighbourhoods
 from samen.processes.models import Process
+from samen.votes.demo import STORIES
 
 HERE = Path(__file__).resolve().parent
 THEMES_FILE = Path(__file__).resolve().parents[3] / "data" / "brussels" / "participation_themes.json"
@@ -97,9 +98,18 @@ def _create_process(spec: dict, today: date) -> Process:
     return services.publish_process(process=process)
 
 
-def _post_ideas(process: Process, rows: list[dict], people: dict[str, User], rng: random.Random) -> int:
+def _collecting_at(process: Process) -> datetime:
+    """Now if the idea call is open; for a finished call, an instant of its past when it was."""
+    collection = next(phase for phase in process.phases.all() if phase.kind == "idea_collection")
+    if collection.period.closes_at() <= timezone.now():
+        return collection.period.closes_at() - timedelta(days=2)
+    return timezone.now()
+
+
+def _post_ideas(process: Process, rows: list[dict], people: dict[str, User], rng: random.Random) -> dict[str, Idea]:
     themes = {theme.slug: theme for theme in process.themes.all()}
-    now = timezone.now()
+    now = clock.now()
+    posted = {}
     for row in rows:
         code = row["neighbourhood_code"]
         place = idea_services.Place()
@@ -115,6 +125,7 @@ def _post_ideas(process: Process, rows: list[dict], people: dict[str, User], rng
             language=row["language"],
             place=place,
         )
+        posted[row["key"]] = idea
         Idea.objects.filter(pk=idea.pk).update(created_at=now - timedelta(minutes=rng.randint(60, 11 * 24 * 60)))
         for supporter in row["supporters"]:
             idea_services.support_idea(idea=idea, resident=people[supporter])
@@ -133,7 +144,7 @@ def _post_ideas(process: Process, rows: list[dict], people: dict[str, User], rng
                     language=reply["language"],
                     parent=parent,
                 )
-    return len(rows)
+    return posted
 
 
 def load_demo(*, seed: int = 2020, today: date | None = None) -> Report:
@@ -144,7 +155,7 @@ def load_demo(*, seed: int = 2020, today: date | None = None) -> Report:
     with transaction.atomic(), notifications.silenced():
         people = {key: _account(key, name, code, report) for key, (name, code) in DEMO_RESIDENTS.items()}
         for key, (name, role) in DEMO_STAFF.items():
-            user = _account(key, name, None, report)
+            user = people[key] = _account(key, name, None, report)
             if user.role != role:
                 assign_role(user=user, role=role)
             if role == "administrator" and not user.is_superuser:
@@ -155,7 +166,9 @@ def load_demo(*, seed: int = 2020, today: date | None = None) -> Report:
                 continue
             process = _create_process(spec, today)
             report.processes_created.append(spec["slug"])
-            report.ideas_created += _post_ideas(
-                process, [row for row in rows if row["process"] == spec["slug"]], people, rng
-            )
+            with clock.replaying(_collecting_at(process)):
+                ideas = _post_ideas(process, [row for row in rows if row["process"] == spec["slug"]], people, rng)
+            report.ideas_created += len(ideas)
+            if "story" in spec:  # the jury, the shortlist, the vote and the follow-up
+                STORIES[spec["story"]](process, ideas, people=people, manager=people["manager"], rng=rng)
     return report

@@ -1,4 +1,4 @@
-"""The two demo processes, written for the demo (CC0).
+"""The demo processes, written for the demo (CC0).
 
 Theme labels come from data/brussels/participation_themes.json.
 """
@@ -28,21 +28,41 @@ DEMO_PROCESSES = [
             "vote and the two winners are built.",
         },
         "themes": ["new-way-of-working", "new-way-of-learning", "local-commerce", "culture-solidarity"],
-        # (kind, first day, last day) in days from today
+        # (kind, first day, last day) in days from today: the call is over, its winners are being built.
         "phases": [
-            (
-                "idea_collection",
-                -12,
-                18,
-                {"nl": "Ideeën indienen", "fr": "Dépôt des idées", "en": "Idea call"},
-            ),
-            (
-                "information",
-                19,
-                40,
-                {"nl": "Juryselectie", "fr": "Sélection par le jury", "en": "Jury shortlist"},
-            ),
+            ("idea_collection", -240, -200, {"nl": "Ideeën indienen", "fr": "Dépôt des idées", "en": "Idea call"}),
+            ("jury_review", -199, -170, {"nl": "Juryselectie", "fr": "Sélection par le jury", "en": "Jury shortlist"}),
+            ("shortlist_vote", -169, -140, {"nl": "Stemming", "fr": "Vote", "en": "Vote"}),
+            ("follow_up", -139, 200, {"nl": "Uitvoering", "fr": "Réalisation", "en": "Building the winners"}),
         ],
+        "story": "past_vote",
+    },
+    {
+        "slug": "place-bockstael",
+        "theme_set": "city-of-brussels-smart-city-strategy",
+        "scope": "neighbourhood",
+        "neighbourhood_code": 20,
+        "title": {
+            "nl": "Bockstaelplein: wat eerst?",
+            "fr": "Place Bockstael : par quoi commencer ?",
+            "en": "Place Bockstael: what first?",
+        },
+        "description": {
+            "nl": "De buurt heeft ideeën ingediend voor het Bockstaelplein en een jury heeft er vijf gekozen. Stem "
+            "nu voor het project dat de Stad eerst uitvoert.",
+            "fr": "Le quartier a proposé des idées pour la place Bockstael et un jury en a retenu cinq. Votez "
+            "maintenant pour le projet que la Ville réalisera en premier.",
+            "en": "The neighbourhood proposed ideas for Place Bockstael and a jury shortlisted five. Vote now for "
+            "the project the City builds first.",
+        },
+        "themes": ["nearby-city", "healthy-city", "city-in-motion", "open-and-solidary-city"],
+        "phases": [
+            ("idea_collection", -60, -31, {"nl": "Ideeën indienen", "fr": "Dépôt des idées", "en": "Idea call"}),
+            ("jury_review", -30, -4, {"nl": "Juryselectie", "fr": "Sélection par le jury", "en": "Jury shortlist"}),
+            ("shortlist_vote", -3, 11, {"nl": "Stemming", "fr": "Vote", "en": "Vote"}),
+            ("follow_up", 12, 365, {"nl": "Uitvoering", "fr": "Réalisation", "en": "Building the winner"}),
+        ],
+        "story": "open_vote",
     },
     {
         "slug": "vieux-laeken-est",
@@ -94,6 +114,7 @@ DEMO_RESIDENTS = {
     "tom": ("Tom", 99),
 }
 DEMO_STAFF = {
+    "juror": ("Jury member", "resident"),
     "moderator": ("Moderator", "moderator"),
     "manager": ("Process manager", "process_manager"),
     "admin": ("Administrator", "administrator"),

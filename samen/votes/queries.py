@@ -1,0 +1,110 @@
+"""Shared reads for the jury, the shortlist, the ballots and the follow-up."""
+
+from datetime import datetime
+from fractions import Fraction
+
+from samen.algorithms import jury
+from samen.ideas.models import Idea, Visibility
+from samen.processes import clock
+from samen.votes.models import Ballot, Entry, JuryMember, ProgressUpdate, Review, Score, Shortlist
+
+VOTE_PHASE = "shortlist_vote"
+
+
+def shortlist_of(process) -> Shortlist | None:
+    try:
+        return process.shortlist
+    except Shortlist.DoesNotExist:
+        return None
+
+
+def is_juror(shortlist: Shortlist, user) -> bool:
+    return JuryMember.objects.filter(shortlist=shortlist, member=user).exists()
+
+
+def vote_phase(shortlist: Shortlist):
+    return next((phase for phase in shortlist.process.phases.all() if phase.kind == VOTE_PHASE), None)
+
+
+def vote_has_ended(shortlist: Shortlist, *, now: datetime | None = None) -> bool:
+    phase = vote_phase(shortlist)
+    return phase is not None and phase.period.closes_at() <= (now or clock.now())
+
+
+def vote_has_opened(shortlist: Shortlist, *, now: datetime | None = None) -> bool:
+    phase = vote_phase(shortlist)
+    return phase is not None and phase.period.opens_at() <= (now or clock.now())
+
+
+def ideas_to_review(shortlist: Shortlist, juror) -> list[Idea]:
+    """The process's public ideas, each with this juror's own review (or None): theirs alone, never another's."""
+    ideas = list(
+        Idea.objects.filter(process=shortlist.process, visibility=Visibility.PUBLISHED)
+        .select_related("theme")
+        .order_by("pk")
+    )
+    mine = {review.idea_id: review for review in Review.objects.filter(shortlist=shortlist, juror=juror)}
+    for idea in ideas:
+        idea.my_review = mine.get(idea.pk)
+    return ideas
+
+
+def jury_ranking(shortlist: Shortlist) -> list[tuple[Idea, jury.JuryAggregate]]:
+    """Every scored idea with its weighted mean and how many jurors scored it, best first."""
+    criteria = [jury.Criterion(key=str(c.pk), weight=c.weight, scale=c.scale) for c in shortlist.criteria.all()]
+    scores: dict[int, dict[str, int]] = {}
+    for score in Score.objects.filter(review__shortlist=shortlist, review__conflict_of_interest=False):
+        scores.setdefault(score.review_id, {})[str(score.criterion_id)] = score.value
+    reviews = Review.objects.filter(shortlist=shortlist, conflict_of_interest=False)
+    aggregates = jury.aggregate(
+        criteria,
+        (jury.Review(juror=str(r.juror_id), idea=str(r.idea_id), scores=scores.get(r.pk, {})) for r in reviews),
+    )
+    ideas = Idea.objects.in_bulk([int(a.idea) for a in aggregates])
+    return [(ideas[int(a.idea)], a) for a in aggregates if int(a.idea) in ideas]
+
+
+def entries_of(shortlist: Shortlist) -> list[Entry]:
+    return list(shortlist.entries.select_related("idea"))
+
+
+def ballot_of(shortlist: Shortlist, voter) -> Ballot | None:
+    if not voter.is_authenticated:
+        return None
+    return Ballot.objects.filter(shortlist=shortlist, voter=voter).prefetch_related("entries").first()
+
+
+def running_counts(shortlist: Shortlist) -> dict[int, int]:
+    """Votes per entry id, straight from the ballots (shown during the vote only if the process allows it)."""
+    counts = dict.fromkeys((entry.pk for entry in shortlist.entries.all()), 0)
+    for entry_id in Ballot.entries.through.objects.filter(ballot__shortlist=shortlist).values_list(
+        "entry_id", flat=True
+    ):
+        counts[entry_id] += 1
+    return counts
+
+
+def ballots_for_count(shortlist: Shortlist) -> list[frozenset[str]]:
+    """Every ballot as the set of idea ids it chose: what the count reads and the public export writes."""
+    choices: dict[int, set[str]] = {}
+    for ballot_id, idea_id in Ballot.entries.through.objects.filter(ballot__shortlist=shortlist).values_list(
+        "ballot_id", "entry__idea_id"
+    ):
+        choices.setdefault(ballot_id, set()).add(str(idea_id))
+    return [frozenset(chosen) for chosen in choices.values()]
+
+
+def jury_scores(shortlist: Shortlist) -> dict[str, Fraction]:
+    return {str(entry.idea_id): Fraction(entry.jury_score) for entry in shortlist.entries.all()}
+
+
+def progress_of(shortlist: Shortlist, winner_ids: list[int]) -> list[tuple[Idea, list[ProgressUpdate]]]:
+    ideas = Idea.objects.in_bulk(winner_ids)
+    updates: dict[int, list[ProgressUpdate]] = {}
+    for update in ProgressUpdate.objects.filter(idea_id__in=winner_ids):
+        updates.setdefault(update.idea_id, []).append(update)
+    return [(ideas[pk], updates.get(pk, [])) for pk in winner_ids if pk in ideas]
+
+
+def review_of(idea: Idea, juror) -> Review | None:
+    return Review.objects.filter(idea=idea, juror=juror).prefetch_related("scores__criterion").first()
