@@ -3,6 +3,7 @@
 from typing import NamedTuple
 
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 # Brussels' official texts exist in Dutch and French; English comes last.
 FALLBACKS = {"nl": ("nl", "fr", "en"), "fr": ("fr", "nl", "en"), "en": ("en", "fr", "nl")}
@@ -34,3 +35,16 @@ OFFICIAL_LANGUAGES = {"nl": "Dutch", "fr": "French"}
 def missing_official_languages(texts: dict[str, str]) -> list[str]:
     """The official languages (codes) in which `texts` is still empty: Brussels publishes in Dutch and French."""
     return [language for language in OFFICIAL_LANGUAGES if not (texts.get(language) or "").strip()]
+
+
+def official_field_errors(obj, name: str, *, required: bool = False) -> dict[str, str]:
+    """Errors on the Dutch or French column of an official text that exists in another language but not in it
+    (or, when `required`, at all): so a form says exactly which version is missing."""
+    texts = {language: getattr(obj, f"{name}_{language}", "") for language in ("nl", "fr", "en")}
+    if not required and not any(text.strip() for text in texts.values()):
+        return {}
+    messages = {
+        "nl": _("Write the Dutch version too: Brussels publishes in Dutch and French."),
+        "fr": _("Write the French version too: Brussels publishes in Dutch and French."),
+    }
+    return {f"{name}_{language}": messages[language] for language in missing_official_languages(texts)}

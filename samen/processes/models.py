@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -5,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from translated_fields import TranslatedField
 
 from samen.algorithms.timeline import Period
-from samen.common.translation import official_fallback
+from samen.common.translation import official_fallback, official_field_errors
 from samen.processes.geography import municipality_choices, neighbourhood_choices, neighbourhoods
 from samen.processes.phases import PHASE_KINDS, phase_kind_choices
 
@@ -70,6 +71,12 @@ class Process(models.Model):
     def get_absolute_url(self):
         return reverse("processes:detail", kwargs={"slug": self.slug})
 
+    def clean(self):
+        if self.status == self.Status.PUBLISHED:
+            errors = official_field_errors(self, "title", required=True) | official_field_errors(self, "description")
+            if errors:
+                raise ValidationError(errors)
+
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
@@ -119,6 +126,10 @@ class Phase(models.Model):
 
     def __str__(self):
         return self.display_title
+
+    def clean(self):
+        if errors := official_field_errors(self, "title"):
+            raise ValidationError(errors)
 
     @property
     def display_title(self) -> str:

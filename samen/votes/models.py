@@ -6,13 +6,14 @@ Everything hangs on one `Shortlist` per process: its jury, its criteria, its ent
 from fractions import Fraction
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from translated_fields import TranslatedField
 
-from samen.common.translation import official_fallback
+from samen.common.translation import official_fallback, official_field_errors
 
 
 class TieBreak(models.TextChoices):
@@ -105,6 +106,11 @@ class Criterion(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        errors = official_field_errors(self, "name", required=True) | official_field_errors(self, "description")
+        if errors:
+            raise ValidationError(errors)
 
 
 class Review(models.Model):

@@ -70,7 +70,9 @@ def test_publishing_without_a_french_title_is_refused_in_the_admin(client, manag
     response = client.post(reverse("admin:processes_process_add"), _process_form(title_fr=""))
 
     assert response.status_code == 200
-    assert "A published process needs a title in Dutch and in French." in response.content.decode()
+    assert response.context["adminform"].form.errors == {
+        "title_fr": ["Write the French version too: Brussels publishes in Dutch and French."]
+    }
     assert not Process.objects.exists()
 
 
@@ -97,3 +99,31 @@ def test_assigning_the_manager_role_opens_the_admin_and_taking_it_back_closes_it
     assign_role(user=resident, role=User.Role.RESIDENT)
 
     assert (opened, resident.is_staff) == (True, False)
+
+
+def test_the_admin_says_which_official_version_of_a_description_is_missing(client, manager):
+    client.force_login(manager)
+
+    response = client.post(
+        reverse("admin:processes_process_add"),
+        _process_form(description_nl="Een plein voor iedereen.", description_en="A square for everyone."),
+    )
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {
+        "description_fr": ["Write the French version too: Brussels publishes in Dutch and French."]
+    }
+    assert not Process.objects.exists()
+
+
+def test_a_phase_titled_only_in_english_is_refused_in_the_admin(client, manager):
+    client.force_login(manager)
+
+    response = client.post(reverse("admin:processes_process_add"), _process_form(**{"phases-0-title_en": "Intro"}))
+
+    assert response.status_code == 200
+    assert response.context["inline_admin_formsets"][1].formset.errors[0] == {
+        "title_nl": ["Write the Dutch version too: Brussels publishes in Dutch and French."],
+        "title_fr": ["Write the French version too: Brussels publishes in Dutch and French."],
+    }
+    assert not Process.objects.exists()

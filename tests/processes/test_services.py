@@ -30,7 +30,9 @@ def test_a_process_without_a_dutch_title_cannot_be_published():
     with pytest.raises(ValidationError) as error:
         services.publish_process(process=process)
 
-    assert "A published process needs a title in Dutch and in French." in error.value.messages
+    assert error.value.message_dict == {
+        "title_nl": ["Write the Dutch version too: Brussels publishes in Dutch and French."]
+    }
     process.refresh_from_db()
     assert process.status == Process.Status.DRAFT
 

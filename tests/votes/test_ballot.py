@@ -1,12 +1,17 @@
 """One ballot per resident, changeable until the vote ends; counts hidden meanwhile; winners counted after."""
 
 import csv
+import html
 import io
+import json
+import re
+import shlex
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
+from samen.algorithms import cli
 from samen.votes import services
 from samen.votes.models import Ballot, Result
 from tests.factories import UserFactory
@@ -127,28 +132,26 @@ def test_the_vote_cannot_be_counted_before_it_ends(vote_shortlist):
     assert refusal.value.code == "vote_running"
 
 
-def test_the_ballot_export_names_nobody_and_recounts_to_the_same_winners(client, ended_shortlist):
-    from samen.algorithms import approval, ballot_files
-
+def test_the_published_files_and_the_samen_command_recount_the_same_result(client, ended_shortlist, tmp_path, capsys):
     first, second, third = ideas_of(ended_shortlist)[:3]
-    _ballots(ended_shortlist, [third], [third], [first], [second], [second])
+    _ballots(ended_shortlist, [third], [third], [first], [second], [second], [first])
     slug = ended_shortlist.process.slug
+    ballots = tmp_path / "ballots.csv"
+    shortlist = tmp_path / "shortlist.csv"
+    ballots.write_bytes(client.get(reverse("votes:ballots_csv", args=[slug])).content)
+    shortlist.write_bytes(client.get(reverse("votes:shortlist_csv", args=[slug])).content)
+    published = client.get(reverse("votes:results", args=[slug])).content.decode()
+    command = re.search(r"<code>samen count (.*?)</code>", published).group(1)
+    arguments = html.unescape(command).replace(f"{slug}-ballots.csv", str(ballots))
+    arguments = arguments.replace(f"{slug}-shortlist.csv", str(shortlist))
 
-    ballots = client.get(reverse("votes:ballots_csv", args=[slug])).content.decode()
-    shortlist = client.get(reverse("votes:shortlist_csv", args=[slug])).content.decode()
-    published = ballot_files.read_ballots(io.StringIO(ballots))
-    candidates = ballot_files.read_shortlist(io.StringIO(shortlist))
-    recount = approval.count(
-        published,
-        [idea for idea, _score, _title in candidates],
-        winners=2,
-        max_choices=1,
-        tie_break=services.tie_break_of(ended_shortlist),
-    )
+    status = cli.main(["count", *shlex.split(arguments), "--json"])
 
-    assert "@" not in ballots
-    assert next(csv.reader(io.StringIO(ballots))) == ["ballot", "choices"]
-    assert list(recount.winners) == Result.objects.get().outcome["winners"]
+    recount = json.loads(capsys.readouterr().out)
+    assert status == 0
+    assert recount == Result.objects.get().outcome
+    assert "@" not in ballots.read_text()
+    assert next(csv.reader(io.StringIO(ballots.read_text()))) == ["ballot", "choices"]
 
 
 def test_an_outsider_cannot_post_a_follow_up(client, ended_shortlist, outsider):
