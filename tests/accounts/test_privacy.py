@@ -8,10 +8,13 @@ from django.urls import reverse
 from PIL import Image
 
 from samen.accounts.models import User
-from samen.accounts.privacy import delete_account
+from samen.accounts.privacy import delete_account, personal_data
 from samen.ideas import moderation, services
 from samen.ideas.models import Comment, Flag, Follow, Idea, Support
+from samen.votes import services as vote_services
+from samen.votes.models import Ballot
 from tests.factories import CommentFactory, IdeaFactory, SupportFactory, UserFactory
+from tests.votes.conftest import ideas_of, shortlist_at
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +107,15 @@ def test_the_privacy_page_speaks_three_languages(client):
 
     assert "Privacy: what Samen keeps, why, and for how long" in pages[2]
     assert "Privacy: what Samen keeps, why, and for how long" not in pages[0] + pages[1]
+
+
+def test_my_ballot_is_in_my_data_and_stays_anonymous_in_the_vote_when_i_leave(client, resident):
+    shortlist = shortlist_at("vote")
+    chosen = ideas_of(shortlist)[1]
+    vote_services.cast_ballot(shortlist=shortlist, voter=resident, idea_ids=[chosen.pk])
+
+    exported = personal_data(resident)["ballots"]
+    delete_account(user=resident)
+
+    assert [(row["process"], row["ideas"]) for row in exported] == [(shortlist.process.slug, [chosen.pk])]
+    assert list(Ballot.objects.values_list("voter", "entries__idea")) == [(None, chosen.pk)]

@@ -1,10 +1,12 @@
-"""axe-core on the pages of issue 3 that the journeys do not cross, in the three languages."""
+"""axe-core on the pages the journeys do not cross, in the three languages."""
 
 import pytest
 
+from samen.votes import services
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.conftest import process_in
 from tests.factories import CommentFactory, IdeaFactory, UserFactory
+from tests.votes.conftest import ideas_of, shortlist_at
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -62,9 +64,6 @@ def test_a_refusal_page_explains_itself(page, live_server):
 
 
 def test_vote_pages_have_no_serious_violation_in_the_three_languages(page, live_server):
-    from samen.votes import services
-    from tests.votes.conftest import ideas_of, shortlist_at
-
     base = live_server.url
     ended = shortlist_at("ended")
     winner = ideas_of(ended)[0]
