@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "samen.processes",
     "samen.ideas",
     "samen.votes",
+    "samen.budgets",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,9 @@ COMMENT = "comment"
 SUPPORT = "support"
 SCORE = "score"  # jury members score ideas
 VOTE = "vote"  # residents cast a ballot on the shortlist
+PROPOSE = "propose"  # residents and associations propose costed projects for a budget
+REVIEW_FEASIBILITY = "review_feasibility"  # City services confirm the cost and the feasibility
+BUDGET_BALLOT = "budget_ballot"  # residents choose projects within the budget
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,21 @@ PHASE_KINDS: dict[str, PhaseKind] = {
         label=pgettext_lazy("phase kind", "Vote"),
         allows=frozenset({VOTE}),
         now_text=_("You can vote for the shortlisted ideas until %(until)s, and change your ballot until then."),
+    ),
+    "proposal_submission": PhaseKind(
+        label=pgettext_lazy("phase kind", "Project proposals"),
+        allows=frozenset({PROPOSE}),
+        now_text=_("You can propose a project for this budget, with its estimated cost, until %(until)s."),
+    ),
+    "feasibility_review": PhaseKind(
+        label=pgettext_lazy("phase kind", "Feasibility review"),
+        allows=frozenset({REVIEW_FEASIBILITY}),
+        now_text=_("City services check the cost and the feasibility of every proposal until %(until)s."),
+    ),
+    "budget_ballot": PhaseKind(
+        label=pgettext_lazy("phase kind", "Budget vote"),
+        allows=frozenset({BUDGET_BALLOT}),
+        now_text=_("You can choose the projects you want funded until %(until)s, and change your ballot until then."),
     ),
     "follow_up": PhaseKind(
         label=pgettext_lazy("phase kind", "Follow-up"),

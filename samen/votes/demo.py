@@ -107,7 +107,7 @@ PROGRESS = {
 }
 
 
-def _voters(prefix: str, count: int) -> list[User]:
+def demo_voters(prefix: str, count: int) -> list[User]:
     """Demo voters who cannot sign in (no password): they exist to fill the ballot box."""
     unusable = make_password(None)
     names = [f"{prefix}-{number:03d}" for number in range(1, count + 1)]
@@ -150,7 +150,7 @@ def _jury(process, ideas: dict[str, Idea], favourites: dict, *, seed: str, winne
 
 
 def _vote(shortlist, ideas: dict[str, Idea], votes: dict[str, int], prefix: str) -> None:
-    voters = iter(_voters(prefix, sum(votes.values())))
+    voters = iter(demo_voters(prefix, sum(votes.values())))
     for key, count in votes.items():
         for _ in range(count):
             services.cast_ballot(shortlist=shortlist, voter=next(voters), idea_ids=[ideas[key].pk])

@@ -2,6 +2,7 @@ from django import template
 from django.utils.translation import gettext
 
 from samen.common.markdown import render_markdown
+from samen.common.money import euros
 from samen.common.translation import localized
 
 register = template.Library()
@@ -22,3 +23,8 @@ def lang_of(obj, name: str) -> str:
 def signature(author) -> str:
     """How a post is signed: its author's display name, or 'deleted account' once the account is gone."""
     return str(author) if author is not None else gettext("deleted account")
+
+
+@register.filter(name="euros")
+def euros_filter(amount) -> str:
+    return euros(amount)

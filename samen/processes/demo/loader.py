@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from samen.accounts.models import User
 from samen.accounts.services import assign_role, update_profile
+from samen.budgets.demo.loader import STORIES as BUDGET_STORIES
 from samen.ideas import notifications
 from samen.ideas import services as idea_services
 from samen.ideas.models import Idea
@@ -25,7 +26,9 @@ from samen.processes.demo.processes import (
 )
 from samen.processes.geography import neighbourhood_at, neighbourhoods
 from samen.processes.models import Process
-from samen.votes.demo import STORIES
+from samen.votes.demo import STORIES as VOTE_STORIES
+
+STORIES = VOTE_STORIES | BUDGET_STORIES
 
 HERE = Path(__file__).resolve().parent
 THEMES_FILE = Path(__file__).resolve().parents[3] / "data" / "brussels" / "participation_themes.json"
@@ -76,6 +79,7 @@ def _create_process(spec: dict, today: date) -> Process:
         title=spec["title"],
         description=spec["description"],
         scope=spec["scope"],
+        municipality_nis=spec.get("municipality_nis", ""),
         neighbourhood_code=spec.get("neighbourhood_code"),
     )
     labels = _theme_labels()
@@ -100,8 +104,8 @@ def _create_process(spec: dict, today: date) -> Process:
 
 def _collecting_at(process: Process) -> datetime:
     """Now if the idea call is open; for a finished call, an instant of its past when it was."""
-    collection = next(phase for phase in process.phases.all() if phase.kind == "idea_collection")
-    if collection.period.closes_at() <= timezone.now():
+    collection = next((phase for phase in process.phases.all() if phase.kind == "idea_collection"), None)
+    if collection is not None and collection.period.closes_at() <= timezone.now():
         return collection.period.closes_at() - timedelta(days=2)
     return timezone.now()
 

@@ -98,6 +98,64 @@ DEMO_PROCESSES = [
     },
 ]
 
+DEMO_PROCESSES += [
+    {
+        "slug": "pentagone-budget",
+        "theme_set": None,
+        "scope": "municipality",
+        "municipality_nis": "21004",
+        "title": {
+            "nl": "Burgerbegroting Vijfhoek",
+            "fr": "Budget participatif du Pentagone",
+            "en": "Pentagon participatory budget",
+        },
+        "description": {
+            "nl": "De Stad Brussel geeft 250.000 euro aan de bewoners van de Vijfhoek. Bewoners en verenigingen "
+            "stelden projecten voor, de stadsdiensten controleerden hun kostprijs en haalbaarheid, en de bewoners "
+            "kozen welke projecten worden uitgevoerd.",
+            "fr": "La Ville de Bruxelles confie 250 000 euros aux habitants du Pentagone. Habitants et associations "
+            "ont proposé des projets, les services de la Ville en ont vérifié le coût et la faisabilité, et les "
+            "habitants ont choisi ceux qui seront réalisés.",
+            "en": "The City of Brussels entrusts 250,000 euros to the residents of the Pentagon. Residents and "
+            "associations proposed projects, City services checked their cost and feasibility, and residents "
+            "chose which ones are built.",
+        },
+        "themes": [],
+        "phases": [
+            ("proposal_submission", -150, -121, None),
+            ("feasibility_review", -120, -91, None),
+            ("budget_ballot", -90, -61, None),
+            ("follow_up", -60, 300, None),
+        ],
+        "story": "past_budget",
+    },
+    {
+        "slug": "laeken-budget",
+        "theme_set": None,
+        "scope": "municipality",
+        "municipality_nis": "21004",
+        "title": {
+            "nl": "Wijkbegroting Laken",
+            "fr": "Budget de quartier de Laeken",
+            "en": "Laeken neighbourhood budget",
+        },
+        "description": {
+            "nl": "120.000 euro voor projecten in Oud-Laken. Kies de projecten die u wilt, binnen de begroting.",
+            "fr": "120 000 euros pour des projets au Vieux Laeken. Choisissez les projets que vous voulez, dans "
+            "les limites du budget.",
+            "en": "120,000 euros for projects in Old Laeken. Choose the projects you want, within the budget.",
+        },
+        "themes": [],
+        "phases": [
+            ("proposal_submission", -60, -31, None),
+            ("feasibility_review", -30, -6, None),
+            ("budget_ballot", -5, 20, None),
+            ("follow_up", 21, 365, None),
+        ],
+        "story": "open_budget",
+    },
+]
+
 # key: (display name, home neighbourhood code)
 DEMO_RESIDENTS = {
     "amina": ("Amina B.", 17),

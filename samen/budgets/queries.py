@@ -1,0 +1,70 @@
+"""Shared reads for participatory budgets."""
+
+from datetime import datetime
+
+from samen.budgets.models import Budget, BudgetBallot, BudgetResult, Proposal
+from samen.processes import clock
+
+BALLOT_PHASE = "budget_ballot"
+
+
+def budget_of(process) -> Budget | None:
+    try:
+        return process.budget
+    except Budget.DoesNotExist:
+        return None
+
+
+def ballot_phase(budget: Budget):
+    return next((phase for phase in budget.process.phases.all() if phase.kind == BALLOT_PHASE), None)
+
+
+def ballot_has_closed(budget: Budget, *, now: datetime | None = None) -> bool:
+    phase = ballot_phase(budget)
+    return phase is not None and phase.period.closes_at() <= (now or clock.now())
+
+
+def ballot_has_opened(budget: Budget, *, now: datetime | None = None) -> bool:
+    phase = ballot_phase(budget)
+    return phase is not None and phase.period.opens_at() <= (now or clock.now())
+
+
+def proposals_of(budget: Budget, *, viewer) -> list[Proposal]:
+    """Every proposal is public with its status and the City's reason; nothing is hidden by the review."""
+    return list(budget.proposals.select_related("author").order_by("status", "pk"))
+
+
+def feasible_proposals(budget: Budget) -> list[Proposal]:
+    return list(budget.proposals.filter(status=Proposal.Status.FEASIBLE).order_by("pk"))
+
+
+def ballot_of(budget: Budget, voter) -> BudgetBallot | None:
+    if not voter.is_authenticated:
+        return None
+    return BudgetBallot.objects.filter(budget=budget, voter=voter).prefetch_related("proposals").first()
+
+
+def ballots_for_count(budget: Budget) -> list[tuple[str, list[str]]]:
+    """(ballot id, chosen proposal ids) for every ballot, online and paper alike, in a stable order."""
+    chosen: dict[int, list[str]] = {}
+    for ballot_id, proposal_id in (
+        BudgetBallot.proposals.through.objects.filter(budgetballot__budget=budget)
+        .order_by("budgetballot_id", "proposal_id")
+        .values_list("budgetballot_id", "proposal_id")
+    ):
+        chosen.setdefault(ballot_id, []).append(str(proposal_id))
+    return list(chosen.items())
+
+
+def result_of(budget: Budget) -> BudgetResult | None:
+    return BudgetResult.objects.filter(budget=budget).first()
+
+
+def paper_ballots(budget: Budget) -> list[BudgetBallot]:
+    """The audit trail of paper ballots: who typed in which sheet, when, with what."""
+    return list(
+        budget.ballots.exclude(paper_reference="")
+        .select_related("entered_by")
+        .prefetch_related("proposals")
+        .order_by("-created_at")
+    )

@@ -1,0 +1,26 @@
+"""Who may propose, review, vote and type in paper ballots for a participatory budget; the phase decides when."""
+
+import rules
+
+from samen.budgets import queries
+from samen.ideas.rules import is_signed_in, process_is_visible
+from samen.processes.phases import BUDGET_BALLOT, PROPOSE, REVIEW_FEASIBILITY
+from samen.processes.rules import is_process_manager, phase_allows
+
+
+@rules.predicate
+def ballot_has_closed(user, budget) -> bool:
+    return budget is not None and queries.ballot_has_closed(budget)
+
+
+rules.add_perm("budgets.propose", is_signed_in & process_is_visible & phase_allows(PROPOSE))
+# City services: the process managers review feasibility and type in paper ballots.
+rules.add_perm("budgets.review_proposals", is_process_manager & phase_allows(REVIEW_FEASIBILITY))
+rules.add_perm("budgets.cast_ballot", is_signed_in & process_is_visible & phase_allows(BUDGET_BALLOT))
+rules.add_perm("budgets.enter_paper_ballots", is_process_manager & phase_allows(BUDGET_BALLOT))
+rules.add_perm("budgets.view_result", process_is_visible & ballot_has_closed)
+
+for model in ("budget", "proposal"):
+    for verb in ("view", "add", "change", "delete"):
+        rules.add_perm(f"budgets.{verb}_{model}", is_process_manager)
+rules.add_perm("budgets", is_process_manager)

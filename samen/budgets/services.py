@@ -1,0 +1,157 @@
+"""Every write on a participatory budget goes through here: proposals, the feasibility review, ballots, the count."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from samen.budgets import queries
+from samen.budgets.models import MAX_AMOUNT, Budget, BudgetBallot, Proposal
+from samen.common import phrases
+from samen.common.money import euros
+from samen.processes import clock
+
+Texts = dict[str, str]
+
+
+def _require_perm(actor, permission: str, obj) -> None:
+    if not actor.has_perm(permission, obj):
+        raise PermissionDenied(phrases.not_allowed)
+
+
+def _columns(name: str, texts: Texts | None) -> dict[str, str]:
+    return {f"{name}_{language}": (text or "").strip() for language, text in (texts or {}).items()}
+
+
+def _require_cost(cost, budget: Budget, *, code: str) -> None:
+    if not isinstance(cost, int) or not 1 <= cost <= min(budget.amount, MAX_AMOUNT):
+        raise ValidationError(
+            _("A cost is a whole number of euros between 1 € and the whole budget (%(budget)s).")
+            % {"budget": euros(budget.amount)},
+            code=code,
+        )
+
+
+def create_budget(
+    *, process, amount: int, ballot_kind: str = "knapsack", max_projects: int = 5, rule: str = "mes-add1-greedy"
+) -> Budget:
+    budget = Budget(process=process, amount=amount, ballot_kind=ballot_kind, max_projects=max_projects, rule=rule)
+    budget.full_clean()
+    budget.save()
+    return budget
+
+
+def submit_proposal(
+    *,
+    budget: Budget,
+    author,
+    title: Texts,
+    description: Texts,
+    estimated_cost: int,
+    neighbourhood_code: int | None = None,
+    association: str = "",
+) -> Proposal:
+    """A resident or an association proposes a project in Dutch or French; the City adds the other language."""
+    _require_perm(author, "budgets.propose", budget.process)
+    if not any((title.get(lang) or "").strip() and (description.get(lang) or "").strip() for lang in ("nl", "fr")):
+        raise ValidationError(_("Give a title and a description in Dutch or in French."), code="no_official_text")
+    _require_cost(estimated_cost, budget, code="absurd_cost")
+    proposal = Proposal(
+        budget=budget,
+        author=author,
+        association=association.strip(),
+        estimated_cost=estimated_cost,
+        neighbourhood_code=neighbourhood_code,
+        **_columns("title", title),
+        **_columns("description", description),
+    )
+    proposal.full_clean()
+    proposal.save()
+    return proposal
+
+
+def review_proposal(
+    *,
+    proposal: Proposal,
+    reviewer,
+    feasible: bool,
+    cost: int | None = None,
+    reason: Texts | None = None,
+    title: Texts | None = None,
+    description: Texts | None = None,
+) -> Proposal:
+    """City services confirm or adjust the cost and say, publicly and in both languages, whether it is feasible."""
+    budget = proposal.budget
+    _require_perm(reviewer, "budgets.review_proposals", budget.process)
+    for name, texts in (("title", title), ("description", description), ("review_reason", reason)):
+        for column, text in _columns(name, texts).items():
+            if text:
+                setattr(proposal, column, text)
+    if feasible:
+        _require_cost(cost, budget, code="absurd_cost")
+        proposal.cost = cost
+        proposal.status = Proposal.Status.FEASIBLE
+    else:
+        proposal.cost = None
+        proposal.status = Proposal.Status.NOT_FEASIBLE
+    proposal.reviewed_by = reviewer
+    proposal.reviewed_at = clock.now()
+    proposal.full_clean()
+    proposal.save()
+    return proposal
+
+
+def _check_choice(budget: Budget, proposal_ids) -> list[Proposal]:
+    feasible = {proposal.pk: proposal for proposal in queries.feasible_proposals(budget)}
+    chosen = set(proposal_ids)
+    if not chosen:
+        raise ValidationError(_("Choose at least one project."), code="empty_ballot")
+    if chosen - feasible.keys():
+        raise ValidationError(_("You can only choose projects on this ballot."), code="not_on_ballot")
+    projects = [feasible[pk] for pk in sorted(chosen)]
+    if budget.ballot_kind == Budget.BallotKind.KNAPSACK:
+        total = sum(project.cost for project in projects)
+        if total > budget.amount:
+            raise ValidationError(
+                _("Your projects cost %(total)s, %(over)s more than the budget of %(budget)s. Remove one or more.")
+                % {"total": euros(total), "over": euros(total - budget.amount), "budget": euros(budget.amount)},
+                code="over_budget",
+            )
+    elif len(projects) > budget.max_projects:
+        raise ValidationError(
+            _("Choose %(count)s projects at most.") % {"count": budget.max_projects}, code="too_many_projects"
+        )
+    return projects
+
+
+def cast_budget_ballot(*, budget: Budget, voter, proposal_ids) -> BudgetBallot:
+    """Cast or replace the voter's one ballot: a unique constraint and a row lock keep it one under races."""
+    _require_perm(voter, "budgets.cast_ballot", budget.process)
+    projects = _check_choice(budget, proposal_ids)
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                ballot = BudgetBallot.objects.create(budget=budget, voter=voter)
+        except IntegrityError:
+            ballot = BudgetBallot.objects.select_for_update().get(budget=budget, voter=voter)
+            ballot.save(update_fields=["updated_at"])
+        ballot.proposals.set(projects)
+    return ballot
+
+
+def enter_paper_ballot(*, budget: Budget, staff, paper_reference: str, proposal_ids) -> BudgetBallot:
+    """Staff type in a paper ballot; the row keeps who entered it and the sheet's number, which counts once."""
+    _require_perm(staff, "budgets.enter_paper_ballots", budget.process)
+    projects = _check_choice(budget, proposal_ids)
+    reference = paper_reference.strip()
+    if not reference:
+        raise ValidationError(_("Give the number written on the paper ballot."), code="no_paper_reference")
+    try:
+        with transaction.atomic():
+            ballot = BudgetBallot.objects.create(budget=budget, entered_by=staff, paper_reference=reference)
+            ballot.proposals.set(projects)
+    except IntegrityError:
+        raise ValidationError(
+            _("Paper ballot %(reference)s has already been entered.") % {"reference": reference},
+            code="paper_ballot_entered",
+        ) from None
+    return ballot

@@ -1,0 +1,32 @@
+"""Budget ballots racing on a real PostgreSQL: one ballot per voter."""
+
+import pytest
+from django.db import connection
+
+from samen.budgets import services
+from samen.budgets.models import BudgetBallot
+from tests.budgets.conftest import budget_at, proposals_of
+from tests.factories import UserFactory
+from tests.ideas.test_races import THREADS, _race
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def postgresql_only():
+    if connection.vendor != "postgresql":
+        pytest.skip("races are tested on PostgreSQL (set DATABASE_URL)")
+
+
+def test_one_voter_sending_fifty_budget_ballots_at_once_keeps_one():
+    budget = budget_at("ballot")
+    voter = UserFactory()
+    projects = proposals_of(budget)
+
+    results = _race(
+        lambda i: services.cast_budget_ballot(budget=budget, voter=voter, proposal_ids=[projects[i % 3].pk])
+    )
+
+    assert [type(result) for result in results] == [BudgetBallot] * THREADS
+    assert BudgetBallot.objects.filter(budget=budget).count() == 1
+    assert BudgetBallot.objects.get(budget=budget).proposals.count() == 1
