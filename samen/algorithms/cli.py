@@ -1,10 +1,12 @@
 """The `samen` console command: recount and check from published data, without the web application.
 
 `samen count` recounts a shortlist vote from its published CSV files; `samen phase` tells which dated phase runs at
-an instant. Later subcommands count budgets and lotteries.
+an instant; `samen pb` counts a participatory budget from its pabulib file (greedy or Equal Shares) and explains a
+voter's share. Later subcommands count lotteries.
 """
 
 import argparse
+import gc
 import itertools
 import json
 import sys
@@ -66,11 +68,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     vote.add_argument("--seed", default="", help="the lottery seed announced before the vote")
     vote.add_argument("--json", action="store_true", help="print the outcome as JSON")
+    budget = commands.add_parser("pb", help="count a participatory budget from its pabulib file (.pb)")
+    budget.add_argument("file", type=Path, metavar="FILE.pb")
+    budget.add_argument("--rule", choices=PB_RULES, default="mes-add1-greedy", help="default: mes-add1-greedy")
+    budget.add_argument("--utility", choices=("cost", "points"), default="cost", help="points: cumulative, scoring")
+    budget.add_argument("--json", action="store_true", help="print the outcome as JSON")
+    budget.add_argument("--explain", metavar="VOTER_ID", help="how this voter's share was spent")
+    lottery = commands.add_parser("sortition", help="draw a panel by lot under quotas (LEXIMIN), or check a draw")
+    lottery.add_argument("--pool", type=Path, required=True, metavar="POOL.csv", help="one column per category")
+    lottery.add_argument("--quotas", type=Path, required=True, metavar="QUOTAS.csv", help="category,value,min,max")
+    lottery.add_argument("--k", type=int, required=True, help="the panel size")
+    lottery.add_argument("--id-column", help="the pool's id column (default: the row number, first data row 1)")
+    lottery.add_argument("--method", choices=("leximin", "legacy"), default="leximin", help="default: leximin")
+    lottery.add_argument("--seed", default="", help="the seed announced before the draw")
+    lottery.add_argument("--json", action="store_true", help="print the whole distribution, probabilities and panel")
     return parser
+
+
+PB_RULES = ("greedy", "mes", "mes-add1", "mes-add1-greedy")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "pb":
+        return _pb(args)
+    if args.command == "sortition":
+        return _sortition(args)
     if args.command == "count":
         return _count(args)
     return _phase(args)
@@ -180,6 +203,85 @@ def _as_text(outcome: approval.Outcome, titles: dict[str, str], tie_break: TieBr
         steps = "; ".join(_explain(step, tie_break.seed, jury) for step in tie.steps)
         lines.append(f"{_ideas(tie.candidates)} tied with {_plural(tie.votes, 'vote')}{decided}: {steps}")
     return "\n".join(lines)
+
+
+def _pb(args: argparse.Namespace) -> int:
+    """Count a participatory budget from its .pb file; exit 2 pointing at FILE:LINE when the file is malformed."""
+    from samen.algorithms import budgets  # imported here: the other subcommands do not pay for it
+    from samen.algorithms.budgets import explain
+
+    gc.disable()  # a city's file is ~60,000 ballot objects with no cycles: collecting them only costs time
+    try:
+        with args.file.open(encoding="utf-8-sig", newline="") as lines:
+            election = budgets.read_pabulib(lines)
+        outcome = budgets.count(election, rule=args.rule, utility=args.utility)
+        explanation = budgets.explain_voter(election, outcome, args.explain) if args.explain else None
+    except budgets.PabulibError as error:
+        return _refuse(f"{args.file}:{error.line}: {error.reason}")
+    except OSError as error:
+        return _refuse(f"{args.file}: {error.strerror}")
+    except UnicodeDecodeError:
+        return _refuse(f"{args.file}: not UTF-8 text")
+    except KeyError:
+        return _refuse(f"{args.file}: no voter {args.explain!r}")
+    except ValueError as error:
+        return _refuse(f"{args.file}: {error}")
+    finally:
+        gc.enable()
+    if args.json:
+        data = budgets.outcome_json(outcome)
+        if explanation is not None:
+            data["explanation"] = explain.explanation_json(explanation)
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    print(explain.outcome_text(args.file.name, election, outcome))
+    if explanation is not None:
+        print(explain.explanation_text(explanation, election.meta.get("currency", "")))
+    return 0
+
+
+def _refuse(message: str) -> int:
+    print(f"samen pb: {message}", file=sys.stderr)
+    return 2
+
+
+def _sortition(args: argparse.Namespace) -> int:
+    """Draw a panel; exit 2 naming FILE:LINE for a refused file, or the quotas that conflict when none can be met."""
+    from samen.algorithms import sortition
+
+    def read(path: Path, reader: Callable[[TextIO], T]) -> T:
+        try:
+            with path.open(encoding="utf-8-sig", newline="") as lines:
+                return reader(lines)
+        except sortition.SortitionInputError as error:
+            where = f"{path}:{error.line}" if error.line else f"{path}"
+            raise _Refused(f"{where}: {error.reason}") from None
+        except OSError as error:
+            raise _Refused(f"{path}: {error.strerror}") from None
+        except UnicodeDecodeError:
+            raise _Refused(f"{path}: not UTF-8 text") from None
+
+    try:
+        quotas = read(args.quotas, sortition.read_quotas)
+        people = read(args.pool, lambda lines: sortition.read_pool(lines, quotas, id_column=args.id_column))
+        try:
+            outcome = sortition.draw_panel(people, quotas, args.k, seed=args.seed, method=args.method)
+        except sortition.SortitionInputError as error:
+            source = {"quotas": args.quotas, "pool": args.pool}.get(error.source)
+            raise _Refused(f"{source}: {error}" if source else str(error)) from None
+    except _Refused as refusal:
+        print(f"samen sortition: {refusal}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(outcome.as_json(), indent=2, ensure_ascii=False))
+        return 0
+    lottery = outcome.distribution
+    left_out = f"; no panel can hold {', '.join(lottery.unselectable)}" if lottery.unselectable else ""
+    estimated = f" (estimated over {args.method} draws)" if lottery.estimated else ""
+    print(f"{args.method}: {_plural(len(lottery.panels), 'panel')} of {lottery.k} drawn from {len(people)} people")
+    print(f"minimum selection probability {lottery.min_probability:.6f}{estimated}{left_out}")
+    print(f"seed {outcome.seed!r} draws: {', '.join(outcome.panel)}")
+    return 0
 
 
 if __name__ == "__main__":

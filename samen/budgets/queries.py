@@ -44,16 +44,15 @@ def ballot_of(budget: Budget, voter) -> BudgetBallot | None:
     return BudgetBallot.objects.filter(budget=budget, voter=voter).prefetch_related("proposals").first()
 
 
-def ballots_for_count(budget: Budget) -> list[tuple[str, list[str]]]:
-    """(ballot id, chosen proposal ids) for every ballot, online and paper alike, in a stable order."""
-    chosen: dict[int, list[str]] = {}
-    for ballot_id, proposal_id in (
-        BudgetBallot.proposals.through.objects.filter(budgetballot__budget=budget)
-        .order_by("budgetballot_id", "proposal_id")
-        .values_list("budgetballot_id", "proposal_id")
-    ):
-        chosen.setdefault(ballot_id, []).append(str(proposal_id))
-    return list(chosen.items())
+def ballots_for_count(budget: Budget) -> list[tuple[str, ...]]:
+    """Every ballot, online and paper alike, as its chosen proposal ids, ordered by content: the order of the open
+    export says nothing about who voted when."""
+    chosen: dict[int, list[int]] = {}
+    for ballot_id, proposal_id in BudgetBallot.proposals.through.objects.filter(
+        budgetballot__budget=budget
+    ).values_list("budgetballot_id", "proposal_id"):
+        chosen.setdefault(ballot_id, []).append(proposal_id)
+    return sorted(tuple(str(pk) for pk in sorted(ids)) for ids in chosen.values())
 
 
 def result_of(budget: Budget) -> BudgetResult | None:

@@ -9,7 +9,8 @@ from samen.processes.rules import is_process_manager, phase_allows
 
 
 @rules.predicate
-def ballot_has_closed(user, budget) -> bool:
+def ballot_has_closed(user, process) -> bool:
+    budget = queries.budget_of(process) if process is not None else None
     return budget is not None and queries.ballot_has_closed(budget)
 
 

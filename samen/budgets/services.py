@@ -4,8 +4,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from samen.algorithms.budgets.election import COST, Ballot, Election, Outcome, Project, Round, exact
+from samen.algorithms.budgets.equal_shares import equal_shares
+from samen.algorithms.budgets.explain import VoterExplanation, explain_voter
+from samen.algorithms.budgets.greedy import greedy
+from samen.algorithms.budgets.pabulib import pabulib_text
 from samen.budgets import queries
-from samen.budgets.models import MAX_AMOUNT, Budget, BudgetBallot, Proposal
+from samen.budgets.models import MAX_AMOUNT, Budget, BudgetBallot, BudgetResult, Proposal
 from samen.common import phrases
 from samen.common.money import euros
 from samen.processes import clock
@@ -155,3 +160,98 @@ def enter_paper_ballot(*, budget: Budget, staff, paper_reference: str, proposal_
             code="paper_ballot_entered",
         ) from None
     return ballot
+
+
+def election_of(budget: Budget) -> Election:
+    """The budget as the counting rules read it, and as the open .pb export writes it: ballots without names."""
+    projects = tuple(
+        Project(id=str(p.pk), cost=p.cost, name=p.title_fr or p.title_nl) for p in queries.feasible_proposals(budget)
+    )
+    ballots = tuple(
+        Ballot(voter_id=str(number), projects=chosen)
+        for number, chosen in enumerate(queries.ballots_for_count(budget), start=1)
+    )
+    meta = {
+        "description": str(budget.process.title),
+        "country": "Belgium",
+        "unit": "Brussels",
+        "instance": budget.process.slug,
+        "num_projects": str(len(projects)),
+        "num_votes": str(len(ballots)),
+        "budget": str(budget.amount),
+        "vote_type": "approval",
+        "rule": budget.rule if budget.rule == Budget.Rule.GREEDY else "equalshares/add1",
+        "currency": "EUR",
+    }
+    return Election(budget=budget.amount, projects=projects, ballots=ballots, vote_type="approval", meta=meta)
+
+
+def run_rule(election: Election, rule: str):
+    if rule == Budget.Rule.GREEDY:
+        return greedy(election)
+    return equal_shares(election, completion="add1-greedy")
+
+
+def count_budget(*, budget: Budget) -> BudgetResult:
+    """Count once the ballot has closed, by the announced rule; the greedy outcome is kept beside it to compare."""
+    if not queries.ballot_has_closed(budget):
+        raise ValidationError(_("The ballot has not closed yet."), code="ballot_open")
+    existing = queries.result_of(budget)
+    if existing:
+        return existing
+    election = election_of(budget)
+    ours, theirs = run_rule(election, budget.rule), greedy(election)
+    votes: dict[str, int] = {project.id: 0 for project in election.projects}
+    for ballot in election.ballots:
+        for project_id in ballot.projects:
+            votes[project_id] += 1
+    outcome = {
+        "rule": budget.rule,
+        "winners": list(ours.winners),
+        # What a voter's explanation is recomputed from (algorithms/budgets/explain.py), exactly.
+        "share": str(ours.share) if ours.share is not None else None,
+        "rounds": [[round_.project, str(round_.price)] for round_ in ours.rounds],
+        "completed": list(ours.completed),
+        "tie_order": list(ours.tie_order),
+        "cost": int(ours.cost),
+        "budget": budget.amount,
+        "ballots": len(election.ballots),
+        "votes": votes,
+        "greedy": {"winners": list(theirs.winners), "cost": int(theirs.cost)},
+    }
+    try:
+        with transaction.atomic():
+            return BudgetResult.objects.create(budget=budget, outcome=outcome)
+    except IntegrityError:  # counted by a concurrent request from the same ballots
+        return BudgetResult.objects.get(budget=budget)
+
+
+def pabulib_export(budget: Budget) -> str:
+    return pabulib_text(election_of(budget))
+
+
+def outcome_of(result: BudgetResult) -> Outcome:
+    """The stored count as the rules returned it, so that explanations are computed from exactly what was published."""
+    stored = result.outcome
+    return Outcome(
+        rule=stored["rule"],
+        utility=COST,
+        winners=tuple(stored["winners"]),
+        cost=stored["cost"],
+        budget=stored["budget"],
+        tie_order=tuple(stored["tie_order"]),
+        share=exact(stored["share"]) if stored["share"] is not None else None,
+        rounds=tuple(Round(project, exact(price)) for project, price in stored["rounds"]),
+        completed=tuple(stored["completed"]),
+    )
+
+
+def explain_ballot(budget: Budget, ballot: BudgetBallot) -> VoterExplanation | None:
+    """How this ballot's share was spent; identical ballots always get the same explanation."""
+    result = queries.result_of(budget)
+    if result is None:
+        return None
+    election = election_of(budget)
+    chosen = tuple(sorted(str(proposal.pk) for proposal in ballot.proposals.all()))
+    voter = next((b.voter_id for b in election.ballots if tuple(sorted(b.projects)) == chosen), None)
+    return None if voter is None else explain_voter(election, outcome_of(result), voter)

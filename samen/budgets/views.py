@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,6 +12,7 @@ from samen.budgets import queries, services
 from samen.budgets.forms import BudgetBallotForm, PaperBallotForm, ProposalForm, ReviewForm
 from samen.budgets.models import Budget, Proposal
 from samen.common import phrases
+from samen.common.money import euros
 from samen.processes.views import get_visible_process
 
 INVALID = 422
@@ -187,3 +188,95 @@ def paper_ballot(request, slug):
         status = INVALID
     context = _ballot_context(budget, form, chosen_ids=_chosen(form)) | {"entered": queries.paper_ballots(budget)}
     return render(request, "budgets/paper_ballot.html", context, status=status)
+
+
+def _counted(request, slug):
+    budget = _budget(request, slug)
+    if not request.user.has_perm("budgets.view_result", budget.process):
+        raise Http404  # not yet: the result exists once the ballot has closed
+    return budget, services.count_budget(budget=budget)
+
+
+def result(request, slug):
+    """The winners with their money, the share of each neighbourhood, the greedy rule beside it, and for a signed-in
+    voter how their own share was spent."""
+    budget, counted = _counted(request, slug)
+    outcome = counted.outcome
+    proposals = {str(p.pk): p for p in queries.feasible_proposals(budget)}
+    votes = outcome["votes"]
+    winners = [{"proposal": proposals[pid], "votes": votes[pid]} for pid in outcome["winners"]]
+    shares: dict[str, int] = {}
+    for row in winners:
+        neighbourhood = row["proposal"].neighbourhood
+        name = neighbourhood.name if neighbourhood else _("Whole area")
+        shares[name] = shares.get(name, 0) + row["proposal"].cost
+    comparison = [
+        {
+            "proposal": proposals[pid],
+            "votes": votes[pid],
+            "ours": pid in outcome["winners"],
+            "greedy": pid in outcome["greedy"]["winners"],
+        }
+        for pid in sorted(proposals, key=lambda pid: -votes[pid])
+    ]
+    context = {
+        "budget": budget,
+        "process": budget.process,
+        "outcome": outcome,
+        "winners": winners,
+        "shares": [{"name": name, "amount": amount} for name, amount in sorted(shares.items(), key=lambda s: -s[1])],
+        "comparison": comparison,
+        "explanation": _explanation(budget, request.user, proposals),
+    }
+    return render(request, "budgets/result.html", context)
+
+
+def _explanation(budget, viewer, proposals) -> list[str]:
+    """The signed-in voter's own explanation, in sentences."""
+    ballot = queries.ballot_of(budget, viewer)
+    explained = services.explain_ballot(budget, ballot) if ballot else None
+    if explained is None:
+        return []
+
+    def title(project_id):
+        return proposals[project_id].title
+
+    lines = []
+    if explained.share is not None:
+        lines.append(_("Your share of the budget: %(share)s.") % {"share": euros(explained.share)})
+    for payment in explained.payments:
+        lines.append(
+            _("You paid %(amount)s towards “%(title)s” (%(cost)s in all).")
+            % {"amount": euros(payment.amount), "title": title(payment.project), "cost": euros(payment.cost)}
+        )
+    for project_id in explained.by_greedy:
+        lines.append(
+            _("“%(title)s” was funded from the money left at the end, by its number of votes.")
+            % {"title": title(project_id)}
+        )
+    for unfunded in explained.unfunded:
+        if unfunded.supporters_left is not None:
+            lines.append(
+                _("“%(title)s” (%(cost)s) was not funded: its supporters had only %(left)s left together.")
+                % {
+                    "title": title(unfunded.project),
+                    "cost": euros(unfunded.cost),
+                    "left": euros(unfunded.supporters_left),
+                }
+            )
+        else:
+            lines.append(
+                _("“%(title)s” (%(cost)s) was not funded: when its turn came, only %(left)s of the budget was left.")
+                % {"title": title(unfunded.project), "cost": euros(unfunded.cost), "left": euros(unfunded.left_at_turn)}
+            )
+    if explained.left is not None:
+        lines.append(_("Left unspent from your share: %(left)s.") % {"left": euros(explained.left)})
+    return lines
+
+
+def export(request, slug):
+    """The anonymous ballots and the projects in the pabulib format, from which `samen pb` and pabutools recount."""
+    budget, _counted_result = _counted(request, slug)
+    response = HttpResponse(services.pabulib_export(budget), content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{budget.process.slug}.pb"'
+    return response

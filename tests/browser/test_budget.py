@@ -73,3 +73,10 @@ def test_propose_review_and_vote(page, new_page, live_server):
         page.get_by_role("button", name="Cast my ballot").click()
         page.get_by_text("Your ballot is saved.").wait_for()
         assert page.get_by_label("Des arbres").is_checked()
+
+    with time_machine.travel(timezone.now() + timedelta(days=9), tick=True):
+        page.goto(f"{base}/en/processes/marolles/")
+        page.get_by_role("link", name="Result of the budget vote").click()
+        assert_accessible(page)
+        assert page.locator("tr.winner").count() == 2
+        assert page.get_by_text("You paid 40,000").is_visible()

@@ -4,13 +4,14 @@ import pytest
 from django.core.management import call_command
 
 from samen.accounts.models import User
+from samen.budgets.models import BudgetResult, Proposal
 from samen.ideas.models import Comment, Idea, Support
 from samen.processes.demo.loader import load_demo
 from samen.processes.models import Process
 from samen.processes.queries import running_phase
 from samen.votes.models import ProgressUpdate, Result
 
-DEMO_SLUGS = ["brussels-hacks-the-crisis", "vieux-laeken-est", "place-bockstael"]
+DEMO_SLUGS = ["brussels-hacks-the-crisis", "vieux-laeken-est", "place-bockstael", "pentagone-budget", "laeken-budget"]
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +41,8 @@ def test_the_demo_has_an_open_idea_call_a_finished_one_and_one_in_its_vote():
         "brussels-hacks-the-crisis": "follow_up",
         "vieux-laeken-est": "idea_collection",
         "place-bockstael": "shortlist_vote",
+        "pentagone-budget": "follow_up",
+        "laeken-budget": "budget_ballot",
     }
     assert Idea.objects.count() == 66
     assert Idea.objects.values("municipality_nis").distinct().count() >= 15
@@ -82,3 +85,16 @@ def test_demo_accounts_can_sign_in(client):
     load_demo()
 
     assert client.login(email="amina@demo.samen.brussels", password="samen-demo")
+
+
+def test_the_demo_budget_is_closed_and_equal_shares_funds_other_projects_than_greedy(client):
+    load_demo(seed=2020)
+
+    response = client.get("/en/processes/pentagone-budget/budget/result/")
+
+    outcome = BudgetResult.objects.get(budget__process__slug="pentagone-budget").outcome
+    assert response.status_code == 200
+    assert outcome["ballots"] == 320
+    assert outcome["cost"] <= outcome["budget"]
+    assert set(outcome["winners"]) != set(outcome["greedy"]["winners"])
+    assert Proposal.objects.filter(budget__process__slug="pentagone-budget", status="not_feasible").count() == 4

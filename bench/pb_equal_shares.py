@@ -1,0 +1,170 @@
+"""Speed of Equal Shares with Add1 and the greedy completion (issue 6): Samen against pabutools, then at scale.
+
+Every count runs as its own process, from its start (interpreter, imports and parsing included) to its end, one
+after the other, never two at a time (the machine has 2 cores):
+
+- Wieliczka 2023 (6,586 ballots, 64 projects): `samen pb --rule mes-add1-greedy` three times, then pabutools'
+  completion_by_rule_combination(MES with voter_budget_increment=1, greedy), the call expected.json names
+  mes_add1_greedy, once; the ratio compares pabutools with Samen's median.
+- Warszawa 2026 (61,668 ballots, 83 projects): Samen alone (pabutools takes about 12 minutes).
+- A synthetic city-wide election, 100,000 approval ballots over 150 projects, generated from a fixed seed, and a
+  sweep over voters and projects to show how time and peak memory grow.
+
+Peak memory is the child's own maximum resident set (os.wait4). Both programs' winners are checked against
+data/pabulib/expected.json.
+
+    .venv/bin/python bench/pb_equal_shares.py        # writes bench/results/pb_equal_shares.json
+"""
+
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from fractions import Fraction
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from samen.algorithms.budgets import Ballot, Election, Project, pabulib_text  # noqa: E402
+
+DATA = ROOT / "data" / "pabulib"
+EXPECTED = json.loads((DATA / "expected.json").read_text(encoding="utf-8"))["elections"]
+SAMEN = [str(Path(sys.executable).with_name("samen")), "pb", "--rule", "mes-add1-greedy", "--json"]
+PABUTOOLS = """
+import json, sys
+from pabutools.election import Cost_Sat, parse_pabulib
+from pabutools.rules import completion_by_rule_combination, greedy_utilitarian_welfare, method_of_equal_shares
+instance, profile = parse_pabulib(sys.argv[1])
+outcome = completion_by_rule_combination(
+    instance, profile, [method_of_equal_shares, greedy_utilitarian_welfare],
+    [{"sat_class": Cost_Sat, "voter_budget_increment": 1}, {"sat_class": Cost_Sat}],
+)
+print(json.dumps({"winners": [project.name for project in outcome]}))
+"""
+
+
+def run_child(command: list[str]) -> dict:
+    """Run one child to its end: wall time, its own peak memory (reaped with os.wait4, so that its rusage is its
+    own, not the largest child's so far) and its JSON output."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        child = subprocess.Popen(command, stdout=out, stderr=err, text=True)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if child.returncode:
+            raise RuntimeError(f"{' '.join(command[:2])} failed: {err.read()}")
+        return {
+            "seconds": round(seconds, 3),
+            "peak_mb": round(usage.ru_maxrss / 1024, 1),
+            "output": json.loads(out.read()),
+        }
+
+
+def samen(path: Path, times: int) -> dict:
+    runs = [run_child([*SAMEN, str(path)]) for _ in range(times)]
+    output = runs[0]["output"]
+    assert all(run["output"]["winners"] == output["winners"] for run in runs)
+    return {
+        "seconds": [run["seconds"] for run in runs],
+        "median_seconds": round(statistics.median(run["seconds"] for run in runs), 3),
+        "peak_mb": max(run["peak_mb"] for run in runs),
+        "winners": output["winners"],
+        "share": output["share"],
+        "cost": output["cost"],
+    }
+
+
+def synthetic(voters: int, projects: int, seed: int = 2026) -> Election:
+    """A city-wide approval vote: project popularity falls like a power law, ballots name 1 to 5 projects, costs
+    spread from 10,000 to 2,000,000, and the budget is a quarter of all costs."""
+    rng = random.Random(seed)
+    ids = [str(number) for number in range(1, projects + 1)]
+    weights = [1 / rank**0.8 for rank in range(1, projects + 1)]
+    rng.shuffle(weights)
+    costs = {project_id: int(round(10 ** rng.uniform(4, 6.3), -2)) for project_id in ids}
+    ballots = []
+    for voter in range(1, voters + 1):
+        chosen: set[str] = set()
+        size = rng.choice((1, 2, 3, 3, 4, 5, 5, 5))
+        while len(chosen) < size:
+            chosen.add(rng.choices(ids, weights)[0])
+        ballots.append(Ballot(str(voter), tuple(sorted(chosen, key=int))))
+    meta = {"description": f"synthetic, seed {seed}", "country": "none", "unit": "none", "instance": str(seed)}
+    return Election(
+        sum(costs.values()) // 4, tuple(Project(p, costs[p]) for p in ids), tuple(ballots), "approval", meta
+    )
+
+
+def steps(result: dict, budget: int, voters: int) -> float:
+    """How many Add1 steps the share was raised by: share - budget / voters."""
+    return round(Fraction(result["share"]) - Fraction(budget, voters))
+
+
+def main() -> None:
+    results: dict = {
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "command": " ".join([*SAMEN[1:], "FILE.pb"]),
+    }
+    name = "Poland_Wieliczka_2023_Green_Budget.pb"
+    expected = EXPECTED[name]["rules"]["mes_add1_greedy"]["selection_order"]
+    ours = samen(DATA / name, 3)
+    print(f"Wieliczka, samen: {ours['seconds']} s, peak {ours['peak_mb']} MB", flush=True)
+    theirs = run_child([sys.executable, "-c", PABUTOOLS, str(DATA / name)])
+    print(f"Wieliczka, pabutools: {theirs['seconds']} s, peak {theirs['peak_mb']} MB", flush=True)
+    assert ours["winners"] == expected == theirs["output"]["winners"]
+    results["wieliczka"] = {
+        "samen": ours,
+        "pabutools": {"seconds": theirs["seconds"], "peak_mb": theirs["peak_mb"]},
+        "ratio": round(theirs["seconds"] / ours["median_seconds"], 1),
+        "same_winners_as_expected": True,
+    }
+    print(f"ratio pabutools / samen: {results['wieliczka']['ratio']}x", flush=True)
+
+    name = "Poland_Warszawa_2026.pb"
+    ours = samen(DATA / name, 2)
+    assert ours["winners"] == EXPECTED[name]["rules"]["mes_add1_greedy"]["selection_order"]
+    results["warszawa"] = {"samen": ours, "add1_steps": steps(ours, 24186815, 61668)}
+    print(f"Warszawa, samen: {ours['seconds']} s, peak {ours['peak_mb']} MB", flush=True)
+
+    sweep = []
+    with tempfile.TemporaryDirectory() as folder:
+        for voters, projects in [
+            (12_500, 150),
+            (25_000, 150),
+            (50_000, 150),
+            (100_000, 150),
+            (50_000, 50),
+            (50_000, 100),
+        ]:
+            election = synthetic(voters, projects)
+            path = Path(folder) / f"synthetic_{voters}_{projects}.pb"
+            path.write_text(pabulib_text(election), encoding="utf-8")
+            ours = samen(path, 1)
+            point = {
+                "voters": voters,
+                "projects": projects,
+                "seconds": ours["median_seconds"],
+                "peak_mb": ours["peak_mb"],
+                "winners": len(ours["winners"]),
+                "add1_steps": steps(ours, election.budget, voters),
+            }
+            sweep.append(point)
+            print(f"synthetic {voters} x {projects}: {point}", flush=True)
+    results["synthetic_100000_x_150"] = next(p for p in sweep if p["voters"] == 100_000)
+    results["sweep"] = sweep
+    out = ROOT / "bench" / "results" / "pb_equal_shares.json"
+    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"written to {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

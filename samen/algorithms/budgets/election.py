@@ -1,0 +1,236 @@
+"""A participatory-budgeting election as plain data: projects with exact costs, ballots, the budget.
+
+Money is `int` or `Fraction`, never `float`: a cost of 1794579.57 is read as 179457957/100, so every rule compares
+exact amounts. The rules (greedy.py, equal_shares.py) read an election; only pabulib.py and the web services make one.
+`Tables` is the election as Equal Shares counts it: whole-number money, and supporters grouped by what they paid for.
+"""
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from operator import attrgetter
+
+Money = int | Fraction
+VOTE_TYPES = ("approval", "choose-1", "cumulative", "scoring", "ordinal")
+WITH_POINTS = ("cumulative", "scoring")
+COST, POINTS = "cost", "points"
+UTILITIES = (COST, POINTS)
+
+
+def exact(value: Money | str) -> Money:
+    """An exact amount from an int, a Fraction or a decimal text ("1794579.57"); an int when it is whole."""
+    amount = Fraction(value)
+    return amount.numerator if amount.denominator == 1 else amount
+
+
+@dataclass(frozen=True)
+class Project:
+    id: str
+    cost: Money
+    name: str = ""
+    extra: Mapping[str, str] = field(default_factory=dict)  # other columns (category, votes, selected, ...)
+
+
+@dataclass(frozen=True)
+class Ballot:
+    voter_id: str
+    projects: tuple[str, ...]  # in the ballot's order (best first for an ordinal ballot)
+    points: tuple[Money, ...] = ()  # for cumulative and scoring ballots: the points given to each project, in order
+    extra: Mapping[str, str] = field(default_factory=dict)  # other columns (age, sex, voting_method, ...)
+
+
+@dataclass(frozen=True)
+class Election:
+    budget: Money
+    projects: tuple[Project, ...]
+    ballots: tuple[Ballot, ...]
+    vote_type: str = "approval"
+    meta: Mapping[str, str] = field(default_factory=dict)  # the file's META lines, kept for the export
+
+    def project(self, project_id: str) -> Project:
+        for project in self.projects:
+            if project.id == project_id:
+                return project
+        raise KeyError(project_id)
+
+    def ballot(self, voter_id: str) -> Ballot:
+        for ballot in self.ballots:
+            if ballot.voter_id == voter_id:
+                return ballot
+        raise KeyError(voter_id)
+
+
+@dataclass(frozen=True)
+class Round:
+    """One Equal Shares round: the project funded and its price in money per unit of utility (per supporter with
+    cost utilities, per point with points utilities). Each supporter paid the price times their utility, or all they
+    had left if less, so a voter's payments follow from the rounds alone (explain.py)."""
+
+    project: str
+    price: Money
+
+
+@dataclass(frozen=True)
+class Outcome:
+    rule: str  # greedy, mes, mes-add1 or mes-add1-greedy
+    utility: str
+    winners: tuple[str, ...]  # in the order the rule selected them
+    cost: Money
+    budget: Money
+    tie_order: tuple[str, ...]  # the announced tie-break: earlier wins
+    share: Money | None = None  # each voter's share in the Equal Shares run that decided (None for greedy)
+    rounds: tuple[Round, ...] = ()  # that run's rounds, in order
+    completed: tuple[str, ...] = ()  # the projects the greedy completion added after the rounds
+
+    @property
+    def leftover(self) -> Money:
+        return self.budget - self.cost
+
+
+def default_tie_order(election: Election) -> tuple[str, ...]:
+    """The default tie-break: the smaller project id compared as text ("1109" before "214"), as pabutools does."""
+    return tuple(sorted(project.id for project in election.projects))
+
+
+def check_tie_order(election: Election, tie_order: Sequence[str] | None) -> tuple[str, ...]:
+    """The announced tie-break as a priority list of every project id, each once (earlier wins a tie)."""
+    if tie_order is None:
+        return default_tie_order(election)
+    order = tuple(tie_order)
+    if sorted(order) != sorted(project.id for project in election.projects):
+        raise ValueError("the tie-break order must list every project id exactly once")
+    return order
+
+
+def ballot_utilities(election: Election, ballot: Ballot, utility: str) -> dict[str, Money]:
+    """One ballot as {project id: utility}: see `ballot_groups`."""
+    return ballot_groups(Election(election.budget, election.projects, (ballot,), election.vote_type), utility)[0][0]
+
+
+def grouped(election: Election, utility: str) -> dict[frozenset, int]:
+    """Identical ballots counted once: the projects named (cost utilities) or the (project, points) pairs with
+    positive points (points utilities), each with its number of voters, every ballot checked.
+
+    Grouping comes first because real elections repeat ballots (Wieliczka: 6,586 ballots, 1,190 distinct); each
+    distinct ballot is then checked once: known projects, none twice, one number of points per project, none < 0.
+    """
+    if utility not in UTILITIES:
+        raise ValueError(f"unknown utility {utility!r}: expected {' or '.join(UTILITIES)}")
+    if utility == POINTS and election.vote_type not in WITH_POINTS:
+        raise ValueError(f"points utilities need a cumulative or scoring election, not {election.vote_type}")
+    projects_of = map(attrgetter("projects"), election.ballots)
+    counts = Counter(
+        projects_of if utility == COST else zip(projects_of, map(attrgetter("points"), election.ballots), strict=True)
+    )
+    known = {project.id for project in election.projects}
+    merged: dict[frozenset, int] = {}
+    for key, weight in counts.items():
+        projects, points = (key, ()) if utility == COST else key
+        named = frozenset(projects)
+        if len(named) != len(projects) or not named <= known:
+            voter = next(b.voter_id for b in election.ballots if b.projects == projects)
+            unknown = sorted(named - known)
+            raise ValueError(
+                f"ballot {voter} names {unknown[0]!r}, which is not a project"
+                if unknown
+                else f"ballot {voter} names a project twice"
+            )
+        if utility == POINTS:
+            if len(points) != len(projects) or any(value < 0 for value in points):
+                voter = next(b.voter_id for b in election.ballots if b.projects == projects)
+                raise ValueError(f"ballot {voter} needs one non-negative number of points per project")
+            named = frozenset(pair for pair in zip(projects, points, strict=True) if pair[1])
+        merged[named] = merged.get(named, 0) + weight
+    return merged
+
+
+def ballot_groups(election: Election, utility: str) -> list[tuple[dict[str, Money], int]]:
+    """The grouped ballots as {project id: utility} with their number of voters (see `grouped`).
+
+    With cost utilities a ballot counts as approval of every project it names (cumulative and ordinal ballots too)
+    and a project is worth its cost to its supporters; with points utilities it is worth the points given. A utility
+    of 0 is no support (pabutools' Cost_Sat and Additive_Cardinal_Sat).
+    """
+    costs = {project.id: project.cost for project in election.projects}
+    if utility == COST:
+        return [
+            ({p: costs[p] for p in named if costs[p]}, weight) for named, weight in grouped(election, utility).items()
+        ]
+    return [(dict(named), weight) for named, weight in grouped(election, utility).items()]
+
+
+class Tables:
+    """The election in whole numbers, shared by every run of Equal Shares on it.
+
+    Projects are numbered in the tie-break order (0 wins ties). Money is counted in units of 1/(voters x the
+    decimals' denominator), so costs, the budget and every voter's share (budget / voters + whole Add1 steps) are
+    integers. With cost utilities each supporter is the bit mask of the projects it approved; with points, its
+    (project, points) pairs. `classes` groups a project's supporters by the funded projects they support: voters
+    with the same pattern have the same budget, and the groups depend only on what is funded, so they are cached.
+    """
+
+    def __init__(self, election: Election, utility: str, tie_order: Sequence[str] | None) -> None:
+        self.ids = check_tie_order(election, tie_order)
+        rank = {project_id: index for index, project_id in enumerate(self.ids)}
+        costs = [election.project(project_id).cost for project_id in self.ids]
+        denominators = (Fraction(cost).denominator for cost in [election.budget, *costs])
+        self.scale = max(len(election.ballots), 1) * math.lcm(*denominators)
+        self.costs = [int(cost * self.scale) for cost in costs]
+        self.budget = int(election.budget * self.scale)
+        self.cost_mode = utility == COST
+        count = len(self.ids)
+        self.masks: list[list[int]] = [[] for _ in range(count)]  # cost utilities: each supporter's ballot as bits
+        self.points: list[list[tuple[tuple, Money, int]]] = [[] for _ in range(count)]  # (ballot, points, voters)
+        self.weight = [0] * count  # the supporters' total utility (cost utilities: their number)
+        for named, voters in grouped(election, utility).items():
+            if self.cost_mode:
+                indices = [rank[project_id] for project_id in named if self.costs[rank[project_id]]]
+                mask = sum(1 << index for index in indices)
+                for index in indices:
+                    self.masks[index].extend([mask] * voters)
+                    self.weight[index] += voters
+                continue
+            ballot = tuple(sorted((rank[project_id], value) for project_id, value in named))
+            for index, value in ballot:
+                self.points[index].append((ballot, value, voters))
+                self.weight[index] += voters * value
+        self.free = [i for i in range(count) if self.weight[i] and not self.costs[i]]
+        self.norm = self.costs if self.cost_mode else [1] * count  # price per supporter / norm = pabutools' price
+        self.floor = [  # the lowest price possible, when every supporter can pay its part
+            Fraction(c, w * n) if w and c else None for c, w, n in zip(self.costs, self.weight, self.norm, strict=True)
+        ]
+        self.cache: dict[tuple[int, int], list] = {}
+        self.bits: dict[int, tuple[int, ...]] = {}
+
+    def members(self, pattern: int) -> tuple[int, ...]:
+        found = self.bits.get(pattern)
+        if found is None:
+            found = self.bits[pattern] = tuple(i for i in range(pattern.bit_length()) if pattern >> i & 1)
+        return found
+
+    def classes(self, project: int, funded: int) -> list:
+        """The supporters grouped by their funded projects: [patterns, members, voters, utilities or None, order].
+
+        `order` is the last sorted order of the groups: budgets move little from one run to the next, so sorting
+        starts from it (Timsort is linear on sorted runs).
+        """
+        found = self.cache.get((project, funded))
+        if found is None:
+            if len(self.cache) > 50_000:
+                self.cache.clear()
+            if self.cost_mode:
+                counts = Counter(map(funded.__and__, self.masks[project]))
+                patterns: list = list(counts)
+                bits = self.bits
+                found = [patterns, [bits.get(p) or self.members(p) for p in patterns], list(counts.values()), None]
+            else:
+                weights: Counter = Counter()
+                for ballot, value, voters in self.points[project]:
+                    weights[value, tuple(item for item in ballot if funded >> item[0] & 1)] += voters
+                patterns = [pattern for _, pattern in weights]
+                found = [patterns, patterns, list(weights.values()), [value for value, _ in weights]]
+            found.append(list(range(len(patterns))))
+            self.cache[project, funded] = found
+        return found

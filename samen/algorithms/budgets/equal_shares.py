@@ -1,0 +1,403 @@
+"""The Method of Equal Shares (Peters and Skowron), alone or completed as equalshares.net does, exactly as pabutools.
+
+Each voter gets an equal share of the budget. Each round funds the project whose supporters can pay for it at the
+lowest price per unit of utility, each paying that price times their utility or all they have left if less; ties go
+to the project first in the announced order. It stops when no project's supporters can pay for it. "Add1" raises
+every share by 1 (euro, zloty) and counts again until the outcome is exhaustive or overspends (then the outcome before
+is kept); the greedy completion then fills what is left by votes.
+
+Exactness (docs/architecture.md): money is in whole units (`Tables`). A run computes in floats and carries proven
+bounds on their error; a decision closer than its bounds is settled in exact rationals, or the run is redone in them.
+Speed (docs/performance.md): prices are computed lazily from proven lower bounds, and Add1 runs at nearby shares
+share most of their work: budgets only grow with the share, so rival bounds proven at a higher share hold below it.
+"""
+
+import math
+from bisect import bisect_right
+from collections.abc import Sequence
+from fractions import Fraction
+from itertools import accumulate, compress, repeat
+from operator import is_, itemgetter, mul, sub
+
+from samen.algorithms.budgets.election import COST, Election, Money, Outcome, Round, Tables
+from samen.algorithms.budgets.greedy import greedy_fill
+
+EPS = 2.0**-52  # twice a float's relative rounding
+FLOAT_LIMIT = 2**50  # beyond this, whole units are not exact floats: count in rationals
+INF = math.inf
+
+
+class _Uncertain(Exception):
+    """Floats cannot tell which way a comparison goes: redo the run in exact arithmetic."""
+
+
+class _Spent(dict):
+    """What each pattern of funded projects has cost a voter so far in one run: the sum of their prices."""
+
+    def __init__(self, prices: list) -> None:
+        super().__init__({0: 0, (): 0})
+        self.prices = prices
+
+    def of(self, patterns: list, members: list) -> list:
+        values = list(map(self.get, patterns))
+        if None in values:
+            missing = list(compress(range(len(values)), map(is_, values, repeat(None))))
+            price = self.prices.__getitem__
+            if isinstance(patterns[0], int):
+                new = [sum(map(price, members[index])) for index in missing]
+            else:
+                new = [sum(price(project) * points for project, points in members[index]) for index in missing]
+            self.update(zip([patterns[index] for index in missing], new, strict=True))
+            for index, value in zip(missing, new, strict=True):
+                values[index] = value
+        return values
+
+
+class _Trace:
+    """One run: what it funded, at what price, and what a neighbouring run needs to reuse it."""
+
+    def __init__(self, t: int, exact: bool) -> None:
+        self.t, self.exact, self.cost = t, exact, 0
+        self.order: list[int] = []  # the funded projects, in order
+        self.prices: list = []  # their prices per unit of utility, in whole money units (floats unless exact)
+        self.margins: list[float] = []  # a bound on each price's float error
+        self.rho_hi: list = []  # each winner's price per unit of cost, and proven upper and lower bounds on it
+        self.rho_lo: list = []
+        self.shapes: list[tuple] = []  # each winner's supporters: (had nothing, paid all they had, weight of others)
+        self.lower: list[list] = []  # each round: every rival's proven lower bound (INF: funded or unaffordable)
+        self.info: list[dict] = []  # each round: the projects priced in that round's state, and their bounds
+        self.errors: list[tuple | None] = []  # each round: the float error bounds (mass, drift, fresh)
+        self.spent = _Spent([])
+
+
+def _shape(shape: tuple) -> tuple:
+    order, depleted, low, rich = shape if len(shape) == 4 else (None, 0, 0, 0)
+    return shape if order is None else (frozenset(order[:depleted]), frozenset(order[depleted:low]), rich)
+
+
+def _sure(shape: tuple) -> bool:
+    """Every supporter can pay in full: the price is exactly the floor, cost / total utility."""
+    return shape[2] == 0 if len(shape) == 4 else not (shape[0] or shape[1])
+
+
+def price(tables: Tables, project: int, funded: int, spent: _Spent, t: Money, error: tuple | None) -> tuple | None:
+    """The lowest price per unit of utility at which the supporters can pay the cost: (price, error bound, error
+    mass it adds, shape), or None if all they have is not enough.
+
+    The groups are sorted by budget per utility; the price x solves sum(min(budget, x * utility)) = cost on the
+    segment where the first group that can pay in full sits. With floats (`error` given) every step is bounded: the
+    total error on the supporters' budgets (mass), on any one budget (drift + fresh), and each rounding.
+    """
+    found = tables.classes(project, funded)
+    patterns, members, voters, utilities, order = found
+    cost, exact = tables.costs[project], error is None
+    budgets = list(map(sub, repeat(t), spent.of(patterns, members)))
+    total = sum(map(mul, voters, map(max, budgets, repeat(0))))
+    mass, drift, fresh = error or (0, 0, 0)
+    noise = mass + tables.weight[project] * fresh  # bounds the sum over supporters of |float - exact budget|
+    slack = 0.0 if exact else noise + 4 * (len(budgets) + 3) * EPS * total
+    if total + slack < cost:
+        return None
+    if total - slack < cost:
+        raise _Uncertain
+    ratios = budgets if utilities is None else [b / u for b, u in zip(budgets, utilities, strict=True)]
+    order = found[4] = sorted(order, key=ratios.__getitem__)
+    pick = itemgetter(*order) if len(order) > 1 else lambda values: (values[order[0]],)
+    ratio = list(pick(ratios))
+    depleted = bisect_right(ratio, 0)  # nothing left: they pay nothing more
+    ratio[:depleted] = [0] * depleted
+    budgets = ratio if utilities is None else [0] * depleted + list(pick(budgets))[depleted:]
+    weights = pick(voters)
+    paid = list(accumulate(map(mul, weights, budgets)))
+    units = list(accumulate(weights if utilities is None else map(mul, weights, pick(utilities))))
+    low, high = depleted, len(order) - 1
+    while low < high:
+        mid = (low + high) // 2
+        if (paid[mid - 1] if mid else 0) + ratio[mid] * (units[-1] - (units[mid - 1] if mid else 0)) >= cost:
+            high = mid
+        else:
+            low = mid + 1
+    before, rich = (paid[low - 1], units[-1] - units[low - 1]) if low else (0, units[-1])
+    x = Fraction(cost - before) / rich if exact else (cost - before) / rich
+    shape = (order, depleted, low, rich)
+    if exact:
+        return x, 0, 0, shape
+    rounding = (2 * low + 6) * EPS * cost + 2 * EPS * x * rich
+    e = 2 * (noise + rounding) / rich + 1e-300
+    if (low and ratio[low - 1] > x - e - drift - fresh) or x + e > ratio[low]:
+        raise _Uncertain  # a group's budget is too close to the price to tell whether it pays all it has
+    return x, e, 2 * (units[-1] * fresh + rounding), shape
+
+
+def _bounded(tables: Tables, project: int, found: tuple | None, exact: bool) -> tuple | None:
+    """(upper bound, lower bound, project, *found) on the price per unit of cost, pabutools' "affordability"."""
+    if found is None:
+        return None
+    rho = found[0] / tables.norm[project]
+    margin = 0 if exact else found[1] / tables.norm[project] + 4 * EPS * rho
+    return (rho + margin, rho - margin, project, *found)
+
+
+def run(tables: Tables, t: int, exact: bool, upper: _Trace | None = None) -> _Trace:
+    """One run of Equal Shares at share t (whole units), following `upper`, a run at a higher share, if given.
+
+    While this run has funded what upper funded at no lower price (`_dominated`), no voter has more money here, so
+    upper's rival bounds hold here too: upper's winner is priced here, and if it beats them it wins without pricing
+    the rivals. Where that fails the run goes on lazily; if upper ended, this run ends too.
+    """
+    exact = exact or not tables.cost_mode or t + max(tables.costs, default=0) > FLOAT_LIMIT
+    trace = _Trace(t, exact)
+    prices: list = [0] * len(tables.ids)
+    spent = trace.spent = _Spent(prices)
+    funded, mass, drift = 0, 0.0, 0.0
+    following = upper is not None
+    bounds = [INF if f is None or i in tables.free else float(f) * (1 - 4 * EPS) for i, f in enumerate(tables.floor)]
+    alive = {i for i, bound in enumerate(bounds) if bound < INF}
+    while True:
+        number = len(trace.order)
+        error = None if exact else (mass, drift, 4 * (number + 2) * EPS * t)
+        trace.errors.append(error)
+        trace.info.append({})
+        best = None
+        if upper is not None and following:
+            if number == len(upper.order):
+                return trace
+            guess, rivals = upper.order[number], upper.lower[number]
+            best = _bounded(tables, guess, price(tables, guess, funded, spent, t, error), exact)
+            weak = [i for i, v in enumerate(rivals) if v < best[0] or (v == best[0] and i < guess)] if best else []
+            if best is None or not all(_beaten(tables, upper, number, p, best) for p in weak):
+                bounds = list(map(max, bounds, rivals))  # both are proven bounds here
+                bounds[guess] = INF if best is None else best[1]
+                alive = {i for i, bound in enumerate(bounds) if bound < INF}
+                trace.info[-1][guess] = best
+                best = None
+            else:
+                trace.lower.append(list(rivals))
+        if best is None:
+            best = _lazy_round(tables, trace, alive, bounds, funded, error)
+            if best is None:
+                return trace
+            trace.lower.append([INF if i == best[2] else v for i, v in enumerate(bounds)])
+            following = upper is not None and _dominated(trace, upper, best)
+        hi, lo, winner, x, e, added, shape = best
+        alive.discard(winner)
+        bounds[winner], prices[winner] = INF, x
+        funded |= 1 << winner
+        mass, drift = mass + added, drift + e
+        trace.order.append(winner)
+        trace.prices.append(x)
+        trace.margins.append(e)
+        trace.rho_hi.append(hi)
+        trace.rho_lo.append(lo)
+        trace.shapes.append(_shape(shape))
+        trace.cost += tables.costs[winner]
+
+
+def _fixed(shape: tuple) -> int | None:
+    """If no supporter with money pays all it has, the price is exactly cost / this weight (None otherwise)."""
+    if len(shape) == 4:
+        return shape[3] if shape[1] == shape[2] else None
+    return None if shape[1] else shape[2]
+
+
+def _dominated(trace: _Trace, upper: _Trace, best: tuple) -> bool:
+    """Whether upper's bounds hold again after this round: both runs have funded the same projects, and each cost
+    this run at least as much per unit of utility, so no voter has more money here than there."""
+    number = len(trace.order)
+    if number >= len(upper.order) or {best[2], *trace.order} != set(upper.order[: number + 1]):
+        return False
+    rounds = zip(trace.order, trace.prices, trace.margins, trace.shapes, strict=True)
+    here = {p: (x - e, _fixed(shape)) for p, x, e, shape in rounds}
+    here[best[2]] = (best[3] - best[4], _fixed(best[6]))
+    for p, x, e, shape in zip(upper.order, upper.prices, upper.margins, upper.shapes, strict=True):
+        if p in here:
+            low, weight = here[p]
+            exact = weight is not None and _fixed(shape) is not None
+            if not (_fixed(shape) >= weight if exact else low >= x + e):
+                return False
+    return True
+
+
+def _lazy_round(tables: Tables, trace: _Trace, alive: set, bounds: list, funded: int, error: tuple | None):
+    """Price projects in order of their lower bounds until none left unpriced could beat the best priced."""
+    candidates, bound = [], INF
+    for project in sorted(alive, key=bounds.__getitem__):
+        if bounds[project] > bound:
+            break
+        found = _bounded(tables, project, price(tables, project, funded, trace.spent, trace.t, error), trace.exact)
+        trace.info[-1][project] = found
+        if found is None:
+            alive.discard(project)
+            bounds[project] = INF
+            continue
+        bounds[project] = found[1]
+        candidates.append(found)
+        bound = min(bound, found[0])
+    if not candidates:
+        return None
+    best = min(candidates)  # exact: by (price, rank); floats: the smallest upper bound, checked below
+    close = [best] + [other for other in candidates if other is not best and other[1] <= best[0]]
+    if len(close) == 1 or trace.exact:
+        return best
+    if all(_sure(c[6]) for c in close):  # all at their floor price: compare the floors exactly
+        return min(close, key=lambda c: (tables.floor[c[2]], c[2]))
+    exact_spent = _Spent(dict(zip(trace.order, exact_prices(tables, trace), strict=True)))  # a near tie: settle it
+    rho = {c[2]: price(tables, c[2], funded, exact_spent, trace.t, None)[0] / tables.norm[c[2]] for c in close}
+    return min(close, key=lambda c: (rho[c[2]], c[2]))
+
+
+def _rival(tables: Tables, trace: _Trace, number: int, project: int) -> tuple | bool | None:
+    """A project's bounds in round `number` of a finished run (its state is kept for this): None if unaffordable,
+    False if floats cannot tell. The lower bound it proves holds for the later rounds too (budgets only shrink)."""
+    info = trace.info[number]
+    if project not in info:
+        funded = sum(1 << i for i in trace.order[:number])
+        try:
+            found = price(tables, project, funded, trace.spent, trace.t, trace.errors[number])
+            info[project] = _bounded(tables, project, found, trace.exact)
+        except _Uncertain:
+            info[project] = False
+        value = INF if info[project] is None else info[project] and info[project][1]
+        for later in trace.lower[number:]:
+            later[project] = max(later[project], value)
+    return info[project]
+
+
+def _beaten(tables: Tables, trace: _Trace, number: int, rival: int, best: tuple) -> bool:
+    """Whether `rival`, whose bound in round `number` of `trace` is too weak, surely loses to `best` there: when
+    best's price is its floor, a rival with a higher floor (or the same, later in the tie order) loses; otherwise the
+    rival is priced in that round's state."""
+    winner, shape = best[2], best[6]
+    if _sure(shape) and (tables.floor[rival], rival) > (tables.floor[winner], winner):
+        return True
+    found = _rival(tables, trace, number, rival)
+    value = INF if found is None else found and found[1]
+    return found is not False and (value > best[0] or (value == best[0] and rival > winner))
+
+
+def exact_prices(tables: Tables, trace: _Trace) -> list[Fraction]:
+    """The winners' prices in exact rationals, from the groups each round proved to pay all they had."""
+    if trace.exact:
+        return list(trace.prices)
+    prices: dict[int, Fraction] = {}
+    funded = 0
+    for number, winner in enumerate(trace.order):
+        _, members, voters, _, _ = tables.classes(winner, funded)
+        _, poor, rich = trace.shapes[number]
+        paid = sum(voters[i] * (trace.t - sum(prices[f] for f in members[i])) for i in poor)
+        prices[winner] = Fraction(tables.costs[winner] - paid, rich)
+        funded |= 1 << winner
+    return [prices[winner] for winner in trace.order]
+
+
+def _run(tables: Tables, t: int, upper: _Trace | None = None) -> _Trace:
+    try:
+        return run(tables, t, False, upper)
+    except _Uncertain:
+        return run(tables, t, True, upper)
+
+
+def _agree(tables: Tables, low: _Trace, high: _Trace) -> bool:
+    """Whether every run at a share between low.t and high.t funds the same projects in the same order.
+
+    Round r is common if both runs fund the same w, and every rival's bound in the high run is above w's price in
+    the low run (or equal, for a rival later in the tie order): in between, w costs at most that, each rival at least.
+    Else, while every price so far is affine in the share (the same groups paid all they had at both ends), a rival
+    whose shape is also the same at both ends, and dearer than w at both, is dearer all along.
+    """
+    affine = True
+    for number, winner in enumerate(low.order):
+        if number >= len(high.order) or high.order[number] != winner:
+            return False
+        best = (low.rho_hi[number], None, winner, None, None, None, low.shapes[number])
+        affine = affine and low.shapes[number] == high.shapes[number]
+        rivals = high.lower[number]
+        for rival in [i for i, v in enumerate(rivals) if v < best[0] or (v == best[0] and i < winner)]:
+            if _beaten(tables, high, number, rival, best):
+                continue
+            at_low, at_high = _rival(tables, low, number, rival), _rival(tables, high, number, rival)
+            if not (affine and at_low and at_high and _shape(at_low[6]) == _shape(at_high[6])):
+                return False
+            if not (at_low[1] > low.rho_hi[number] and at_high[1] > high.rho_hi[number]):
+                return False
+    return len(high.order) == len(low.order)
+
+
+def _stop(tables: Tables, trace: _Trace) -> str:
+    """pabutools' Add1 test: stop when the outcome overspends, or when no other supported project would fit."""
+    if trace.cost > tables.budget:
+        return "overspends"
+    others = (c for i, c in enumerate(tables.costs) if tables.weight[i] and c and i not in trace.order)
+    return "exhaustive" if all(trace.cost + c > tables.budget for c in others) else ""
+
+
+def _add1(tables: Tables, voters: int) -> _Trace:
+    """Raise every share by one unit until the outcome is exhaustive (keep it) or overspends (keep the one before).
+
+    Shares are resolved in order. A run `reach` units ahead comes first: if it agrees with the last resolved run
+    (`_agree`), every share in between funds the same projects and is skipped. Otherwise runs are computed downwards
+    every 2 units, each following the one above, and each stretch is resolved upwards by bisection.
+    """
+    step, spacing, reach = tables.scale, 2, 16
+    low = _run(tables, tables.budget // voters)
+    if _stop(tables, low):
+        return low
+    above: list[_Trace] = []  # runs at higher shares, the nearest last
+    while True:
+        if not above:
+            far = _run(tables, low.t + reach * step)
+            if _agree(tables, low, far):
+                low, reach = far, reach * 2
+                continue
+            above, reach = [far], max(16, reach // 2)
+            while above[-1].t - low.t > spacing * step:
+                above.append(_run(tables, above[-1].t - spacing * step, above[-1]))
+        high = above[-1]
+        if _agree(tables, low, high):
+            low = above.pop()
+        elif high.t - low.t == step:
+            stop = _stop(tables, above.pop())
+            if stop:
+                return low if stop == "overspends" else high
+            low = high
+        else:
+            above.append(_run(tables, low.t + (high.t - low.t) // step // 2 * step, high))
+
+
+def equal_shares(
+    election: Election, *, utility: str = COST, completion: str = "", tie_order: Sequence[str] | None = None
+) -> Outcome:
+    """Equal Shares alone (completion ""), with Add1 ("add1"), or with Add1 then the greedy fill ("add1-greedy")."""
+    if completion not in ("", "add1", "add1-greedy"):
+        raise ValueError(f"unknown completion {completion!r}: expected add1 or add1-greedy")
+    tables = Tables(election, utility, tie_order)
+    voters = len(election.ballots)
+    trace = (
+        _Trace(0, True)
+        if not voters
+        else _add1(tables, voters)
+        if completion
+        else _run(tables, tables.budget // voters)
+    )
+    unit = Fraction(1, tables.scale)
+    rounds = [Round(tables.ids[i], Fraction(0)) for i in tables.free] if voters else []
+    rounds += [Round(tables.ids[i], x * unit) for i, x in zip(trace.order, exact_prices(tables, trace), strict=True)]
+    winners = [r.project for r in rounds]
+    total = {
+        project_id: weight * (cost if tables.cost_mode else 1)
+        for project_id, weight, cost in zip(
+            tables.ids, tables.weight, (p.cost for p in map(election.project, tables.ids)), strict=True
+        )
+    }
+    completed = greedy_fill(election, utility, tables.ids, winners, total) if completion == "add1-greedy" else []
+    return Outcome(
+        "-".join(["mes", completion]).rstrip("-"),
+        utility,
+        (*winners, *completed),
+        sum(election.project(project_id).cost for project_id in [*winners, *completed]),
+        election.budget,
+        tables.ids,
+        share=trace.t * unit if voters else None,
+        rounds=tuple(rounds),
+        completed=tuple(completed),
+    )

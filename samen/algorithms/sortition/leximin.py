@@ -1,0 +1,125 @@
+"""LEXIMIN selection (Flanigan, Gölz, Gupta, Hennig, Procaccia, Nature 2021), by column generation on HiGHS.
+
+Among all lotteries over panels that meet the quotas, LEXIMIN makes the least likely person as likely as possible,
+then the next least likely, and so on. The master LP chooses probabilities for the panels found so far; its duals
+weigh the types of people, and the pricing integer program finds the panel of largest weight, which joins the
+master while it beats the master's bound. When no panel does, the level is optimal: the types whose dual weight is
+positive cannot get more (complementary slackness) and are fixed there, and the next level starts.
+
+Everything runs over types of interchangeable people, and each type's probability is spread equally over its
+members at the end (`draw.spread`), which is what keeps a 2,000-person pool to three variables.
+"""
+
+from collections.abc import Sequence
+
+import highspy
+import numpy as np
+
+from samen.algorithms.sortition.draw import Distribution, spread
+from samen.algorithms.sortition.feasibility import (
+    INF,
+    InfeasibleQuotas,
+    PanelProgram,
+    check_feasibility,
+    group_types,
+    indices,
+    solver,
+)
+from samen.algorithms.sortition.pool import Person, check_instance, id_key
+from samen.algorithms.sortition.quotas import Quota
+
+GAP = 1e-9  # a panel must beat the master's bound by this much to join: below it, the level is optimal
+FIX = 1e-9  # a type whose dual weight exceeds this cannot rise above the level's value
+SLACK = 1e-10  # fixed types keep their value up to this, so rounding never makes the master infeasible
+DUST = 1e-12  # panels the final LP gives less than this are rounding noise, not part of the lottery
+
+
+class _Master:
+    """max z such that each unfixed type gets at least z, each fixed type its value, over the panels found so far."""
+
+    def __init__(self, sizes: Sequence[int], selectable: Sequence[int]) -> None:
+        self.sizes = sizes
+        self.row = {t: r for r, t in enumerate(selectable)}
+        self.panels: list[tuple[int, ...]] = []
+        self.known: set[tuple[int, ...]] = set()
+        self.weights: list[float] = []
+        self.highs = highs = solver(
+            primal_feasibility_tolerance=1e-10, dual_feasibility_tolerance=1e-10, presolve="off", simplex_strategy=4
+        )
+        rows = len(selectable)
+        lower, upper = np.array([0.0] * rows + [1.0]), np.array([INF] * rows + [1.0])
+        highs.addRows(rows + 1, lower, upper, 0, indices([]), indices([]), np.array([]))
+        highs.addCol(1.0, 0.0, 1.0, rows, indices(range(rows)), -np.ones(rows))
+        highs.changeObjectiveSense(highspy.ObjSense.kMaximize)
+
+    def add(self, panel: tuple[int, ...]) -> None:
+        entries = [(self.row[t], count / self.sizes[t]) for t, count in enumerate(panel) if count and t in self.row]
+        entries.append((len(self.row), 1.0))
+        self.highs.addCol(
+            0.0, 0.0, INF, len(entries), indices([r for r, _ in entries]), np.array([a for _, a in entries])
+        )
+        self.panels.append(panel)
+        self.known.add(panel)
+
+    def solve(self) -> tuple[float, dict[int, float], float]:
+        """The level's value, the dual weight of each type (per seat of that type) and the bound a panel must beat."""
+        self.highs.run()
+        status = self.highs.getModelStatus()
+        if status != highspy.HighsModelStatus.kOptimal:
+            raise ArithmeticError(f"the LEXIMIN master LP ended with {self.highs.modelStatusToString(status)}")
+        solution = self.highs.getSolution()
+        self.weights = list(solution.col_value[1:])
+        duals = {t: -solution.row_dual[r] for t, r in self.row.items()}
+        return solution.col_value[0], duals, solution.row_dual[len(self.row)]
+
+    def fix(self, t: int, value: float) -> None:
+        self.highs.changeCoeff(self.row[t], 0, 0.0)
+        self.highs.changeRowBounds(self.row[t], value - SLACK, INF)
+
+
+def _price(program: PanelProgram, master: _Master, duals: dict[int, float], bound: float) -> tuple[int, ...] | None:
+    """A panel whose types' dual weights exceed the bound, or None when there is none: the level is then optimal."""
+    weights = [duals.get(t, 0.0) / size for t, size in enumerate(master.sizes)]
+    panel = program.best(weights, bound + GAP)
+    return None if panel is None or panel in master.known else panel
+
+
+def leximin_over_types(
+    program: PanelProgram, sizes: Sequence[int], panels: Sequence[tuple[int, ...]], selectable: Sequence[int]
+) -> list[tuple[float, tuple[int, ...]]]:
+    """LEXIMIN probabilities over panels of counts per type, starting from panels that seat every selectable type."""
+    master = _Master(sizes, selectable)
+    for panel in panels:
+        master.add(panel)
+    unfixed = set(selectable)
+    while unfixed:
+        while True:
+            value, duals, bound = master.solve()
+            panel = _price(program, master, duals, bound)
+            if panel is None:
+                break
+            master.add(panel)
+        tight = {t for t in unfixed if duals[t] > FIX} or {max(unfixed, key=lambda t: (duals[t], -t))}
+        for t in sorted(tight):
+            master.fix(t, value)
+        unfixed -= tight
+    return [(weight, panel) for weight, panel in zip(master.weights, master.panels, strict=True) if weight > DUST]
+
+
+def leximin_distribution(
+    people: Sequence[Person], quotas: Sequence[Quota], k: int, *, households: bool = False
+) -> Distribution:
+    """The LEXIMIN lottery over panels of k people meeting the quotas (at most one per address with households)."""
+    check_instance(people, quotas, k)
+    types = group_types(people, quotas, households=households)
+    program = PanelProgram(types, quotas, k)
+    covered = program.cover()
+    if covered is None:
+        raise InfeasibleQuotas(check_feasibility(people, quotas, k, households=households))
+    panels, left_out = covered
+    selectable = [t for t in range(len(types.sizes)) if t not in left_out]
+    type_panels = leximin_over_types(program, types.sizes, panels, selectable)
+    weighted, exact = spread(types.members, type_panels)
+    probabilities = {person: float(exact[person]) for person in sorted(exact, key=id_key)}
+    unselectable = tuple(sorted((i for t in left_out for i in types.members[t]), key=id_key))
+    return Distribution("leximin", k, weighted, probabilities, unselectable)

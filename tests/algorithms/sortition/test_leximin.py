@@ -1,0 +1,103 @@
+from fractions import Fraction
+
+import pytest
+
+from samen.algorithms.sortition import Person, Quota, leximin_distribution
+from samen.algorithms.sortition.draw import spread
+from tests.algorithms.sortition.brute_force import lottery_problems
+
+
+def pool(*rows: str, addresses: dict[str, str] | None = None) -> list[Person]:
+    """People from "id gender age" rows."""
+    people = []
+    for row in rows:
+        person_id, gender, age = row.split()
+        address = (addresses or {}).get(person_id, "")
+        people.append(Person(person_id, (("gender", gender), ("age", age)), address))
+    return people
+
+
+def quotas(**bounds: tuple[int, int]) -> list[Quota]:
+    """Quotas from gender_f=(1, 1) style keywords."""
+    return [Quota(*name.split("_"), low, high) for name, (low, high) in bounds.items()]
+
+
+def test_two_women_and_two_men_for_two_seats_get_one_half_each():
+    people = pool("A f y", "B f y", "C m y", "D m y")
+    rules = quotas(gender_f=(1, 1), gender_m=(1, 1), age_y=(0, 2))
+
+    lottery = leximin_distribution(people, rules, 2)
+
+    assert lottery.probabilities == pytest.approx({"A": 0.5, "B": 0.5, "C": 0.5, "D": 0.5}, abs=1e-9)
+    assert lottery.min_probability == pytest.approx(0.5, abs=1e-9)
+    assert lottery_problems(lottery, people, rules, 2) == []
+
+
+def test_leximin_also_evens_out_those_above_the_minimum():
+    # One seat for a woman (2 of them), one for a man (3): men get 1/3 at best, and LEXIMIN then gives the women
+    # 1/2 each, where a mere maximin could give them 2/3 and 1/3.
+    people = pool("A f y", "B f y", "C m y", "D m y", "E m y")
+    rules = quotas(gender_f=(1, 1), gender_m=(1, 1), age_y=(2, 2))
+
+    lottery = leximin_distribution(people, rules, 2)
+
+    assert lottery.probabilities == pytest.approx({"A": 1 / 2, "B": 1 / 2, "C": 1 / 3, "D": 1 / 3, "E": 1 / 3})
+    assert lottery.min_probability == pytest.approx(1 / 3)
+    assert lottery_problems(lottery, people, rules, 2) == []
+
+
+def test_a_type_whose_size_does_not_divide_its_seats_is_spread_evenly():
+    people = pool("1 f y", "2 f y", "3 f y", "4 f y", "5 f y", "6 f y", "7 f y", "8 m y", "9 m y")
+    rules = quotas(gender_f=(2, 2), gender_m=(1, 1), age_y=(3, 3))
+
+    lottery = leximin_distribution(people, rules, 3)
+
+    assert lottery.probabilities == pytest.approx({**{str(i): 2 / 7 for i in range(1, 8)}, "8": 0.5, "9": 0.5})
+    assert lottery_problems(lottery, people, rules, 3) == []
+
+
+def test_someone_no_panel_can_hold_is_reported_apart_and_left_out_of_the_minimum():
+    # Both seats must go to old people, so A (young) never sits although young has room for two.
+    people = pool("A f young", "B f old", "C m old", "D m old")
+    rules = quotas(gender_f=(1, 1), gender_m=(1, 1), age_old=(2, 2), age_young=(0, 2))
+
+    lottery = leximin_distribution(people, rules, 2)
+
+    assert lottery.unselectable == ("A",)
+    assert lottery.probabilities == pytest.approx({"A": 0, "B": 1, "C": 0.5, "D": 0.5})
+    assert lottery.min_probability == pytest.approx(0.5)
+    assert lottery_problems(lottery, people, rules, 2) == []
+
+
+def test_a_value_with_maximum_zero_makes_its_people_unselectable():
+    people = pool("A f minor", "B f adult", "C m adult", "D f adult")
+    rules = quotas(gender_f=(0, 2), gender_m=(0, 2), age_minor=(0, 0), age_adult=(2, 2))
+
+    lottery = leximin_distribution(people, rules, 2)
+
+    assert lottery.unselectable == ("A",)
+    assert lottery.probabilities == pytest.approx({"A": 0, "B": 2 / 3, "C": 2 / 3, "D": 2 / 3})
+
+
+def test_with_households_at_most_one_person_per_address_sits():
+    addresses = {"A": "Rue Haute 1", "B": " rue haute  1", "C": "Rue Haute 2"}  # case and spaces do not count
+    people = pool("A f y", "B f y", "C f y", addresses=addresses)
+    rules = quotas(gender_f=(2, 2), age_y=(2, 2))
+
+    apart = leximin_distribution(people, rules, 2)
+    together = leximin_distribution(people, rules, 2, households=True)
+
+    assert apart.probabilities == pytest.approx({"A": 2 / 3, "B": 2 / 3, "C": 2 / 3})
+    assert together.probabilities == pytest.approx({"A": 1 / 2, "B": 1 / 2, "C": 1})
+    assert lottery_problems(together, people, rules, 2, households=True) == []
+
+
+def test_spread_gives_every_member_of_a_type_the_same_exact_share():
+    members = [("a", "b", "c", "d", "e"), ("x",)]
+
+    panels, exact = spread(members, [(0.25, (2, 1)), (0.75, (3, 0))])
+
+    assert exact == {**dict.fromkeys("abcde", Fraction(11, 20)), "x": Fraction(1, 4)}
+    assert sum(p.probability for p in panels) == pytest.approx(1)
+    for person in "abcde":
+        assert sum(p.probability for p in panels if person in p.panel) == pytest.approx(11 / 20)
