@@ -10,8 +10,8 @@ after the other, never two at a time (the machine has 2 cores):
 - A synthetic city-wide election, 100,000 approval ballots over 150 projects, generated from a fixed seed, and a
   sweep over voters and projects to show how time and peak memory grow.
 
-Peak memory is the child's own maximum resident set (os.wait4). Both programs' winners are checked against
-data/pabulib/expected.json.
+Peak memory and CPU time are the child's own (os.wait4): on a machine shared with other work, CPU time varies less
+than wall time. Both programs' winners are checked against data/pabulib/expected.json.
 
     .venv/bin/python bench/pb_equal_shares.py        # writes bench/results/pb_equal_shares.json
 """
@@ -64,6 +64,7 @@ def run_child(command: list[str]) -> dict:
             raise RuntimeError(f"{' '.join(command[:2])} failed: {err.read()}")
         return {
             "seconds": round(seconds, 3),
+            "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 3),
             "peak_mb": round(usage.ru_maxrss / 1024, 1),
             "output": json.loads(out.read()),
         }
@@ -76,6 +77,8 @@ def samen(path: Path, times: int) -> dict:
     return {
         "seconds": [run["seconds"] for run in runs],
         "median_seconds": round(statistics.median(run["seconds"] for run in runs), 3),
+        "cpu_seconds": [run["cpu_seconds"] for run in runs],
+        "median_cpu_seconds": round(statistics.median(run["cpu_seconds"] for run in runs), 3),
         "peak_mb": max(run["peak_mb"] for run in runs),
         "winners": output["winners"],
         "share": output["share"],
@@ -117,23 +120,24 @@ def main() -> None:
     name = "Poland_Wieliczka_2023_Green_Budget.pb"
     expected = EXPECTED[name]["rules"]["mes_add1_greedy"]["selection_order"]
     ours = samen(DATA / name, 3)
-    print(f"Wieliczka, samen: {ours['seconds']} s, peak {ours['peak_mb']} MB", flush=True)
+    print(f"Wieliczka, samen: {ours['seconds']} s (CPU {ours['cpu_seconds']}), peak {ours['peak_mb']} MB", flush=True)
     theirs = run_child([sys.executable, "-c", PABUTOOLS, str(DATA / name)])
-    print(f"Wieliczka, pabutools: {theirs['seconds']} s, peak {theirs['peak_mb']} MB", flush=True)
+    print(f"Wieliczka, pabutools: {theirs['seconds']} s (CPU {theirs['cpu_seconds']}), peak {theirs['peak_mb']} MB")
     assert ours["winners"] == expected == theirs["output"]["winners"]
     results["wieliczka"] = {
         "samen": ours,
-        "pabutools": {"seconds": theirs["seconds"], "peak_mb": theirs["peak_mb"]},
+        "pabutools": {"seconds": theirs["seconds"], "cpu_seconds": theirs["cpu_seconds"], "peak_mb": theirs["peak_mb"]},
         "ratio": round(theirs["seconds"] / ours["median_seconds"], 1),
+        "cpu_ratio": round(theirs["cpu_seconds"] / ours["median_cpu_seconds"], 1),
         "same_winners_as_expected": True,
     }
-    print(f"ratio pabutools / samen: {results['wieliczka']['ratio']}x", flush=True)
+    print(f"ratio pabutools / samen: {results['wieliczka']['ratio']}x (CPU: {results['wieliczka']['cpu_ratio']}x)")
 
     name = "Poland_Warszawa_2026.pb"
     ours = samen(DATA / name, 2)
     assert ours["winners"] == EXPECTED[name]["rules"]["mes_add1_greedy"]["selection_order"]
     results["warszawa"] = {"samen": ours, "add1_steps": steps(ours, 24186815, 61668)}
-    print(f"Warszawa, samen: {ours['seconds']} s, peak {ours['peak_mb']} MB", flush=True)
+    print(f"Warszawa, samen: {ours['seconds']} s (CPU {ours['cpu_seconds']}), peak {ours['peak_mb']} MB", flush=True)
 
     sweep = []
     with tempfile.TemporaryDirectory() as folder:
@@ -153,6 +157,7 @@ def main() -> None:
                 "voters": voters,
                 "projects": projects,
                 "seconds": ours["median_seconds"],
+                "cpu_seconds": ours["median_cpu_seconds"],
                 "peak_mb": ours["peak_mb"],
                 "winners": len(ours["winners"]),
                 "add1_steps": steps(ours, election.budget, voters),

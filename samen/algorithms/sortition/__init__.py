@@ -16,11 +16,10 @@ from samen.algorithms.sortition.feasibility import (
     InfeasibleQuotas,
     PanelProgram,
     check_feasibility,
-    group_types,
 )
 from samen.algorithms.sortition.legacy import legacy_distribution, legacy_panel
 from samen.algorithms.sortition.leximin import leximin_distribution
-from samen.algorithms.sortition.pool import Person, check_instance, id_key, read_pool
+from samen.algorithms.sortition.pool import Person, check_instance, group_types, id_key, read_pool
 from samen.algorithms.sortition.quotas import Quota, SortitionInputError, categories, read_quotas
 
 METHODS = ("leximin", "legacy")

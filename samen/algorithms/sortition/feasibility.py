@@ -1,7 +1,7 @@
 """Which panels exist: an integer program over types of people (HiGHS), who can sit at all, and why quotas fail.
 
-People with the same feature values (and no housemate in the pool) are interchangeable, so a panel is a count per
-type: a pool of 2,000 with 3 types needs 3 integer variables, not 2,000 binaries.
+People with the same feature values (and no housemate in the pool) are interchangeable (`pool.group_types`), so a
+panel is a count per type: a pool of 2,000 with 3 types needs 3 integer variables, not 2,000 binaries.
 """
 
 from collections.abc import Sequence
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import highspy
 import numpy as np
 
-from samen.algorithms.sortition.pool import Person, check_instance, household, id_key
+from samen.algorithms.sortition.pool import Person, PoolTypes, check_instance, group_types
 from samen.algorithms.sortition.quotas import Quota, SortitionInputError, categories
 
 INF = highspy.kHighsInf
@@ -27,40 +27,6 @@ def solver(**options: float | str) -> highspy._Highs:
 
 def indices(values: Sequence[int]) -> np.ndarray:
     return np.array(values, dtype=np.int32)
-
-
-@dataclass(frozen=True)
-class PoolTypes:
-    """People grouped by identical feature values, in canonical order; housemates each form a type of their own."""
-
-    vectors: tuple[tuple[str, ...], ...]
-    members: tuple[tuple[str, ...], ...]  # ids per type, in id order
-    households: tuple[tuple[int, ...], ...]  # types of which at most one may sit (housemates)
-
-    @property
-    def sizes(self) -> tuple[int, ...]:
-        return tuple(len(members) for members in self.members)
-
-
-def group_types(people: Sequence[Person], quotas: Sequence[Quota], *, households: bool = False) -> PoolTypes:
-    order = categories(quotas)
-    at: dict[str, list[Person]] = {}
-    if households:
-        for person in people:
-            if household(person.address):
-                at.setdefault(household(person.address), []).append(person)
-    shared = {person.id for housemates in at.values() if len(housemates) > 1 for person in housemates}
-    groups: dict[tuple[tuple[str, ...], str], list[str]] = {}
-    for person in people:
-        vector = tuple(dict(person.features)[category] for category in order)
-        groups.setdefault((vector, person.id if person.id in shared else ""), []).append(person.id)
-    keys = sorted(groups, key=lambda key: (key[0], [id_key(i) for i in sorted(groups[key], key=id_key)]))
-    members = tuple(tuple(sorted(groups[key], key=id_key)) for key in keys)
-    type_of = {person_id: index for index, ids in enumerate(members) for person_id in ids}
-    housemates = sorted(
-        tuple(sorted(type_of[person.id] for person in group)) for group in at.values() if len(group) > 1
-    )
-    return PoolTypes(tuple(key[0] for key in keys), members, tuple(housemates))
 
 
 def _quota_rows(types: PoolTypes, quotas: Sequence[Quota]) -> list[list[int]]:
@@ -122,7 +88,7 @@ class PanelProgram:
             return None
         if self.relaxed.getInfo().objective_function_value <= beat:
             return None
-        panel = self._run(self.relaxed)
+        panel = self._run(self.relaxed) or self._dive(beat)
         if panel is None:
             self.highs.changeColsCost(count, indices(range(count)), costs)
             self.highs.setOptionValue("objective_target", beat)
@@ -131,6 +97,30 @@ class PanelProgram:
         if panel is None or sum(w * c for w, c in zip(weights, panel, strict=True)) <= beat:
             return None
         return panel
+
+    def _dive(self, beat: float, steps: int = 12) -> tuple[int, ...] | None:
+        """Round the LP relaxation one variable at a time (the least fractional first), re-solving in between: a
+        cheap way to an integral panel that beats `beat`; None sends the caller to the integer program."""
+        fixed: list[int] = []
+        try:
+            for _ in range(steps):
+                values = self.relaxed.getSolution().col_value
+                gaps = [(abs(values[t] - round(values[t])), t) for t in range(len(self.sizes))]
+                gaps = [(gap, t) for gap, t in gaps if gap > 1e-7]
+                if not gaps:
+                    return self._run(self.relaxed)
+                _, t = min(gaps)
+                fixed.append(t)
+                self.relaxed.changeColBounds(t, float(round(values[t])), float(round(values[t])))
+                self.relaxed.run()
+                if self.relaxed.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+                    return None
+                if self.relaxed.getInfo().objective_function_value <= beat:
+                    return None
+            return None
+        finally:
+            for t in fixed:
+                self.relaxed.changeColBounds(t, 0.0, float(self.sizes[t]))
 
     def cover(self) -> tuple[list[tuple[int, ...]], set[int]] | None:
         """Panels that together seat every type that can sit at all, and the types that cannot; None if no panel."""

@@ -21,16 +21,15 @@ from samen.algorithms.sortition.feasibility import (
     InfeasibleQuotas,
     PanelProgram,
     check_feasibility,
-    group_types,
     indices,
     solver,
 )
-from samen.algorithms.sortition.pool import Person, check_instance, id_key
+from samen.algorithms.sortition.pool import Person, check_instance, group_types, id_key
 from samen.algorithms.sortition.quotas import Quota
 
 GAP = 1e-9  # a panel must beat the master's bound by this much to join: below it, the level is optimal
 FIX = 1e-9  # a type whose dual weight exceeds this cannot rise above the level's value
-SLACK = 1e-10  # fixed types keep their value up to this, so rounding never makes the master infeasible
+SLACK = 1e-9  # fixed types keep their value up to this (10x the LP tolerance), so the master stays feasible
 DUST = 1e-12  # panels the final LP gives less than this are rounding noise, not part of the lottery
 
 
@@ -43,6 +42,7 @@ class _Master:
         self.panels: list[tuple[int, ...]] = []
         self.known: set[tuple[int, ...]] = set()
         self.weights: list[float] = []
+        self.fixed: dict[int, float] = {}
         self.highs = highs = solver(
             primal_feasibility_tolerance=1e-10, dual_feasibility_tolerance=1e-10, presolve="off", simplex_strategy=4
         )
@@ -65,6 +65,11 @@ class _Master:
         """The level's value, the dual weight of each type (per seat of that type) and the bound a panel must beat."""
         self.highs.run()
         status = self.highs.getModelStatus()
+        if status != highspy.HighsModelStatus.kOptimal and self.fixed:
+            for t, value in self.fixed.items():  # numerical trouble: give the fixed levels a little more room, once
+                self.highs.changeRowBounds(self.row[t], value - 100 * SLACK, INF)
+            self.highs.run()
+            status = self.highs.getModelStatus()
         if status != highspy.HighsModelStatus.kOptimal:
             raise ArithmeticError(f"the LEXIMIN master LP ended with {self.highs.modelStatusToString(status)}")
         solution = self.highs.getSolution()
@@ -73,6 +78,7 @@ class _Master:
         return solution.col_value[0], duals, solution.row_dual[len(self.row)]
 
     def fix(self, t: int, value: float) -> None:
+        self.fixed[t] = value
         self.highs.changeCoeff(self.row[t], 0, 0.0)
         self.highs.changeRowBounds(self.row[t], value - SLACK, INF)
 

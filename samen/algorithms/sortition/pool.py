@@ -111,3 +111,38 @@ def check_instance(people: Sequence[Person], quotas: Sequence[Quota], k: int) ->
                 raise SortitionInputError(
                     f"person {person.id!r} has {category} {values.get(category)!r}, not a value of the quotas"
                 )
+
+
+@dataclass(frozen=True)
+class PoolTypes:
+    """People grouped by identical feature values, in canonical order; housemates each form a type of their own."""
+
+    vectors: tuple[tuple[str, ...], ...]
+    members: tuple[tuple[str, ...], ...]  # ids per type, in id order
+    households: tuple[tuple[int, ...], ...]  # types of which at most one may sit (housemates)
+
+    @property
+    def sizes(self) -> tuple[int, ...]:
+        return tuple(len(members) for members in self.members)
+
+
+def group_types(people: Sequence[Person], quotas: Sequence[Quota], *, households: bool = False) -> PoolTypes:
+    """Types sorted by feature values, then ids: the solvers see the same problem whatever the order of the file."""
+    order = categories(quotas)
+    at: dict[str, list[Person]] = {}
+    if households:
+        for person in people:
+            if household(person.address):
+                at.setdefault(household(person.address), []).append(person)
+    shared = {person.id for housemates in at.values() if len(housemates) > 1 for person in housemates}
+    groups: dict[tuple[tuple[str, ...], str], list[str]] = {}
+    for person in people:
+        vector = tuple(dict(person.features)[category] for category in order)
+        groups.setdefault((vector, person.id if person.id in shared else ""), []).append(person.id)
+    keys = sorted(groups, key=lambda key: (key[0], [id_key(i) for i in sorted(groups[key], key=id_key)]))
+    members = tuple(tuple(sorted(groups[key], key=id_key)) for key in keys)
+    type_of = {person_id: index for index, ids in enumerate(members) for person_id in ids}
+    housemates = sorted(
+        tuple(sorted(type_of[person.id] for person in group)) for group in at.values() if len(group) > 1
+    )
+    return PoolTypes(tuple(key[0] for key in keys), members, tuple(housemates))
