@@ -277,7 +277,7 @@ def _sortition(args: argparse.Namespace) -> int:
         return 0
     lottery = outcome.distribution
     left_out = f"; no panel can hold {', '.join(lottery.unselectable)}" if lottery.unselectable else ""
-    estimated = f" (estimated over {args.method} draws)" if lottery.estimated else ""
+    estimated = " (estimated from repeated seeded draws)" if lottery.estimated else ""
     print(f"{args.method}: {_plural(len(lottery.panels), 'panel')} of {lottery.k} drawn from {len(people)} people")
     print(f"minimum selection probability {lottery.min_probability:.6f}{estimated}{left_out}")
     print(f"seed {outcome.seed!r} draws: {', '.join(outcome.panel)}")
