@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from samen.budgets.models import Budget, BudgetBallot, BudgetResult, Proposal
-from samen.processes import clock
+from samen.processes import queries as process_queries
 
 BALLOT_PHASE = "budget_ballot"
 
@@ -16,17 +16,15 @@ def budget_of(process) -> Budget | None:
 
 
 def ballot_phase(budget: Budget):
-    return next((phase for phase in budget.process.phases.all() if phase.kind == BALLOT_PHASE), None)
+    return process_queries.phase_of_kind(budget.process, BALLOT_PHASE)
 
 
 def ballot_has_closed(budget: Budget, *, now: datetime | None = None) -> bool:
-    phase = ballot_phase(budget)
-    return phase is not None and phase.period.closes_at() <= (now or clock.now())
+    return process_queries.phase_has_ended(budget.process, BALLOT_PHASE, now=now)
 
 
 def ballot_has_opened(budget: Budget, *, now: datetime | None = None) -> bool:
-    phase = ballot_phase(budget)
-    return phase is not None and phase.period.opens_at() <= (now or clock.now())
+    return process_queries.phase_has_opened(budget.process, BALLOT_PHASE, now=now)
 
 
 def proposals_of(budget: Budget, *, viewer) -> list[Proposal]:

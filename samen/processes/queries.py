@@ -30,3 +30,18 @@ def phase_allows(process: Process, action: str, *, now: datetime | None = None) 
 def next_phase(process: Process, *, now: datetime | None = None) -> Phase | None:
     now = now or clock.now()
     return next((phase for phase in process.phases.all() if phase.period.opens_at() > now), None)
+
+
+def phase_of_kind(process: Process, kind: str) -> Phase | None:
+    """The process's phase of this kind (a vote, a ballot), from the prefetched phases when there are."""
+    return next((phase for phase in process.phases.all() if phase.kind == kind), None)
+
+
+def phase_has_opened(process: Process, kind: str, *, now: datetime | None = None) -> bool:
+    phase = phase_of_kind(process, kind)
+    return phase is not None and phase.period.opens_at() <= (now or clock.now())
+
+
+def phase_has_ended(process: Process, kind: str, *, now: datetime | None = None) -> bool:
+    phase = phase_of_kind(process, kind)
+    return phase is not None and phase.period.closes_at() <= (now or clock.now())

@@ -15,6 +15,7 @@ from django.utils import timezone
 from samen.accounts.models import User
 from samen.ideas.models import Idea
 from samen.processes import clock
+from samen.processes import queries as process_queries
 from samen.votes import services
 from samen.votes.models import ProgressUpdate
 
@@ -122,10 +123,9 @@ def demo_voters(prefix: str, count: int) -> list[User]:
     return list(User.objects.filter(email__in=emails).order_by("email"))
 
 
-def _during(shortlist, kind: str, days: int = 1):
-    """Replay a step of the story on a day of the phase where it happened."""
-    phase = next(phase for phase in shortlist.process.phases.all() if phase.kind == kind)
-    return clock.replaying(phase.period.opens_at() + timedelta(days=days))
+def replaying_during(process, kind: str, days: int = 1):
+    """Replay a step of a demo story on a day of the phase where it happened."""
+    return clock.replaying(process_queries.phase_of_kind(process, kind).period.opens_at() + timedelta(days=days))
 
 
 def _jury(process, ideas: dict[str, Idea], favourites: dict, *, seed: str, winners: int, people: dict, manager, rng):
@@ -133,7 +133,7 @@ def _jury(process, ideas: dict[str, Idea], favourites: dict, *, seed: str, winne
     shortlist = services.create_shortlist(process=process, lottery_seed=seed, size=5, winners=winners)
     criteria = [services.add_criterion(shortlist=shortlist, name=name, weight=weight) for name, weight in CRITERIA]
     jurors = [people[key] for key in JURORS]
-    with _during(shortlist, "jury_review"):
+    with replaying_during(shortlist.process, "jury_review"):
         for number, juror in enumerate(jurors):
             services.appoint_juror(shortlist=shortlist, member=juror)
             for key, idea in ideas.items():
@@ -167,7 +167,7 @@ def past_vote(process, ideas: dict[str, Idea], *, people: dict, manager, rng: ra
         manager=manager,
         rng=rng,
     )
-    with _during(shortlist, "shortlist_vote"):
+    with replaying_during(shortlist.process, "shortlist_vote"):
         _vote(shortlist, ideas, PAST_VOTES, "bhc")
     services.count_votes(shortlist=shortlist)
     now = timezone.now()

@@ -5,7 +5,7 @@ from fractions import Fraction
 
 from samen.algorithms import jury
 from samen.ideas.models import Idea, Visibility
-from samen.processes import clock
+from samen.processes import queries as process_queries
 from samen.votes.models import Ballot, Entry, JuryMember, ProgressUpdate, Review, Score, Shortlist
 
 VOTE_PHASE = "shortlist_vote"
@@ -23,17 +23,15 @@ def is_juror(shortlist: Shortlist, user) -> bool:
 
 
 def vote_phase(shortlist: Shortlist):
-    return next((phase for phase in shortlist.process.phases.all() if phase.kind == VOTE_PHASE), None)
+    return process_queries.phase_of_kind(shortlist.process, VOTE_PHASE)
 
 
 def vote_has_ended(shortlist: Shortlist, *, now: datetime | None = None) -> bool:
-    phase = vote_phase(shortlist)
-    return phase is not None and phase.period.closes_at() <= (now or clock.now())
+    return process_queries.phase_has_ended(shortlist.process, VOTE_PHASE, now=now)
 
 
 def vote_has_opened(shortlist: Shortlist, *, now: datetime | None = None) -> bool:
-    phase = vote_phase(shortlist)
-    return phase is not None and phase.period.opens_at() <= (now or clock.now())
+    return process_queries.phase_has_opened(shortlist.process, VOTE_PHASE, now=now)
 
 
 def ideas_to_review(shortlist: Shortlist, juror) -> list[Idea]:

@@ -7,13 +7,11 @@ groups of neighbours with different wishes, so that Equal Shares and the greedy 
 
 import json
 import random
-from datetime import timedelta
 from pathlib import Path
 
 from samen.budgets import services
 from samen.budgets.models import Proposal
-from samen.processes import clock
-from samen.votes.demo import demo_voters
+from samen.votes.demo import demo_voters, replaying_during
 
 HERE = Path(__file__).resolve().parent
 AMOUNTS = {"pentagone-budget": 250_000, "laeken-budget": 120_000}
@@ -21,17 +19,12 @@ AMOUNTS = {"pentagone-budget": 250_000, "laeken-budget": 120_000}
 GROUPS = [(0.45, {8}), (0.30, {9, 10}), (0.25, {1, 2, 3, 4, 5, 7})]
 
 
-def _on(process, kind: str, days: int = 1):
-    phase = next(phase for phase in process.phases.all() if phase.kind == kind)
-    return clock.replaying(phase.period.opens_at() + timedelta(days=days))
-
-
 def _proposals(process, people: dict, manager, rng: random.Random) -> list[Proposal]:
     budget = services.create_budget(process=process, amount=AMOUNTS[process.slug])
     rows = json.loads((HERE / "proposals.json").read_text(encoding="utf-8"))["budgets"][process.slug]
     authors = sorted(people)
     proposals = []
-    with _on(process, "proposal_submission"):
+    with replaying_during(process, "proposal_submission"):
         for title_fr, title_nl, text_fr, text_nl, code, estimate, *_review in rows:
             french = rng.random() < 0.6  # residents write in one language; the City adds the other
             texts = ({"fr": title_fr}, {"fr": text_fr}) if french else ({"nl": title_nl}, {"nl": text_nl})
@@ -45,7 +38,7 @@ def _proposals(process, people: dict, manager, rng: random.Random) -> list[Propo
                     neighbourhood_code=code,
                 )
             )
-    with _on(process, "feasibility_review"):
+    with replaying_during(process, "feasibility_review"):
         for proposal, (title_fr, title_nl, text_fr, text_nl, _code, _estimate, cost, *reason) in zip(
             proposals, rows, strict=True
         ):
@@ -94,7 +87,7 @@ def _cumulative(groups):
 
 def past_budget(process, ideas, *, people: dict, manager, rng: random.Random) -> None:
     proposals = _proposals(process, people, manager, rng)
-    with _on(process, "budget_ballot"):
+    with replaying_during(process, "budget_ballot"):
         _ballots(process, proposals, 320, "pentagone", rng)
 
 
