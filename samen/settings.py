@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "samen.ideas",
     "samen.votes",
     "samen.budgets",
+    "samen.panels",
 ]
 
 MIDDLEWARE = [

@@ -17,6 +17,7 @@ urlpatterns = [
         path("", include("samen.ideas.urls")),
         path("", include("samen.votes.urls")),
         path("", include("samen.budgets.urls")),
+        path("", include("samen.panels.urls")),
         path("moderation/", include("samen.ideas.moderation_urls")),
         path("account/profile/", account_views.profile, name="profile"),
         path("account/data/", account_views.data, name="account_data"),

@@ -79,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     lottery.add_argument("--quotas", type=Path, required=True, metavar="QUOTAS.csv", help="category,value,min,max")
     lottery.add_argument("--k", type=int, required=True, help="the panel size")
     lottery.add_argument("--id-column", help="the pool's id column (default: the row number, first data row 1)")
+    lottery.add_argument(
+        "--household-column", help="a column naming each person's household: at most one per household is drawn"
+    )
     lottery.add_argument("--method", choices=("leximin", "legacy"), default="leximin", help="default: leximin")
     lottery.add_argument("--seed", default="", help="the seed announced before the draw")
     lottery.add_argument("--json", action="store_true", help="print the whole distribution, probabilities and panel")
@@ -263,9 +266,17 @@ def _sortition(args: argparse.Namespace) -> int:
 
     try:
         quotas = read(args.quotas, sortition.read_quotas)
-        people = read(args.pool, lambda lines: sortition.read_pool(lines, quotas, id_column=args.id_column))
+        people = read(
+            args.pool,
+            lambda lines: sortition.read_pool(
+                lines, quotas, id_column=args.id_column, address_column=args.household_column
+            ),
+        )
+        households = args.household_column is not None
         try:
-            outcome = sortition.draw_panel(people, quotas, args.k, seed=args.seed, method=args.method)
+            outcome = sortition.draw_panel(
+                people, quotas, args.k, seed=args.seed, method=args.method, households=households
+            )
         except sortition.SortitionInputError as error:
             source = {"quotas": args.quotas, "pool": args.pool}.get(error.source)
             raise _Refused(f"{source}: {error}" if source else str(error)) from None

@@ -16,6 +16,7 @@ VOTE = "vote"  # residents cast a ballot on the shortlist
 PROPOSE = "propose"  # residents and associations propose costed projects for a budget
 REVIEW_FEASIBILITY = "review_feasibility"  # City services confirm the cost and the feasibility
 BUDGET_BALLOT = "budget_ballot"  # residents choose projects within the budget
+VOLUNTEER = "volunteer"  # invited residents answer a civic lottery's invitation
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,14 @@ PHASE_KINDS: dict[str, PhaseKind] = {
         label=pgettext_lazy("phase kind", "Budget vote"),
         allows=frozenset({BUDGET_BALLOT}),
         now_text=_("You can choose the projects you want funded until %(until)s, and change your ballot until then."),
+    ),
+    "volunteer_registration": PhaseKind(
+        label=pgettext_lazy("phase kind", "Invitations answered"),
+        allows=frozenset({VOLUNTEER}),
+        now_text=_(
+            "Residents who received an invitation letter can answer it with their code until %(until)s; "
+            "then the panel is drawn by lot among them."
+        ),
     ),
     "follow_up": PhaseKind(
         label=pgettext_lazy("phase kind", "Follow-up"),

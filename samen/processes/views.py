@@ -42,7 +42,8 @@ def get_visible_process(request, slug) -> Process:
     """The process at `slug` with its phases and themes, or a 404 for anyone who may not see it (drafts)."""
     # The shortlist and the budget (apps of their own) hang on the process: one join instead of two queries.
     process = get_object_or_404(
-        Process.objects.select_related("shortlist", "budget").prefetch_related("phases", "themes"), slug=slug
+        Process.objects.select_related("shortlist", "budget", "lottery__council").prefetch_related("phases", "themes"),
+        slug=slug,
     )
     if not request.user.has_perm("processes.view_process", process):
         raise Http404

@@ -1,0 +1,36 @@
+from django.contrib import admin
+
+from samen.panels.models import Council, Lottery, Nomination
+
+
+@admin.register(Lottery)
+class LotteryAdmin(admin.ModelAdmin):
+    """The lottery's rules; everything after (register, invitations, quotas, draw) happens on its manage page."""
+
+    list_display = ["process", "panel_size", "invitations", "drawn_at"]
+    fields = [
+        "process",
+        "panel_size",
+        "invitations",
+        "stratify_invitations",
+        "households",
+        "seed_announcement_nl",
+        "seed_announcement_fr",
+        "seed_announcement_en",
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Once invited, residents have read these rules in their letter: they no longer change.
+        return self.fields if obj is not None and obj.invitations_drawn_at else []
+
+
+@admin.register(Council)
+class CouncilAdmin(admin.ModelAdmin):
+    list_display = ["name", "drawn_seats", "delegate_seats", "term_start", "term_end"]
+    prepopulated_fields = {"slug": ["name_fr"]}
+
+
+@admin.register(Nomination)
+class NominationAdmin(admin.ModelAdmin):
+    list_display = ["delegate_name", "association", "council", "status"]
+    list_filter = ["status", "council"]

@@ -1,0 +1,107 @@
+"""Reads shared by the lottery's services and views: the published files, quota suggestions, who sits where."""
+
+import math
+
+from django.db.models import QuerySet
+
+from samen.panels.features import FEATURES, NEIGHBOURHOOD
+from samen.panels.models import Council, Lottery, Quota, Seat, Volunteer
+from samen.processes.queries import phase_has_ended
+
+REGISTRATION = "volunteer_registration"
+POOL_ID = "id"
+HOUSEHOLD = "household"
+
+
+def lottery_of(process) -> Lottery | None:
+    try:
+        return process.lottery
+    except Lottery.DoesNotExist:
+        return None
+
+
+def registration_has_ended(lottery: Lottery) -> bool:
+    return phase_has_ended(lottery.process, REGISTRATION)
+
+
+def categories_of(lottery: Lottery) -> list[str]:
+    """The categories the quotas balance, in their order: the published pool file has one column per category."""
+    return list(dict.fromkeys(quota.category for quota in lottery.quotas.all()))
+
+
+def quota_values(lottery: Lottery) -> dict[str, list[str]]:
+    """Every value a quota can be set on: the declared features' values, and the register's neighbourhoods."""
+    values = {category: list(feature.values) for category, feature in FEATURES.items() if feature.values}
+    values[NEIGHBOURHOOD] = sorted(lottery.population.get(NEIGHBOURHOOD, {}), key=int)
+    return values
+
+
+def suggested_quotas(lottery: Lottery) -> dict[tuple[str, str], tuple[int, int]]:
+    """Each value's share of the register, times the seats, one seat either side; no bounds where the register is
+    silent (declared features it does not hold)."""
+    k = lottery.panel_size
+    suggestions = {}
+    for category, values in quota_values(lottery).items():
+        counts = lottery.population.get(category, {})
+        total = sum(counts.values())
+        for value in values:
+            if total:
+                target = k * counts.get(value, 0) / total
+                suggestions[category, value] = (max(0, math.floor(target) - 1), min(k, math.ceil(target) + 1))
+            else:
+                suggestions[category, value] = (0, k)
+    return suggestions
+
+
+def pool_volunteers(lottery: Lottery) -> QuerySet[Volunteer]:
+    return lottery.volunteers.select_related("invitation", "user")
+
+
+def _pseudonym_key(volunteer: Volunteer) -> int:
+    return int(volunteer.pseudonym)
+
+
+def pool_csv(lottery: Lottery) -> str:
+    """The anonymised pool the panel is drawn from: pseudonym, one column per quota category, and a household
+    pseudonym when at most one person per address may sit. Names, addresses and accounts never appear."""
+    categories = categories_of(lottery)
+    volunteers = sorted(pool_volunteers(lottery).exclude(pseudonym=""), key=_pseudonym_key)
+    header = [POOL_ID, *categories, *([HOUSEHOLD] if lottery.households else [])]
+    households: dict[str, str] = {}
+    lines = [",".join(header)]
+    for volunteer in volunteers:
+        row = [volunteer.pseudonym, *(volunteer.features.get(category, "") for category in categories)]
+        if lottery.households:
+            address = " ".join(volunteer.invitation.address.casefold().split())
+            row.append(households.setdefault(address, f"H{len(households) + 1}"))
+        lines.append(",".join(row))
+    return "\n".join(lines) + "\n"
+
+
+def quotas_csv(lottery: Lottery) -> str:
+    rows = [f"{q.category},{q.value},{q.minimum},{q.maximum}" for q in lottery.quotas.all()]
+    return "\n".join(["category,value,min,max", *rows]) + "\n"
+
+
+def recount_command(lottery: Lottery) -> str:
+    households = f" --household-column {HOUSEHOLD}" if lottery.households else ""
+    return (
+        f"samen sortition --pool pool.csv --quotas quotas.csv --k {lottery.panel_size} --id-column {POOL_ID}"
+        f"{households} --seed '{lottery.seed}' --json"
+    )
+
+
+def quota_rows(lottery: Lottery) -> list[Quota]:
+    return list(lottery.quotas.all())
+
+
+def council_members(council: Council) -> list[Seat]:
+    return list(
+        council.seats.filter(status__in=[Seat.Status.HELD, Seat.Status.OFFERED]).select_related("volunteer__invitation")
+    )
+
+
+def seat_of(council: Council, user) -> Seat | None:
+    if not user.is_authenticated:
+        return None
+    return council.seats.filter(volunteer__user=user).exclude(status=Seat.Status.DECLINED).first()

@@ -1,0 +1,35 @@
+"""Every write on a lottery or a council goes through here."""
+
+from samen.panels.services.council import (
+    answer_offer,
+    create_council,
+    decide_nomination,
+    nominate_delegate,
+    resign_seat,
+)
+from samen.panels.services.lottery import (
+    create_lottery,
+    draw_invitations,
+    draw_lottery,
+    freeze_pool,
+    normalise_code,
+    register_volunteer,
+    set_quotas,
+    upload_register,
+)
+
+__all__ = [
+    "answer_offer",
+    "create_council",
+    "create_lottery",
+    "decide_nomination",
+    "draw_invitations",
+    "draw_lottery",
+    "freeze_pool",
+    "nominate_delegate",
+    "normalise_code",
+    "register_volunteer",
+    "resign_seat",
+    "set_quotas",
+    "upload_register",
+]
