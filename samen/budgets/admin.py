@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from translated_fields import TranslatedFieldAdmin
 
 from samen.budgets import queries
-from samen.budgets.models import Budget, Proposal
+from samen.budgets.models import Budget, ProgressUpdate, Proposal
 
 # Fixed and shown before the ballot opens; after that nobody may change them.
 ANNOUNCED_RULES = ["amount", "ballot_kind", "max_projects", "rule"]
@@ -26,6 +26,20 @@ class ProposalAdmin(TranslatedFieldAdmin, admin.ModelAdmin):
 
     list_display = ["__str__", "budget", "estimated_cost", "cost", "status"]
     list_filter = ["status", "budget"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ProgressUpdate)
+class ProgressUpdateAdmin(TranslatedFieldAdmin, admin.ModelAdmin):
+    """Posted on the follow-up page, where the author is mailed; here they can be read, or removed if mistaken."""
+
+    list_display = ["__str__", "status", "published_at"]
+    list_filter = ["status", "proposal__budget"]
 
     def has_add_permission(self, request):
         return False

@@ -1,6 +1,7 @@
-"""Every write on a participatory budget goes through here: proposals, the feasibility review, ballots, the count."""
+"""Every write on a participatory budget goes through here: proposals, the feasibility review, ballots, the count
+and the follow-up of the funded projects."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -9,22 +10,12 @@ from samen.algorithms.budgets.equal_shares import equal_shares
 from samen.algorithms.budgets.explain import VoterExplanation, explain_voter
 from samen.algorithms.budgets.greedy import greedy
 from samen.algorithms.budgets.pabulib import pabulib_text
-from samen.budgets import queries
-from samen.budgets.models import MAX_AMOUNT, Budget, BudgetBallot, BudgetResult, Proposal
-from samen.common import phrases
+from samen.budgets import notifications, queries
+from samen.budgets.models import MAX_AMOUNT, Budget, BudgetBallot, BudgetResult, ProgressUpdate, Proposal
 from samen.common.money import euros
+from samen.common.services import Texts, require_perm, translated_columns
+from samen.ideas.images import prepare_image
 from samen.processes import clock
-
-Texts = dict[str, str]
-
-
-def _require_perm(actor, permission: str, obj) -> None:
-    if not actor.has_perm(permission, obj):
-        raise PermissionDenied(phrases.not_allowed)
-
-
-def _columns(name: str, texts: Texts | None) -> dict[str, str]:
-    return {f"{name}_{language}": (text or "").strip() for language, text in (texts or {}).items()}
 
 
 def _require_cost(cost, budget: Budget, *, code: str) -> None:
@@ -56,7 +47,7 @@ def submit_proposal(
     association: str = "",
 ) -> Proposal:
     """A resident or an association proposes a project in Dutch or French; the City adds the other language."""
-    _require_perm(author, "budgets.propose", budget.process)
+    require_perm(author, "budgets.propose", budget.process)
     if not any((title.get(lang) or "").strip() and (description.get(lang) or "").strip() for lang in ("nl", "fr")):
         raise ValidationError(_("Give a title and a description in Dutch or in French."), code="no_official_text")
     _require_cost(estimated_cost, budget, code="absurd_cost")
@@ -66,8 +57,8 @@ def submit_proposal(
         association=association.strip(),
         estimated_cost=estimated_cost,
         neighbourhood_code=neighbourhood_code,
-        **_columns("title", title),
-        **_columns("description", description),
+        **translated_columns("title", title),
+        **translated_columns("description", description),
     )
     proposal.full_clean()
     proposal.save()
@@ -86,9 +77,9 @@ def review_proposal(
 ) -> Proposal:
     """City services confirm or adjust the cost and say, publicly and in both languages, whether it is feasible."""
     budget = proposal.budget
-    _require_perm(reviewer, "budgets.review_proposals", budget.process)
+    require_perm(reviewer, "budgets.review_proposals", budget.process)
     for name, texts in (("title", title), ("description", description), ("review_reason", reason)):
-        for column, text in _columns(name, texts).items():
+        for column, text in translated_columns(name, texts).items():
             if text:
                 setattr(proposal, column, text)
     if feasible:
@@ -130,7 +121,7 @@ def _check_choice(budget: Budget, proposal_ids) -> list[Proposal]:
 
 def cast_budget_ballot(*, budget: Budget, voter, proposal_ids) -> BudgetBallot:
     """Cast or replace the voter's one ballot: a unique constraint and a row lock keep it one under races."""
-    _require_perm(voter, "budgets.cast_ballot", budget.process)
+    require_perm(voter, "budgets.cast_ballot", budget.process)
     projects = _check_choice(budget, proposal_ids)
     with transaction.atomic():
         try:
@@ -145,7 +136,7 @@ def cast_budget_ballot(*, budget: Budget, voter, proposal_ids) -> BudgetBallot:
 
 def enter_paper_ballot(*, budget: Budget, staff, paper_reference: str, proposal_ids) -> BudgetBallot:
     """Staff type in a paper ballot; the row keeps who entered it and the sheet's number, which counts once."""
-    _require_perm(staff, "budgets.enter_paper_ballots", budget.process)
+    require_perm(staff, "budgets.enter_paper_ballots", budget.process)
     projects = _check_choice(budget, proposal_ids)
     reference = paper_reference.strip()
     if not reference:
@@ -255,3 +246,27 @@ def explain_ballot(budget: Budget, ballot: BudgetBallot) -> VoterExplanation | N
     chosen = tuple(sorted(str(proposal.pk) for proposal in ballot.proposals.all()))
     voter = next((b.voter_id for b in election.ballots if tuple(sorted(b.projects)) == chosen), None)
     return None if voter is None else explain_voter(election, outcome_of(result), voter)
+
+
+def post_progress(
+    *, proposal: Proposal, author, status: str, text: Texts, link: str = "", photo=None
+) -> ProgressUpdate:
+    """Report what became of a funded project, dated by the clock (the demo replays past updates); its author gets
+    an e-mail in their language."""
+    require_perm(author, "budgets.post_progress", proposal.budget.process)
+    if proposal.pk not in queries.funded_ids(proposal.budget):
+        raise ValidationError(_("Progress is reported for funded projects only."), code="not_funded")
+    update = ProgressUpdate(
+        proposal=proposal,
+        author=author,
+        status=status,
+        link=link,
+        published_at=clock.now(),
+        **translated_columns("text", text),
+    )
+    if photo:
+        update.photo = prepare_image(photo)
+    update.full_clean()
+    update.save()
+    notifications.announce_progress(update)
+    return update

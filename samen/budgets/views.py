@@ -1,4 +1,5 @@
-"""Proposals, the City's feasibility review, the budget ballot (with a live total), paper ballots and results."""
+"""Proposals, the City's feasibility review, the budget ballot (with a live total), paper ballots, results and the
+follow-up of the funded projects."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samen.budgets import queries, services
-from samen.budgets.forms import BudgetBallotForm, PaperBallotForm, ProposalForm, ReviewForm
+from samen.budgets.forms import BudgetBallotForm, PaperBallotForm, ProgressForm, ProposalForm, ReviewForm
 from samen.budgets.models import Budget, Proposal
 from samen.common import phrases
 from samen.common.money import euros
@@ -280,3 +281,38 @@ def export(request, slug):
     response = HttpResponse(services.pabulib_export(budget), content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{budget.process.slug}.pb"'
     return response
+
+
+def follow_up(request, slug):
+    """Every funded project with what became of it, newest news first."""
+    budget, counted = _counted(request, slug)
+    funded = [int(pk) for pk in counted.outcome["winners"]]
+    context = {"budget": budget, "process": budget.process, "projects": queries.follow_up_of(budget, funded)}
+    return render(request, "budgets/follow_up.html", context)
+
+
+@login_required
+def progress_new(request, slug, pk):
+    budget, _counted_result = _counted(request, slug)
+    _require(request, "budgets.post_progress", budget.process)
+    proposal = get_object_or_404(Proposal, pk=pk, budget=budget)
+    form = ProgressForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.post_progress(
+                    proposal=proposal,
+                    author=request.user,
+                    status=form.cleaned_data["status"],
+                    text=form.texts(),
+                    link=form.cleaned_data["link"],
+                    photo=form.cleaned_data["photo"],
+                )
+                messages.success(request, _("The update is published; the project's author is told by e-mail."))
+                return redirect("budgets:follow_up", slug=slug)
+            except ValidationError as refusal:
+                form.add_error(None, refusal)
+        status = INVALID
+    context = {"budget": budget, "process": budget.process, "proposal": proposal, "form": form}
+    return render(request, "budgets/progress_form.html", context, status=status)

@@ -3,12 +3,13 @@
 from contextlib import nullcontext
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import RestrictedError
 from django.utils.translation import gettext as _
 
 from samen.common import phrases
+from samen.common.services import require_perm
 from samen.ideas.images import prepare_image
 from samen.ideas.models import Comment, Follow, Idea, Support, Visibility
 from samen.ideas.moderation import require_posting_allowance
@@ -60,11 +61,6 @@ def _first_visibility(process: Process) -> str:
     return Visibility.PENDING if process.premoderation else Visibility.PUBLISHED
 
 
-def _require_perm(actor, permission: str, obj) -> None:
-    if not actor.has_perm(permission, obj):
-        raise PermissionDenied(phrases.not_allowed)
-
-
 def create_idea(
     *,
     process: Process,
@@ -78,7 +74,7 @@ def create_idea(
 ) -> Idea:
     """Post an idea while the process collects them; the image is cleaned before anything is saved."""
     _require_phase(process, POST_IDEA)
-    _require_perm(author, "ideas.add_idea", process)
+    require_perm(author, "ideas.add_idea", process)
     require_posting_allowance(author)
     if theme.process_id != process.pk:
         raise ValidationError(_("Choose one of this process's themes."), code="foreign_theme")
@@ -108,7 +104,7 @@ def create_idea(
 def update_idea(
     *, idea: Idea, actor, theme: Theme, title: str, body: str, place: Place, image=None, remove_image=False
 ) -> Idea:
-    _require_perm(actor, "ideas.change_idea", idea)
+    require_perm(actor, "ideas.change_idea", idea)
     if theme.process_id != idea.process_id:
         raise ValidationError(_("Choose one of this process's themes."), code="foreign_theme")
     idea.theme = theme
@@ -128,7 +124,7 @@ def update_idea(
 
 
 def delete_idea(*, idea: Idea, actor) -> None:
-    _require_perm(actor, "ideas.delete_idea", idea)
+    require_perm(actor, "ideas.delete_idea", idea)
     try:
         with transaction.atomic():
             idea.delete()
@@ -141,7 +137,7 @@ def delete_idea(*, idea: Idea, actor) -> None:
 def add_comment(*, idea: Idea, author, body: str, language: str, parent: Comment | None = None) -> Comment:
     """Comment on an idea, or reply to a top-level comment (a reply to a reply joins its thread)."""
     _require_phase(idea.process, COMMENT)
-    _require_perm(author, "ideas.comment_idea", idea)
+    require_perm(author, "ideas.comment_idea", idea)
     require_posting_allowance(author)
     if parent is not None:
         if parent.idea_id != idea.pk:
@@ -164,7 +160,7 @@ def add_comment(*, idea: Idea, author, body: str, language: str, parent: Comment
 
 
 def update_comment(*, comment: Comment, actor, body: str) -> Comment:
-    _require_perm(actor, "ideas.change_comment", comment)
+    require_perm(actor, "ideas.change_comment", comment)
     comment.body = body.strip()
     comment.full_clean()
     comment.save(update_fields=["body", "updated_at"])
@@ -172,14 +168,14 @@ def update_comment(*, comment: Comment, actor, body: str) -> Comment:
 
 
 def delete_comment(*, comment: Comment, actor) -> None:
-    _require_perm(actor, "ideas.delete_comment", comment)
+    require_perm(actor, "ideas.delete_comment", comment)
     comment.delete()
 
 
 def support_idea(*, idea: Idea, resident) -> Support:
     """Record one support; the unique constraint refuses a second one even when two requests race."""
     _require_phase(idea.process, SUPPORT)
-    _require_perm(resident, "ideas.support_idea", idea)
+    require_perm(resident, "ideas.support_idea", idea)
     try:
         # One INSERT is atomic on its own; a savepoint is needed only inside an outer transaction.
         with transaction.atomic() if transaction.get_connection().in_atomic_block else nullcontext():
@@ -196,7 +192,7 @@ def withdraw_support(*, idea: Idea, resident) -> None:
 
 
 def follow_idea(*, idea: Idea, follower) -> Follow:
-    _require_perm(follower, "ideas.follow_idea", idea)
+    require_perm(follower, "ideas.follow_idea", idea)
     follow, _created = Follow.objects.get_or_create(idea=idea, follower=follower)
     return follow
 

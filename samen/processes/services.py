@@ -7,14 +7,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from samen.algorithms.timeline import Period, first_overlap
+from samen.common.services import Texts, translated_columns
 from samen.processes.models import Phase, Process, Theme
 from samen.processes.phases import PHASE_KINDS
-
-Texts = dict[str, str]  # language code -> text
-
-
-def _columns(name: str, texts: Texts | None) -> dict[str, str]:
-    return {f"{name}_{language}": text for language, text in (texts or {}).items()}
 
 
 def create_process(
@@ -32,8 +27,8 @@ def create_process(
         scope=scope,
         municipality_nis=municipality_nis,
         neighbourhood_code=neighbourhood_code,
-        **_columns("title", title),
-        **_columns("description", description),
+        **translated_columns("title", title),
+        **translated_columns("description", description),
     )
     process.full_clean()
     process.save()
@@ -41,7 +36,7 @@ def create_process(
 
 
 def add_theme(*, process: Process, slug: str, name: Texts, position: int = 0) -> Theme:
-    theme = Theme(process=process, slug=slug, position=position, **_columns("name", name))
+    theme = Theme(process=process, slug=slug, position=position, **translated_columns("name", name))
     theme.full_clean()
     theme.save()
     return theme
@@ -51,7 +46,9 @@ def add_phase(*, process: Process, kind: str, first_day: date, last_day: date, t
     """Add a dated phase; phases of one process never share a day."""
     if kind not in PHASE_KINDS:
         raise ValidationError(_("Unknown kind of phase."), code="unknown_phase_kind")
-    phase = Phase(process=process, kind=kind, first_day=first_day, last_day=last_day, **_columns("title", title))
+    phase = Phase(
+        process=process, kind=kind, first_day=first_day, last_day=last_day, **translated_columns("title", title)
+    )
     phase.full_clean()
     with transaction.atomic():
         existing = list(Phase.objects.select_for_update().filter(process=process))

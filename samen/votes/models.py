@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from translated_fields import TranslatedField
 
+from samen.common.progress import ProgressStatus
 from samen.common.translation import official_fallback, official_field_errors
 
 
@@ -206,11 +207,7 @@ class Result(models.Model):
 class ProgressUpdate(models.Model):
     """What became of a winning idea: reported by the process's managers, in Dutch and French at least."""
 
-    class Status(models.TextChoices):
-        PLANNED = "planned", _("Planned")
-        IN_PROGRESS = "in_progress", _("In progress")
-        DELIVERED = "delivered", _("Delivered")
-        ABANDONED = "abandoned", _("Abandoned")
+    Status = ProgressStatus  # shared with the budgets' follow-up
 
     idea = models.ForeignKey("ideas.Idea", on_delete=models.CASCADE, related_name="progress_updates")
     status = models.CharField(_("status"), max_length=12, choices=Status.choices)

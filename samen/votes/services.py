@@ -3,31 +3,20 @@
 from datetime import datetime
 from fractions import Fraction
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from samen.algorithms import approval
 from samen.algorithms.ties import TieBreak
-from samen.common import phrases
+from samen.common.services import Texts, require_perm, translated_columns
 from samen.common.translation import missing_official_languages
 from samen.ideas.images import prepare_image
 from samen.ideas.models import Idea, Visibility
 from samen.processes import clock
 from samen.votes import notifications, queries
 from samen.votes.models import Ballot, Criterion, Entry, JuryMember, ProgressUpdate, Result, Review, Score, Shortlist
-
-Texts = dict[str, str]  # language code -> text
-
-
-def _require_perm(actor, permission: str, obj) -> None:
-    if not actor.has_perm(permission, obj):
-        raise PermissionDenied(phrases.not_allowed)
-
-
-def _columns(name: str, texts: Texts | None) -> dict[str, str]:
-    return {f"{name}_{language}": (text or "").strip() for language, text in (texts or {}).items()}
 
 
 def _require_official(texts: Texts, *, what: str) -> None:
@@ -81,8 +70,8 @@ def add_criterion(
         weight=weight,
         scale=scale,
         position=shortlist.criteria.count(),
-        **_columns("name", name),
-        **_columns("description", description),
+        **translated_columns("name", name),
+        **translated_columns("description", description),
     )
     criterion.full_clean()
     criterion.save()
@@ -99,7 +88,7 @@ def review_idea(
     conflict_of_interest: bool = False,
 ) -> Review:
     """A juror scores an idea once, on every criterion; or declares a conflict of interest and scores nothing."""
-    _require_perm(juror, "votes.score_ideas", shortlist)
+    require_perm(juror, "votes.score_ideas", shortlist)
     if idea.process_id != shortlist.process_id or idea.visibility != Visibility.PUBLISHED:
         raise ValidationError(_("This idea is not part of this process."), code="foreign_idea")
     criteria = list(shortlist.criteria.all())
@@ -134,7 +123,7 @@ def review_idea(
 
 def draw_up_shortlist(*, shortlist: Shortlist, size: int, actor) -> list[Entry]:
     """Take the `size` best ideas of the jury's ranking, with their aggregate scores, as the draft shortlist."""
-    _require_perm(actor, "votes.manage_shortlist", shortlist)
+    require_perm(actor, "votes.manage_shortlist", shortlist)
     if shortlist.is_published:
         raise ValidationError(_("The shortlist is already published."), code="already_published")
     ranking = queries.jury_ranking(shortlist)
@@ -163,7 +152,7 @@ def draw_up_shortlist(*, shortlist: Shortlist, size: int, actor) -> list[Entry]:
 
 def publish_shortlist(*, shortlist: Shortlist, motivations: dict[int, Texts], actor, now: datetime | None = None):
     """Publish the shortlist with the jury's motivation for each idea, in Dutch and French at least."""
-    _require_perm(actor, "votes.manage_shortlist", shortlist)
+    require_perm(actor, "votes.manage_shortlist", shortlist)
     if shortlist.is_published:
         raise ValidationError(_("The shortlist is already published."), code="already_published")
     entries = queries.entries_of(shortlist)
@@ -174,7 +163,7 @@ def publish_shortlist(*, shortlist: Shortlist, motivations: dict[int, Texts], ac
         _require_official(texts, what=_("The motivation for “%(title)s”") % {"title": entry.idea.title})
     with transaction.atomic():
         for entry in entries:
-            for language, text in _columns("motivation", motivations[entry.pk]).items():
+            for language, text in translated_columns("motivation", motivations[entry.pk]).items():
                 setattr(entry, language, text)
             entry.save()
         shortlist.published_at = now or clock.now()
@@ -184,7 +173,7 @@ def publish_shortlist(*, shortlist: Shortlist, motivations: dict[int, Texts], ac
 
 def cast_ballot(*, shortlist: Shortlist, voter, idea_ids: list[int]) -> Ballot:
     """Cast or replace the voter's one ballot; the unique constraint and a row lock keep it one under races."""
-    _require_perm(voter, "votes.cast_ballot", shortlist)
+    require_perm(voter, "votes.cast_ballot", shortlist)
     entries = {entry.idea_id: entry for entry in shortlist.entries.all()}
     chosen = set(idea_ids)
     if not chosen:
@@ -241,12 +230,12 @@ def tie_break_of(shortlist: Shortlist) -> TieBreak:
 def post_progress(*, idea: Idea, author, status: str, text: Texts, link: str = "", photo=None) -> ProgressUpdate:
     """Report what became of a winning idea; its followers (its author among them) get an e-mail in their language."""
     shortlist = queries.shortlist_of(idea.process)
-    _require_perm(author, "votes.post_progress", shortlist)
+    require_perm(author, "votes.post_progress", shortlist)
     result = Result.objects.filter(shortlist=shortlist).first() if shortlist else None
     if result is None or str(idea.pk) not in result.outcome["winners"]:
         raise ValidationError(_("Progress is reported for winning ideas only."), code="not_a_winner")
     _require_official(text, what=_("The update"))
-    update = ProgressUpdate(idea=idea, author=author, status=status, link=link, **_columns("text", text))
+    update = ProgressUpdate(idea=idea, author=author, status=status, link=link, **translated_columns("text", text))
     if photo:
         update.photo = prepare_image(photo)
     update.full_clean()

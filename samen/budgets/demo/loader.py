@@ -1,7 +1,8 @@
 """The demo's participatory budgets (CC0, written for the demo), replayed through the services.
 
 "Pentagone" is closed: 25 proposals (four refused, with the City's reasons) and 320 knapsack ballots from three
-groups of neighbours with different wishes, so that Equal Shares and the greedy rule fund different projects.
+groups of neighbours with different wishes, so that Equal Shares and the greedy rule fund different projects; City
+services report the progress of three funded projects.
 "Laeken" is in its ballot phase, so that a visitor can vote.
 """
 
@@ -85,10 +86,31 @@ def _cumulative(groups):
         yield total, codes
 
 
+def _progress(process, proposals: list[Proposal], manager) -> None:
+    """Counted the day after the ballot closed; each update is posted on its day of the follow-up."""
+    with replaying_during(process, "follow_up"):
+        funded = set(services.count_budget(budget=process.budget).outcome["winners"])
+    projects = json.loads((HERE / "progress.json").read_text(encoding="utf-8"))[process.slug]
+    for project in projects:
+        proposal = proposals[project["row"]]
+        if str(proposal.pk) not in funded:  # another --seed, other winners
+            continue
+        for update in project["updates"]:
+            with replaying_during(process, "follow_up", days=update["day"]):
+                services.post_progress(
+                    proposal=proposal,
+                    author=manager,
+                    status=update["status"],
+                    text={language: update[language] for language in ("nl", "fr", "en")},
+                    link=update["link"],
+                )
+
+
 def past_budget(process, ideas, *, people: dict, manager, rng: random.Random) -> None:
     proposals = _proposals(process, people, manager, rng)
     with replaying_during(process, "budget_ballot"):
         _ballots(process, proposals, 320, "pentagone", rng)
+    _progress(process, proposals, manager)
 
 
 def open_budget(process, ideas, *, people: dict, manager, rng: random.Random) -> None:
