@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from samen.accounts.models import User
 from samen.ideas.models import Comment, Flag, Follow, Idea, Support
+from samen.panels.models import RegisterEntry, Volunteer
 from samen.votes.models import Ballot, Review
 
 
@@ -84,6 +85,20 @@ def personal_data(user: User) -> dict:
             }
             for review in Review.objects.filter(juror=user).prefetch_related("scores__criterion").order_by("pk")
         ],
+        "lotteries": [
+            {
+                "process": volunteer.lottery.process.slug,
+                "first_name": volunteer.first_name,
+                "features": volunteer.features,
+                "show_name": volunteer.show_name,
+                "invitation_address": volunteer.invitation.address,
+                "registered_at": _when(volunteer.registered_at),
+                "probability": volunteer.probability,
+                "selected": volunteer.selected,
+                "reserve_rank": volunteer.reserve_rank,
+            }
+            for volunteer in Volunteer.objects.filter(user=user).select_related("lottery__process", "invitation")
+        ],
         "reports": [
             {**row, "created_at": _when(row["created_at"])}
             for row in Flag.objects.filter(flagger=user)
@@ -108,7 +123,11 @@ def export_zip(user: User) -> bytes:
 def delete_account(*, user: User) -> None:
     """Erase the person: ideas and comments stay, signed "deleted account"; supports, follows, reports and
     e-mail addresses go with the account row (database cascades), so every count stays right; a ballot stays in
-    its vote, with nobody's name on it, so that a published result can still be recounted. Sessions of
+    its vote, and a volunteer's row in a lottery's pool, with nobody's name or address on it, so that a published
+    result can still be recounted. Sessions of
     the account no longer find their user and are signed out."""
     with transaction.atomic():
+        volunteering = Volunteer.objects.filter(user=user)
+        RegisterEntry.objects.filter(volunteer__in=volunteering).update(address="")
+        volunteering.update(first_name="", show_name=False)
         user.delete()

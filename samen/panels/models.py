@@ -118,13 +118,17 @@ class Volunteer(models.Model):
     """An invited resident who answered: their consent, what they declared, and, after the draw, their chance."""
 
     lottery = models.ForeignKey(Lottery, on_delete=models.CASCADE, related_name="volunteers")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="volunteering")
+    # Null once the person deletes their account: the frozen pool keeps its row, with no name left on it.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="volunteering"
+    )
     invitation = models.OneToOneField(RegisterEntry, on_delete=models.PROTECT, related_name="volunteer")
     first_name = models.CharField(_("first name"), max_length=60)
     features = models.JSONField(default=dict)  # category -> value, the neighbourhood from the register
     show_name = models.BooleanField(_("my first name and neighbourhood may be shown if I am drawn"), default=False)
     registered_at = models.DateTimeField(auto_now_add=True)
     pseudonym = models.CharField(max_length=12, blank=True)  # its id in the published pool file
+    household = models.CharField(max_length=12, blank=True)  # its household's pseudonym there (same address)
     probability = models.FloatField(null=True, blank=True)
     selected = models.BooleanField(default=False)
     reserve_rank = models.PositiveIntegerField(null=True, blank=True)

@@ -67,14 +67,10 @@ def pool_csv(lottery: Lottery) -> str:
     categories = categories_of(lottery)
     volunteers = sorted(pool_volunteers(lottery).exclude(pseudonym=""), key=_pseudonym_key)
     header = [POOL_ID, *categories, *([HOUSEHOLD] if lottery.households else [])]
-    households: dict[str, str] = {}
     lines = [",".join(header)]
     for volunteer in volunteers:
         row = [volunteer.pseudonym, *(volunteer.features.get(category, "") for category in categories)]
-        if lottery.households:
-            address = " ".join(volunteer.invitation.address.casefold().split())
-            row.append(households.setdefault(address, f"H{len(households) + 1}"))
-        lines.append(",".join(row))
+        lines.append(",".join([*row, *([volunteer.household] if lottery.households else [])]))
     return "\n".join(lines) + "\n"
 
 

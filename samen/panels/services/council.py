@@ -46,8 +46,11 @@ def _offer_next(council: Council, *, replaces: Seat) -> Seat | None:
     taken = set(council.seats.values_list("volunteer_id", flat=True))
     sitting = council.seats.filter(status__in=[Seat.Status.HELD, Seat.Status.OFFERED]).select_related("volunteer")
     panel = [seat.volunteer.features for seat in sitting]
+    households = {seat.volunteer.household for seat in sitting} if lottery.households else set()
     reserve = [
-        v for v in lottery.volunteers.filter(reserve_rank__isnull=False).order_by("reserve_rank") if v.pk not in taken
+        v
+        for v in lottery.volunteers.filter(reserve_rank__isnull=False).order_by("reserve_rank")
+        if v.pk not in taken and v.household not in households
     ]
     chosen = replacement(panel, [(str(v.pk), v.features) for v in reserve], quotas)
     if chosen is None:

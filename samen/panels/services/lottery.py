@@ -251,8 +251,9 @@ def _engine_error(error: SortitionInputError) -> ValidationError:
 
 
 def freeze_pool(*, lottery: Lottery, manager, rng: random.Random | None = None) -> Lottery:
-    """Give every volunteer a random pseudonym and fix the quotas, once the answers are in and a panel can meet the
-    quotas; from then on the pool and quota files are public and nothing in them can change."""
+    """Give every volunteer a random pseudonym (and their household one) and fix the quotas, once the answers are in
+    and a panel can meet the quotas; from then on the pool and quota files are public and nothing in them can change.
+    Addresses are erased: the letters are out."""
     require_perm(manager, "panels.manage_lottery", lottery.process)
     rng = rng or secrets.SystemRandom()
     with transaction.atomic():
@@ -263,11 +264,16 @@ def freeze_pool(*, lottery: Lottery, manager, rng: random.Random | None = None) 
             raise _refuse(_("The pool can be frozen once the invitations can no longer be answered."), "too_early")
         if not lottery.quotas.exists():
             raise _refuse(_("Set the quotas first."), "no_quotas")
-        volunteers = list(lottery.volunteers.all())
+        volunteers = sorted(lottery.volunteers.select_related("invitation"), key=lambda v: v.pk)
         numbers = rng.sample(range(1, len(volunteers) + 1), len(volunteers))
         for volunteer, number in zip(volunteers, numbers, strict=True):
             volunteer.pseudonym = str(number)
-        Volunteer.objects.bulk_update(volunteers, ["pseudonym"], batch_size=2000)
+        households: dict[str, str] = {}
+        for volunteer in sorted(volunteers, key=lambda v: int(v.pseudonym)):
+            address = " ".join(volunteer.invitation.address.casefold().split())
+            volunteer.household = households.setdefault(address, f"H{len(households) + 1}")
+        Volunteer.objects.bulk_update(volunteers, ["pseudonym", "household"], batch_size=2000)
+        lottery.register.update(address="")  # the letters are out and households are pseudonyms: no address kept
         try:
             people, quotas = _pool(lottery)
             feasibility = check_feasibility(people, quotas, lottery.panel_size, households=lottery.households)
