@@ -40,6 +40,8 @@ class Lottery(models.Model):
     )
     # Counts of the register by (category, value), kept when the register itself is erased: quota suggestions.
     population = models.JSONField(default=dict, blank=True)
+    # The invitations' seed: with the municipality's register file, an auditor can redo the invitation draw.
+    invitation_seed = models.CharField(max_length=64, blank=True)
     invitations_drawn_at = models.DateTimeField(null=True, blank=True)
     pool_frozen_at = models.DateTimeField(null=True, blank=True)
     seed = models.CharField(_("seed"), max_length=200, blank=True)

@@ -155,7 +155,9 @@ def draw_invitations(request, slug):
     return _step(
         request,
         lottery,
-        lambda: services.draw_invitations(lottery=lottery, manager=request.user),
+        lambda: services.draw_invitations(
+            lottery=lottery, manager=request.user, seed=request.POST.get("seed", "")[:64]
+        ),
         _("The invitations are drawn. Download the letters; the other register rows were erased."),
     )
 

@@ -57,7 +57,7 @@ def lottery_at(stage: str, manager, *, volunteers: int = 12, households: bool = 
     services.upload_register(lottery=lottery, manager=manager, text=register_csv(couples=households))
     if stage == "register":
         return lottery
-    services.draw_invitations(lottery=lottery, manager=manager, rng=random.Random(7))
+    services.draw_invitations(lottery=lottery, manager=manager, seed="7")
     invitations = list(lottery.register.order_by("pk"))
     during = timezone.make_aware(timezone.datetime.combine(phase.first_day, timezone.datetime.min.time())) + timedelta(
         hours=12

@@ -1,7 +1,6 @@
 """The two-stage lottery from the register to the published draw, as a manager, a volunteer and anyone see it."""
 
 import json
-import random
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -53,7 +52,7 @@ def test_a_wrong_register_is_refused_naming_the_line_and_the_old_one_is_kept(
 
 
 def test_invitations_follow_each_neighbourhoods_share_and_the_rest_of_the_register_is_erased(manager, register_lottery):
-    invited = services.draw_invitations(lottery=register_lottery, manager=manager, rng=random.Random(1))
+    invited = services.draw_invitations(lottery=register_lottery, manager=manager, seed="1")
 
     entries = list(register_lottery.register.all())
     assert invited == 30
@@ -61,6 +60,21 @@ def test_invitations_follow_each_neighbourhoods_share_and_the_rest_of_the_regist
     assert sum(entry.neighbourhood_code == 19 for entry in entries) == 10
     assert len({entry.code for entry in entries}) == 30
     assert all(len(entry.code) == 10 for entry in entries)
+
+
+def test_the_same_register_and_seed_give_the_same_invitations_whatever_the_files_order(manager):
+    first, second = lottery_at("register", manager), lottery_at("register", manager)
+    lines = register_csv().splitlines()
+    services.upload_register(lottery=second, manager=manager, text="\n".join([lines[0], *reversed(lines[1:])]))
+
+    for lottery in (first, second):
+        services.draw_invitations(lottery=lottery, manager=manager, seed="audit-2026")
+
+    invited = [set(lottery.register.values_list("register_id", flat=True)) for lottery in (first, second)]
+    assert invited[0] == invited[1]
+    assert first.register.first().code != second.register.get(register_id=first.register.first().register_id).code
+    first.refresh_from_db()
+    assert first.invitation_seed == "audit-2026"
 
 
 def test_invitations_are_drawn_once(manager, answering_lottery):

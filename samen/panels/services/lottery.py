@@ -153,10 +153,12 @@ def normalise_code(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch.isalnum())
 
 
-def draw_invitations(*, lottery: Lottery, manager, rng: random.Random | None = None) -> int:
-    """Draw who is invited, give each a code for their letter, and erase everyone else's register row."""
+def draw_invitations(*, lottery: Lottery, manager, seed: str = "") -> int:
+    """Draw who is invited (seeded: from the register file and the seed an auditor gets the same list), give each a
+    code for their letter, and erase everyone else's register row."""
     require_perm(manager, "panels.manage_lottery", lottery.process)
-    rng = rng or secrets.SystemRandom()
+    seed = seed.strip() or secrets.token_hex(8)
+    rng = random.Random(seed)  # noqa: S311 - a recorded seed must replay the draw; the codes come from secrets
     with transaction.atomic():
         lottery = Lottery.objects.select_for_update().get(pk=lottery.pk)
         if lottery.invitations_drawn_at:
@@ -174,8 +176,8 @@ def draw_invitations(*, lottery: Lottery, manager, rng: random.Random | None = N
             entry.code = _new_code()
         RegisterEntry.objects.bulk_update(entries, ["code"], batch_size=2000)
         lottery.register.filter(code__isnull=True).delete()
-        lottery.invitations_drawn_at = clock.now()
-        lottery.save(update_fields=["invitations_drawn_at"])
+        lottery.invitation_seed, lottery.invitations_drawn_at = seed, clock.now()
+        lottery.save(update_fields=["invitation_seed", "invitations_drawn_at"])
     return len(entries)
 
 

@@ -104,3 +104,17 @@ def test_samen_sortition_says_which_file_is_missing(tmp_path, capsys):
 
     assert status == 2
     assert capsys.readouterr().err == f"samen sortition: {tmp_path / 'quotas.csv'}: No such file or directory\n"
+
+
+def test_samen_sortition_with_a_household_column_never_seats_two_of_one_household(files, capsys):
+    (files / "quotas.csv").write_text("category,value,min,max\ngender,f,1,2\ngender,m,1,2\n", encoding="utf-8")
+    street = {"A": "x", "B": "x", "C": "y", "D": "y", "E": "z"}
+
+    status = main(
+        args(files, "--k", "3", "--id-column", "id", "--household-column", "street", "--seed", SEED, "--json")
+    )
+
+    panels = [entry["panel"] for entry in json.loads(capsys.readouterr().out)["distribution"]]
+    assert status == 0
+    assert panels
+    assert all(len({street[person] for person in panel}) == 3 for panel in panels)
