@@ -3,6 +3,7 @@
 import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-" + "x" * 50)
+os.environ.setdefault("SAMEN_VERIFICATION_KEY", "bench-only-verification-key")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")  # plain HTTP on the loopback
 os.environ.setdefault("DJANGO_SECURE_COOKIES", "false")

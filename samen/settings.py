@@ -13,6 +13,12 @@ DEBUG = env.bool("DJANGO_DEBUG", default=False)
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="insecure-only-for-development" if DEBUG else None)
 if not SECRET_KEY:
     raise environ.ImproperlyConfigured("Set DJANGO_SECRET_KEY (or DJANGO_DEBUG=true on a laptop).")
+# The key of the hashes that stand for national numbers (census lists, verifications, signatures). Changing it
+# makes every stored hash unmatchable: set it once, keep it secret, back it up apart from the database.
+SAMEN_VERIFICATION_KEY = env.str("SAMEN_VERIFICATION_KEY", default="insecure-only-for-development" if DEBUG else None)
+if not SAMEN_VERIFICATION_KEY:
+    raise environ.ImproperlyConfigured("Set SAMEN_VERIFICATION_KEY (or DJANGO_DEBUG=true on a laptop).")
+SAMEN_VERIFICATION_DAYS = env.int("SAMEN_VERIFICATION_DAYS", default=365)  # a verification then expires
 SAMEN_POSTS_PER_HOUR = env.int("SAMEN_POSTS_PER_HOUR", default=20)  # ideas + comments per account
 SAMEN_SIGNUP_MIN_SECONDS = env.int("SAMEN_SIGNUP_MIN_SECONDS", default=3)  # a sign-up form filled faster is a script
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])

@@ -23,6 +23,8 @@ urlpatterns = [
         path("account/data/", account_views.data, name="account_data"),
         path("account/data/export/", account_views.export, name="account_export"),
         path("account/data/delete/", account_views.delete, name="account_delete"),
+        path("account/verify/", account_views.verify, name="verify"),
+        path("account/census/", account_views.census, name="census"),
         path("privacy/", account_views.privacy_notice, name="privacy"),
         path("account/", include("allauth.urls")),
     ),

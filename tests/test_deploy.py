@@ -38,6 +38,15 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "Set DJANGO_SECRET_KEY" in result.stderr
 
 
+def test_production_refuses_to_start_without_a_verification_key():
+    environment_without_key = {"SAMEN_VERIFICATION_KEY": ""}
+
+    result = _manage("check", DJANGO_SECRET_KEY="x" * 60, **environment_without_key)
+
+    assert result.returncode != 0
+    assert "Set SAMEN_VERIFICATION_KEY" in result.stderr
+
+
 @pytest.mark.django_db
 def test_every_response_carries_a_csp_without_inline_script(client):
     response = client.get("/en/")

@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from samen.accounts import services
-from samen.accounts.models import User
+from samen.accounts import services, verification
+from samen.accounts.models import CensusList, User, VerificationTransfer
 
 
 @admin.register(User)
@@ -24,3 +24,50 @@ class UserAdmin(DjangoUserAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         services.assign_role(user=obj, role=obj.role)
+
+
+@admin.register(VerificationTransfer)
+class VerificationTransferAdmin(admin.ModelAdmin):
+    """Requests to move a person's verification to another account: the list is the log."""
+
+    list_display = ["requested_at", "from_user", "to_user", "status", "decided_by", "decided_at"]
+    list_filter = ["status"]
+    readonly_fields = [
+        "digest",
+        "method",
+        "from_user",
+        "to_user",
+        "municipality_nis",
+        "born_on",
+        "status",
+        "requested_at",
+        "decided_by",
+        "decided_at",
+    ]
+    fields = [*readonly_fields, "note"]
+    actions = ["approve", "refuse"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def _decide(self, request, queryset, approve: bool):
+        for transfer in queryset.filter(status=VerificationTransfer.Status.PENDING):
+            verification.decide_transfer(transfer=transfer, administrator=request.user, approve=approve)
+        self.message_user(request, _("Decided."))
+
+    @admin.action(description=_("Move the verification to the new account"))
+    def approve(self, request, queryset):
+        self._decide(request, queryset, True)
+
+    @admin.action(description=_("Refuse"))
+    def refuse(self, request, queryset):
+        self._decide(request, queryset, False)
+
+
+@admin.register(CensusList)
+class CensusListAdmin(admin.ModelAdmin):
+    list_display = ["municipality_nis", "rows", "uploaded_by", "uploaded_at"]
+    readonly_fields = ["municipality_nis", "rows", "uploaded_by", "uploaded_at"]
+
+    def has_add_permission(self, request):
+        return False  # uploaded on /account/census/, which keeps only hashes

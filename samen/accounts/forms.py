@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from samen.accounts import services
 from samen.accounts.models import User
 from samen.processes.forms import NeighbourhoodField
+from samen.processes.geography import municipality_choices
 
 
 def _neighbourhood_field() -> NeighbourhoodField:
@@ -80,3 +81,29 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name", "neighbourhood_code", "preferred_language"]
+
+
+class VerifyForm(forms.Form):
+    national_number = forms.CharField(
+        label=_("National register number"),
+        max_length=20,
+        help_text=_("11 digits, on the back of your identity card (YY.MM.DD-XXX.XX). It is never stored as such."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+    )
+    born_on = forms.DateField(
+        label=_("Date of birth"), widget=forms.DateInput(attrs={"type": "date", "autocomplete": "bday"})
+    )
+
+
+class CensusForm(forms.Form):
+    municipality_nis = forms.ChoiceField(label=_("Municipality"), choices=municipality_choices)
+    census = forms.FileField(
+        label=_("List of residents entitled to sign (CSV)"),
+        help_text=_("Columns national_number, birth_date (YYYY-MM-DD), postcode. Only keyed hashes are kept."),
+    )
+
+    def clean_census(self):
+        try:
+            return self.cleaned_data["census"].read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise forms.ValidationError(_("The file is not UTF-8 text."), code="encoding") from None

@@ -60,3 +60,92 @@ class User(AbstractUser):
     @property
     def neighbourhood(self):
         return neighbourhoods().get(self.neighbourhood_code)
+
+
+class CensusList(models.Model):
+    """A municipality's list of residents entitled to sign, as keyed hashes only (never a clear number or date).
+
+    A new upload for the same municipality replaces the old one.
+    """
+
+    municipality_nis = models.CharField(_("municipality"), max_length=5, unique=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now=True)
+    rows = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("census list")
+        verbose_name_plural = _("census lists")
+
+    def __str__(self):
+        return self.municipality_nis
+
+
+class CensusEntry(models.Model):
+    census = models.ForeignKey(CensusList, on_delete=models.CASCADE, related_name="entries")
+    digest = models.CharField(max_length=64, db_index=True)  # HMAC-SHA256 of "national number|birth date"
+    postcode = models.CharField(max_length=4)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["census", "digest"], name="census_entry_once_per_list")]
+
+    def __str__(self):
+        return self.digest[:12]
+
+
+class Verification(models.Model):
+    """An account verified as one real resident. One person verifies one account: the digest is unique."""
+
+    class Method(models.TextChoices):
+        CENSUS = "census", _("the municipality's list of residents")
+        EID = "eid", _("Belgian eID or itsme")
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="verification")
+    digest = models.CharField(max_length=64, unique=True)
+    method = models.CharField(max_length=10, choices=Method.choices)
+    municipality_nis = models.CharField(max_length=5, blank=True)
+    born_on = models.DateField(null=True, blank=True)  # for minimum ages (16 to sign a municipal initiative)
+    verified_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("verification")
+        verbose_name_plural = _("verifications")
+
+    def __str__(self):
+        return f"{self.user} ({self.get_method_display()})"
+
+
+class VerificationTransfer(models.Model):
+    """A person who verified one account asks to verify another: an administrator decides, and the log stays."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for an administrator")
+        APPROVED = "approved", _("Moved to the new account")
+        REFUSED = "refused", _("Refused")
+
+    digest = models.CharField(max_length=64)
+    method = models.CharField(max_length=10, choices=Verification.Method.choices)
+    from_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("from")
+    )
+    to_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("to")
+    )
+    municipality_nis = models.CharField(max_length=5, blank=True)
+    born_on = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    requested_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("verification transfer")
+        verbose_name_plural = _("verification transfers")
+        ordering = ["-requested_at"]
+
+    def __str__(self):
+        return f"{self.from_user} → {self.to_user}"

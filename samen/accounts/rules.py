@@ -6,6 +6,14 @@ def is_administrator(user) -> bool:
     return user.is_authenticated and user.is_active and user.role == "administrator"
 
 
-for verb in ("view", "add", "change", "delete"):
-    rules.add_perm(f"accounts.{verb}_user", is_administrator)
+is_signed_in = rules.is_authenticated & rules.is_active
+
+rules.add_perm("accounts.verify", is_signed_in)
+# The municipality's list of residents entitled to sign, and moving a verification between accounts.
+rules.add_perm("accounts.upload_census", is_administrator)
+rules.add_perm("accounts.decide_transfer", is_administrator)
+
+for model in ("user", "censuslist", "verification", "verificationtransfer"):
+    for verb in ("view", "add", "change", "delete"):
+        rules.add_perm(f"accounts.{verb}_{model}", is_administrator)
 rules.add_perm("accounts", is_administrator)

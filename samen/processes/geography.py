@@ -66,6 +66,13 @@ def municipalities() -> dict[str, Municipality]:
 
 
 @cache
+def postal_codes() -> dict[str, frozenset[str]]:
+    """Each municipality's postcodes (1040 and 1050 are shared by two municipalities each)."""
+    rows = json.loads((DATA / "municipalities.json").read_text(encoding="utf-8"))["municipalities"]
+    return {row["nis"]: frozenset(row["postal_codes"]) for row in rows}
+
+
+@cache
 def _neighbourhood_layer() -> tuple[dict[int, Neighbourhood], list[int], shapely.STRtree]:
     features = json.loads((DATA / "neighbourhoods.geojson").read_text(encoding="utf-8"))["features"]
     by_code, codes, shapes = {}, [], []
