@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "samen.votes",
     "samen.budgets",
     "samen.panels",
+    "samen.initiatives",
 ]
 
 MIDDLEWARE = [

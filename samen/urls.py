@@ -18,6 +18,7 @@ urlpatterns = [
         path("", include("samen.votes.urls")),
         path("", include("samen.budgets.urls")),
         path("", include("samen.panels.urls")),
+        path("", include("samen.initiatives.urls")),
         path("moderation/", include("samen.ideas.moderation_urls")),
         path("account/profile/", account_views.profile, name="profile"),
         path("account/data/", account_views.data, name="account_data"),

@@ -1,0 +1,77 @@
+"""Reads shared by the initiatives' pages: where each initiative stands, the public lists, who signed."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from samen.algorithms.initiatives import Stage, clock_on
+from samen.initiatives.models import Initiative, PaperSheet
+from samen.initiatives.services import count, deadline_of
+from samen.processes import clock
+
+PRIVATE = {Initiative.Status.DRAFT, Initiative.Status.SUBMITTED, Initiative.Status.RETURNED}
+
+
+@dataclass(frozen=True)
+class State:
+    stage: Stage
+    signatures: int
+    threshold: int
+    days_left: int | None
+    deadline: date | None
+
+    @property
+    def percent(self) -> int:
+        return min(100, self.signatures * 100 // self.threshold)
+
+    @property
+    def overdue(self) -> bool:
+        return self.stage == Stage.OVERDUE
+
+
+def state_of(initiative: Initiative, today: date | None = None) -> State:
+    today = today or clock.now().date()
+    signatures = count(initiative)
+    status = initiative.status
+    progress = clock_on(
+        today,
+        collection_ends=initiative.collection_ends if status != Initiative.Status.SUBMITTED else None,
+        signatures=signatures,
+        threshold=initiative.kind.threshold,
+        transmitted_on=initiative.transmitted_on,
+        decided_on=initiative.decided_on,
+        months=initiative.kind.council_months,
+    )
+    return State(progress.stage, signatures, initiative.kind.threshold, progress.days_left, deadline_of(initiative))
+
+
+def public_groups() -> list[tuple[str, list[tuple[Initiative, State]]]]:
+    """Collecting, before the council (overdue first), decided, closed without enough signatures."""
+    initiatives = Initiative.objects.exclude(status__in=PRIVATE).select_related("kind").order_by("-pk")
+    rows = [(initiative, state_of(initiative)) for initiative in initiatives]
+    order = [
+        ("collecting", {Stage.COLLECTING}),
+        ("council", {Stage.OVERDUE, Stage.AWAITING_VOTE, Stage.REACHED}),
+        ("decided", {Stage.DECIDED}),
+        ("failed", {Stage.FAILED}),
+    ]
+    return [
+        (name, sorted((row for row in rows if row[1].stage in stages), key=lambda row: not row[1].overdue))
+        for name, stages in order
+    ]
+
+
+def overdue_initiatives() -> list[tuple[Initiative, State]]:
+    transmitted = Initiative.objects.filter(status=Initiative.Status.TRANSMITTED).select_related("kind")
+    return [(i, state) for i in transmitted if (state := state_of(i)).overdue]
+
+
+def has_signed(initiative: Initiative, user) -> bool:
+    if not user.is_authenticated:
+        return False
+    return initiative.signatures.filter(user=user, withdrawn_at__isnull=True).exists()
+
+
+def sheets_of(initiative: Initiative) -> list[PaperSheet]:
+    return list(
+        initiative.sheets.select_related("entered_by").prefetch_related("rejected_lines").order_by("-entered_at")
+    )
