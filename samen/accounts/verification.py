@@ -183,3 +183,19 @@ def decide_transfer(*, transfer: VerificationTransfer, administrator, approve: b
         transfer.status = VerificationTransfer.Status.APPROVED if approve else VerificationTransfer.Status.REFUSED
         transfer.decided_by, transfer.decided_at, transfer.note = administrator, clock.now(), note
         transfer.save(update_fields=["status", "decided_by", "decided_at", "note"])
+
+
+def verify_with_eid(*, user, national_number: str, born_on: date | None = None) -> Verification:
+    """The eID (or itsme) proved who the person is, through the OpenID Connect provider; the census lists say
+    where they are entitled to sign. Identity alone verifies the account without a municipality."""
+    require_perm(user, "accounts.verify", None)
+    digits, born = checked_national_number(national_number, born_on)
+    digest = person_digest(digits, born)
+    entry = CensusEntry.objects.filter(digest=digest).select_related("census").first()
+    return record_verification(
+        user=user,
+        digest=digest,
+        method=Verification.Method.EID,
+        municipality_nis=entry.census.municipality_nis if entry else "",
+        born_on=born,
+    )

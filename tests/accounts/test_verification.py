@@ -134,3 +134,14 @@ def test_only_an_administrator_decides_a_transfer(resident, outsider, census):
         decide_transfer(transfer=VerificationTransfer.objects.get(), administrator=outsider, approve=True)
 
     assert list(Verification.objects.values_list("user", flat=True)) == [resident.pk]
+
+
+def test_the_eid_reaches_the_same_person_as_the_census_and_finds_their_municipality(resident, outsider, census):
+    from samen.accounts.verification import verify_with_eid
+
+    by_eid = verify_with_eid(user=resident, national_number="93051822361")
+
+    assert (by_eid.method, by_eid.municipality_nis, by_eid.born_on) == ("eid", "21004", date(1993, 5, 18))
+    with pytest.raises(ValidationError) as second_account:
+        verify_with_census(user=outsider, national_number="93051822361", born_on=date(1993, 5, 18))
+    assert second_account.value.code == "verified_elsewhere"
