@@ -5,7 +5,8 @@ from samen.initiatives.models import Initiative, InitiativeKind
 
 @admin.register(InitiativeKind)
 class InitiativeKindAdmin(admin.ModelAdmin):
-    """The rules of a right of initiative; changing them never touches initiatives already collecting."""
+    """The rules of a right of initiative. They apply to every open initiative of the kind (threshold at closing,
+    council months for the deadline): change them between initiatives, as the charter changes."""
 
     list_display = ["name", "municipality_nis", "threshold", "committee_size", "collection_months", "council_months"]
 
