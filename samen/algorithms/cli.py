@@ -3,26 +3,34 @@
 `samen count` recounts a shortlist vote from its published CSV files; `samen phase` tells which dated phase runs at
 an instant; `samen pb` counts a participatory budget from its pabulib file (greedy or Equal Shares) and explains a
 voter's share. Later subcommands count lotteries.
+
+Each subcommand imports what it needs when it runs: `samen pb` is timed from the command's start
+(docs/performance.md), so it does not pay for the shortlist count, the calendar or the lottery.
 """
+
+from __future__ import annotations
 
 import argparse
 import gc
-import itertools
 import json
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
-from fractions import Fraction
 from pathlib import Path
-from typing import TextIO, TypeVar
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
-from samen.algorithms import approval, ballot_files
-from samen.algorithms.ties import JURY, LOTTERY, METHODS, TieBreak, TieStep
-from samen.algorithms.timeline import Period, running_index
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from samen.algorithms import approval
+    from samen.algorithms.ties import TieBreak, TieStep
+    from samen.algorithms.timeline import Period
 
 
 def _period(text: str) -> Period:
+    from datetime import date
+
+    from samen.algorithms.timeline import Period
+
     first, _, last = text.partition(":")
     try:
         period = Period(date.fromisoformat(first), date.fromisoformat(last))
@@ -34,6 +42,8 @@ def _period(text: str) -> Period:
 
 
 def _instant(text: str) -> datetime:
+    from datetime import datetime
+
     try:
         instant = datetime.fromisoformat(text)
     except ValueError as error:
@@ -44,6 +54,8 @@ def _instant(text: str) -> datetime:
 
 
 def _steps(text: str) -> tuple[str, ...]:
+    from samen.algorithms.ties import METHODS
+
     steps = tuple(step.strip() for step in text.split(","))
     unknown = [step for step in steps if step not in METHODS]
     if unknown:
@@ -63,9 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     vote.add_argument("--shortlist", type=Path, required=True, metavar="SHORTLIST.csv", help="idea,jury_score,title")
     vote.add_argument("--winners", type=int, required=True, help="how many ideas win")
     vote.add_argument("--max-choices", type=int, help="ideas per ballot (default: the largest ballot)")
-    vote.add_argument(
-        "--tie-break", type=_steps, default=(JURY, LOTTERY), help="steps in order (default: jury,lottery)"
-    )
+    vote.add_argument("--tie-break", type=_steps, default="jury,lottery", help="steps in order (default: jury,lottery)")
     vote.add_argument("--seed", default="", help="the lottery seed announced before the vote")
     vote.add_argument("--json", action="store_true", help="print the outcome as JSON")
     budget = commands.add_parser("pb", help="count a participatory budget from its pabulib file (.pb)")
@@ -103,6 +113,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _phase(args: argparse.Namespace) -> int:
+    from zoneinfo import ZoneInfo
+
+    from samen.algorithms.timeline import running_index
+
     zone = ZoneInfo(args.zone)
     index = running_index(args.periods, args.at, zone)
     if index is None:
@@ -123,6 +137,8 @@ class _Refused(Exception):
 
 
 def _read(path: Path, read: Callable[[TextIO], T]) -> T:
+    from samen.algorithms import ballot_files
+
     try:
         with path.open(encoding="utf-8-sig", newline="") as lines:
             return read(lines)
@@ -136,6 +152,9 @@ def _read(path: Path, read: Callable[[TextIO], T]) -> T:
 
 def _count(args: argparse.Namespace) -> int:
     """Exit 2 pointing at FILE:LINE when a file or a ballot is refused, so the published data can be checked."""
+    from samen.algorithms import approval, ballot_files
+    from samen.algorithms.ties import TieBreak
+
     try:
         shortlist = _read(args.shortlist, ballot_files.read_shortlist)
         rows = _read(args.ballots, ballot_files.read_ballot_rows)
@@ -178,6 +197,11 @@ def _explain(step: TieStep, seed: str, jury: dict[str, str]) -> str:
     After a jury step the lottery runs within each group of equal jury score: `jury` (candidate -> score compared)
     tells those groups apart, so that "<" only ever joins keys that were compared.
     """
+    import itertools
+    from fractions import Fraction
+
+    from samen.algorithms.ties import JURY
+
     if step.method == JURY:
         text = step.values[0][1]
         for (_, before), (_, after) in itertools.pairwise(step.values):
@@ -195,6 +219,8 @@ def _explain(step: TieStep, seed: str, jury: dict[str, str]) -> str:
 
 def _as_text(outcome: approval.Outcome, titles: dict[str, str], tie_break: TieBreak) -> str:
     winners = set(outcome.winners)
+    from samen.algorithms.ties import JURY
+
     lines = [f"{_plural(outcome.ballots, 'ballot')}, {_plural(len(winners), 'winner')}"]
     for rank, idea in enumerate(outcome.ranking, start=1):
         title = f' "{titles[idea]}"' if titles.get(idea) else ""

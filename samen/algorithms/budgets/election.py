@@ -17,6 +17,7 @@ VOTE_TYPES = ("approval", "choose-1", "cumulative", "scoring", "ordinal")
 WITH_POINTS = ("cumulative", "scoring")
 COST, POINTS = "cost", "points"
 UTILITIES = (COST, POINTS)
+VECTOR_BALLOTS, VECTOR_FROM = 10_000, 64
 
 
 def exact(value: Money | str) -> Money:
@@ -203,6 +204,9 @@ class Tables:
         ]
         self.cache: dict[tuple[int, int], list] = {}
         self.bits: dict[int, tuple[int, ...]] = {}
+        # group and price in numpy (vector.py) from this many groups on; importing numpy takes ~0.1 s: large elections
+        self.vector_from = VECTOR_FROM if self.cost_mode and len(election.ballots) >= VECTOR_BALLOTS else math.inf
+        self.rows: dict[int, tuple] = {}  # vector.py: each project's supporters' distinct ballots
 
     def members(self, pattern: int) -> tuple[int, ...]:
         found = self.bits.get(pattern)
@@ -210,27 +214,36 @@ class Tables:
             found = self.bits[pattern] = tuple(i for i in range(pattern.bit_length()) if pattern >> i & 1)
         return found
 
+    def patterns(self, found: list) -> list:
+        """The groups' patterns; made on first use from the rows when the groups were formed in numpy (vector.py)."""
+        if found[0] is None:
+            found[0] = [int.from_bytes(row.tobytes(), "little") for row in found[5]]
+        return found[0]
+
     def classes(self, project: int, funded: int) -> list:
-        """The supporters grouped by their funded projects: [patterns, members, voters, utilities or None, order].
+        """The supporters grouped by their funded projects: [patterns, voters, utilities or None, order].
 
         `order` is the last sorted order of the groups: budgets move little from one run to the next, so sorting
-        starts from it (Timsort is linear on sorted runs).
+        starts from it (Timsort is linear on sorted runs). Large elections group in numpy (vector.py, which keeps
+        its rows after these four): the patterns are then made on first use (`patterns`).
         """
         found = self.cache.get((project, funded))
         if found is None:
             if len(self.cache) > 50_000:
                 self.cache.clear()
-            if self.cost_mode:
+            if self.vector_from < math.inf:
+                from samen.algorithms.budgets.vector import vector_classes
+
+                found = vector_classes(self, project, funded)
+            elif self.cost_mode:
                 counts = Counter(map(funded.__and__, self.masks[project]))
-                patterns: list = list(counts)
-                bits = self.bits
-                found = [patterns, [bits.get(p) or self.members(p) for p in patterns], list(counts.values()), None]
+                found = [list(counts), list(counts.values()), None]
             else:
                 weights: Counter = Counter()
                 for ballot, value, voters in self.points[project]:
                     weights[value, tuple(item for item in ballot if funded >> item[0] & 1)] += voters
-                patterns = [pattern for _, pattern in weights]
-                found = [patterns, patterns, list(weights.values()), [value for value, _ in weights]]
-            found.append(list(range(len(patterns))))
+                found = [[pattern for _, pattern in weights], list(weights.values()), [value for value, _ in weights]]
+            if len(found) == 3:
+                found.append(list(range(len(found[0]))))
             self.cache[project, funded] = found
         return found

@@ -8,56 +8,29 @@ is kept); the greedy completion then fills what is left by votes.
 
 Exactness (docs/architecture.md): money is in whole units (`Tables`). A run computes in floats and carries proven
 bounds on their error; a decision closer than its bounds is settled in exact rationals, or the run is redone in them.
-Speed (docs/performance.md): prices are computed lazily from proven lower bounds, and Add1 runs at nearby shares
-share most of their work: budgets only grow with the share, so rival bounds proven at a higher share hold below it.
+Speed (docs/performance.md): prices are computed lazily from proven lower bounds (pricing.py; in numpy for large
+elections, vector.py), and Add1 runs at nearby shares share most of their work: budgets only grow with the share, so
+rival bounds proven at a higher share hold below it, and the first rounds two runs provably share are copied into the
+runs between them with interpolated prices.
 """
 
 import math
-from bisect import bisect_right
 from collections.abc import Sequence
 from fractions import Fraction
-from itertools import accumulate, compress, repeat
-from operator import is_, itemgetter, mul, sub
 
-from samen.algorithms.budgets.election import COST, Election, Money, Outcome, Round, Tables
+from samen.algorithms.budgets.election import COST, Election, Outcome, Round, Tables
 from samen.algorithms.budgets.greedy import greedy_fill
+from samen.algorithms.budgets.pricing import EPS, Spent, Uncertain, price
 
-EPS = 2.0**-52  # twice a float's relative rounding
 FLOAT_LIMIT = 2**50  # beyond this, whole units are not exact floats: count in rationals
 INF = math.inf
-
-
-class _Uncertain(Exception):
-    """Floats cannot tell which way a comparison goes: redo the run in exact arithmetic."""
-
-
-class _Spent(dict):
-    """What each pattern of funded projects has cost a voter so far in one run: the sum of their prices."""
-
-    def __init__(self, prices: list) -> None:
-        super().__init__({0: 0, (): 0})
-        self.prices = prices
-
-    def of(self, patterns: list, members: list) -> list:
-        values = list(map(self.get, patterns))
-        if None in values:
-            missing = list(compress(range(len(values)), map(is_, values, repeat(None))))
-            price = self.prices.__getitem__
-            if isinstance(patterns[0], int):
-                new = [sum(map(price, members[index])) for index in missing]
-            else:
-                new = [sum(price(project) * points for project, points in members[index]) for index in missing]
-            self.update(zip([patterns[index] for index in missing], new, strict=True))
-            for index, value in zip(missing, new, strict=True):
-                values[index] = value
-        return values
 
 
 class _Trace:
     """One run: what it funded, at what price, and what a neighbouring run needs to reuse it."""
 
-    def __init__(self, t: int, exact: bool) -> None:
-        self.t, self.exact, self.cost = t, exact, 0
+    def __init__(self, t: int, exact: bool, spent: Spent) -> None:
+        self.t, self.exact, self.cost, self.spent = t, exact, 0, spent
         self.order: list[int] = []  # the funded projects, in order
         self.prices: list = []  # their prices per unit of utility, in whole money units (floats unless exact)
         self.margins: list[float] = []  # a bound on each price's float error
@@ -67,7 +40,7 @@ class _Trace:
         self.lower: list[list] = []  # each round: every rival's proven lower bound (INF: funded or unaffordable)
         self.info: list[dict] = []  # each round: the projects priced in that round's state, and their bounds
         self.errors: list[tuple | None] = []  # each round: the float error bounds (mass, drift, fresh)
-        self.spent = _Spent([])
+        self.common: dict[int, int] = {}  # runs below, by share: how many first rounds all runs in between share
 
 
 def _shape(shape: tuple) -> tuple:
@@ -80,55 +53,6 @@ def _sure(shape: tuple) -> bool:
     return shape[2] == 0 if len(shape) == 4 else not (shape[0] or shape[1])
 
 
-def price(tables: Tables, project: int, funded: int, spent: _Spent, t: Money, error: tuple | None) -> tuple | None:
-    """The lowest price per unit of utility at which the supporters can pay the cost: (price, error bound, error
-    mass it adds, shape), or None if all they have is not enough.
-
-    The groups are sorted by budget per utility; the price x solves sum(min(budget, x * utility)) = cost on the
-    segment where the first group that can pay in full sits. With floats (`error` given) every step is bounded: the
-    total error on the supporters' budgets (mass), on any one budget (drift + fresh), and each rounding.
-    """
-    found = tables.classes(project, funded)
-    patterns, members, voters, utilities, order = found
-    cost, exact = tables.costs[project], error is None
-    budgets = list(map(sub, repeat(t), spent.of(patterns, members)))
-    total = sum(map(mul, voters, map(max, budgets, repeat(0))))
-    mass, drift, fresh = error or (0, 0, 0)
-    noise = mass + tables.weight[project] * fresh  # bounds the sum over supporters of |float - exact budget|
-    slack = 0.0 if exact else noise + 4 * (len(budgets) + 3) * EPS * total
-    if total + slack < cost:
-        return None
-    if total - slack < cost:
-        raise _Uncertain
-    ratios = budgets if utilities is None else [b / u for b, u in zip(budgets, utilities, strict=True)]
-    order = found[4] = sorted(order, key=ratios.__getitem__)
-    pick = itemgetter(*order) if len(order) > 1 else lambda values: (values[order[0]],)
-    ratio = list(pick(ratios))
-    depleted = bisect_right(ratio, 0)  # nothing left: they pay nothing more
-    ratio[:depleted] = [0] * depleted
-    budgets = ratio if utilities is None else [0] * depleted + list(pick(budgets))[depleted:]
-    weights = pick(voters)
-    paid = list(accumulate(map(mul, weights, budgets)))
-    units = list(accumulate(weights if utilities is None else map(mul, weights, pick(utilities))))
-    low, high = depleted, len(order) - 1
-    while low < high:
-        mid = (low + high) // 2
-        if (paid[mid - 1] if mid else 0) + ratio[mid] * (units[-1] - (units[mid - 1] if mid else 0)) >= cost:
-            high = mid
-        else:
-            low = mid + 1
-    before, rich = (paid[low - 1], units[-1] - units[low - 1]) if low else (0, units[-1])
-    x = Fraction(cost - before) / rich if exact else (cost - before) / rich
-    shape = (order, depleted, low, rich)
-    if exact:
-        return x, 0, 0, shape
-    rounding = (2 * low + 6) * EPS * cost + 2 * EPS * x * rich
-    e = 2 * (noise + rounding) / rich + 1e-300
-    if (low and ratio[low - 1] > x - e - drift - fresh) or x + e > ratio[low]:
-        raise _Uncertain  # a group's budget is too close to the price to tell whether it pays all it has
-    return x, e, 2 * (units[-1] * fresh + rounding), shape
-
-
 def _bounded(tables: Tables, project: int, found: tuple | None, exact: bool) -> tuple | None:
     """(upper bound, lower bound, project, *found) on the price per unit of cost, pabutools' "affordability"."""
     if found is None:
@@ -138,20 +62,24 @@ def _bounded(tables: Tables, project: int, found: tuple | None, exact: bool) -> 
     return (rho + margin, rho - margin, project, *found)
 
 
-def run(tables: Tables, t: int, exact: bool, upper: _Trace | None = None) -> _Trace:
+def run(tables: Tables, t: int, exact: bool, upper: _Trace | None = None, lower: _Trace | None = None) -> _Trace:
     """One run of Equal Shares at share t (whole units), following `upper`, a run at a higher share, if given.
 
+    The first rounds that every run between `lower` and upper has in common are taken from them (`_interpolate`).
     While this run has funded what upper funded at no lower price (`_dominated`), no voter has more money here, so
     upper's rival bounds hold here too: upper's winner is priced here, and if it beats them it wins without pricing
     the rivals. Where that fails the run goes on lazily; if upper ended, this run ends too.
     """
     exact = exact or not tables.cost_mode or t + max(tables.costs, default=0) > FLOAT_LIMIT
-    trace = _Trace(t, exact)
     prices: list = [0] * len(tables.ids)
-    spent = trace.spent = _Spent(prices)
-    funded, mass, drift = 0, 0.0, 0.0
+    spent = Spent(prices, tables.members)
+    trace = _Trace(t, exact, spent)
     following = upper is not None
     bounds = [INF if f is None or i in tables.free else float(f) * (1 - 4 * EPS) for i, f in enumerate(tables.floor)]
+    mass, drift = (0.0, 0.0) if exact or upper is None or lower is None else _interpolate(tables, trace, lower, upper)
+    funded = sum(1 << winner for winner in trace.order)
+    for winner in trace.order:
+        bounds[winner] = INF
     alive = {i for i, bound in enumerate(bounds) if bound < INF}
     while True:
         number = len(trace.order)
@@ -241,7 +169,8 @@ def _lazy_round(tables: Tables, trace: _Trace, alive: set, bounds: list, funded:
         return best
     if all(_sure(c[6]) for c in close):  # all at their floor price: compare the floors exactly
         return min(close, key=lambda c: (tables.floor[c[2]], c[2]))
-    exact_spent = _Spent(dict(zip(trace.order, exact_prices(tables, trace), strict=True)))  # a near tie: settle it
+    settled = dict(zip(trace.order, exact_prices(tables, trace), strict=True))  # a near tie: settle it exactly
+    exact_spent = Spent(settled, tables.members)
     rho = {c[2]: price(tables, c[2], funded, exact_spent, trace.t, None)[0] / tables.norm[c[2]] for c in close}
     return min(close, key=lambda c: (rho[c[2]], c[2]))
 
@@ -255,7 +184,7 @@ def _rival(tables: Tables, trace: _Trace, number: int, project: int) -> tuple | 
         try:
             found = price(tables, project, funded, trace.spent, trace.t, trace.errors[number])
             info[project] = _bounded(tables, project, found, trace.exact)
-        except _Uncertain:
+        except Uncertain:
             info[project] = False
         value = INF if info[project] is None else info[project] and info[project][1]
         for later in trace.lower[number:]:
@@ -282,19 +211,67 @@ def exact_prices(tables: Tables, trace: _Trace) -> list[Fraction]:
     prices: dict[int, Fraction] = {}
     funded = 0
     for number, winner in enumerate(trace.order):
-        _, members, voters, _, _ = tables.classes(winner, funded)
+        found = tables.classes(winner, funded)
+        patterns, voters = tables.patterns(found), found[1]
         _, poor, rich = trace.shapes[number]
-        paid = sum(voters[i] * (trace.t - sum(prices[f] for f in members[i])) for i in poor)
+        paid = sum(voters[i] * (trace.t - sum(prices[f] for f in tables.members(patterns[i]))) for i in poor)
         prices[winner] = Fraction(tables.costs[winner] - paid, rich)
         funded |= 1 << winner
     return [prices[winner] for winner in trace.order]
 
 
-def _run(tables: Tables, t: int, upper: _Trace | None = None) -> _Trace:
+def _run(tables: Tables, t: int, upper: _Trace | None = None, lower: _Trace | None = None) -> _Trace:
     try:
-        return run(tables, t, False, upper)
-    except _Uncertain:
+        return run(tables, t, False, upper, lower)
+    except Uncertain:
         return run(tables, t, True, upper)
+
+
+def _common(tables: Tables, low: _Trace, high: _Trace) -> int:
+    """How many first rounds every run at a share between low.t and high.t has in common, the same groups paying
+    all they have at both ends: the first test of `_agree` (w's price at low.t beats every rival's bound at high.t).
+
+    Then those groups pay all they have all along (budgets grow with the share, prices fall), so every budget and
+    price of these rounds is affine in the share."""
+    for number, winner in enumerate(low.order):
+        if number >= len(high.order) or high.order[number] != winner or low.shapes[number] != high.shapes[number]:
+            return number
+        best = (low.rho_hi[number], None, winner, None, None, None, low.shapes[number])
+        rivals = high.lower[number]
+        weak = [i for i, v in enumerate(rivals) if v < best[0] or (v == best[0] and i < winner)]
+        if not all(_beaten(tables, high, number, rival, best) for rival in weak):
+            return number
+    return len(low.order)
+
+
+def _interpolate(tables: Tables, trace: _Trace, low: _Trace, high: _Trace) -> tuple[float, float]:
+    """Fill the rounds `trace` has in common with float runs at shares around it (`_common`), without pricing: each
+    price is interpolated between its two ends. Its error is at most the larger of theirs, plus the rounding of the
+    interpolation; each supporter's budget moves by at most that (mass and drift, returned)."""
+    mass = drift = 0.0
+    if low.exact or high.exact:
+        return mass, drift
+    if low.t not in high.common:
+        high.common[low.t] = _common(tables, low, high)
+    share = (trace.t - low.t) / (high.t - low.t)
+    for number in range(high.common[low.t]):
+        winner, at_low, at_high = low.order[number], low.prices[number], high.prices[number]
+        x = at_low + (at_high - at_low) * share
+        e = max(low.margins[number], high.margins[number]) + 4 * EPS * max(at_low, at_high)
+        rho, norm = x / tables.norm[winner], tables.norm[winner]
+        trace.errors.append((mass, drift, 4 * (number + 2) * EPS * trace.t))
+        trace.info.append({})
+        trace.lower.append(list(high.lower[number]))
+        trace.order.append(winner)
+        trace.prices.append(x)
+        trace.margins.append(e)
+        trace.rho_hi.append(rho + e / norm + 4 * EPS * rho)
+        trace.rho_lo.append(rho - e / norm - 4 * EPS * rho)
+        trace.shapes.append(low.shapes[number])
+        trace.cost += tables.costs[winner]
+        trace.spent.prices[winner] = x
+        mass, drift = mass + tables.weight[winner] * e, drift + e
+    return mass, drift
 
 
 def _agree(tables: Tables, low: _Trace, high: _Trace) -> bool:
@@ -351,7 +328,7 @@ def _add1(tables: Tables, voters: int) -> _Trace:
                 continue
             above, reach = [far], max(16, reach // 2)
             while above[-1].t - low.t > spacing * step:
-                above.append(_run(tables, above[-1].t - spacing * step, above[-1]))
+                above.append(_run(tables, above[-1].t - spacing * step, above[-1], low))
         high = above[-1]
         if _agree(tables, low, high):
             low = above.pop()
@@ -361,7 +338,7 @@ def _add1(tables: Tables, voters: int) -> _Trace:
                 return low if stop == "overspends" else high
             low = high
         else:
-            above.append(_run(tables, low.t + (high.t - low.t) // step // 2 * step, high))
+            above.append(_run(tables, low.t + (high.t - low.t) // step // 2 * step, high, low))
 
 
 def equal_shares(
@@ -373,7 +350,7 @@ def equal_shares(
     tables = Tables(election, utility, tie_order)
     voters = len(election.ballots)
     trace = (
-        _Trace(0, True)
+        _Trace(0, True, Spent([], tables.members))
         if not voters
         else _add1(tables, voters)
         if completion
