@@ -21,6 +21,14 @@ if not SAMEN_VERIFICATION_KEY:
 SAMEN_VERIFICATION_DAYS = env.int("SAMEN_VERIFICATION_DAYS", default=365)  # a verification then expires
 SAMEN_POSTS_PER_HOUR = env.int("SAMEN_POSTS_PER_HOUR", default=20)  # ideas + comments per account
 SAMEN_SIGNUP_MIN_SECONDS = env.int("SAMEN_SIGNUP_MIN_SECONDS", default=3)  # a sign-up form filled faster is a script
+# Verification with the Belgian eID or itsme through an OpenID Connect provider (the federal FAS/CSAM, or
+# `python -m devtools.oidc_provider` on a laptop). Off while the discovery URL is empty.
+SAMEN_EID_DISCOVERY_URL = env.str("SAMEN_EID_DISCOVERY_URL", default="")  # …/.well-known/openid-configuration
+SAMEN_EID_CLIENT_ID = env.str("SAMEN_EID_CLIENT_ID", default="")
+SAMEN_EID_CLIENT_SECRET = env.str("SAMEN_EID_CLIENT_SECRET", default="")
+SAMEN_EID_SCOPES = env.str("SAMEN_EID_SCOPES", default="openid profile egovNRN")
+SAMEN_EID_NATIONAL_NUMBER_CLAIM = env.str("SAMEN_EID_NATIONAL_NUMBER_CLAIM", default="egovNRN")  # FAS's claim
+SAMEN_EID_LABEL = env.str("SAMEN_EID_LABEL", default="")  # the button's text; empty: "Verify with eID or itsme"
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 

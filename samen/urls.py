@@ -25,6 +25,8 @@ urlpatterns = [
         path("account/data/export/", account_views.export, name="account_export"),
         path("account/data/delete/", account_views.delete, name="account_delete"),
         path("account/verify/", account_views.verify, name="verify"),
+        path("account/verify/eid/", account_views.eid_start, name="eid_start"),
+        path("account/verify/eid/callback/", account_views.eid_callback, name="eid_callback"),
         path("account/census/", account_views.census, name="census"),
         path("privacy/", account_views.privacy_notice, name="privacy"),
         path("account/", include("allauth.urls")),

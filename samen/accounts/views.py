@@ -1,15 +1,19 @@
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from samen.accounts import privacy, services, verification
+from samen.accounts import eid, privacy, services, verification
 from samen.accounts.forms import CensusForm, ProfileForm, VerifyForm
 
 
@@ -85,8 +89,56 @@ def verify(request):
             except ValidationError as refusal:
                 form.add_error(None, refusal)
         status = 422
-    context = {"form": form, "verified": verification.is_verified(request.user)}
+    context = {"form": form, "verified": verification.is_verified(request.user), "eid_button": eid.button_label()}
     return render(request, "accounts/verify.html", context, status=status)
+
+
+EID_RETURN = "samen.eid.return"  # where to go back to, and in which language, once the provider answers
+
+
+@require_GET
+@login_required
+def eid_start(request):
+    """Send the resident to the eID / itsme provider. The callback URL is always in the default language, so that
+    the provider knows one redirect URI; the resident's language comes back through the session."""
+    if not eid.is_configured():
+        raise Http404
+    next_url = request.GET.get("next", "")
+    safe = url_has_allowed_host_and_scheme(next_url, {request.get_host()}, require_https=request.is_secure())
+    request.session[EID_RETURN] = {"next": next_url if safe else "", "language": translation.get_language()}
+    with translation.override(settings.LANGUAGE_CODE):
+        callback = request.build_absolute_uri(reverse("eid_callback"))
+    try:
+        return eid.redirect_to_provider(request, redirect_uri=callback)
+    except ValidationError as refusal:
+        return _eid_refused(request, refusal)
+
+
+@require_GET
+@login_required
+def eid_callback(request):
+    """The provider sends the resident back here: verify the account with the national number it vouches for."""
+    if not eid.is_configured():
+        raise Http404
+    back = request.session.pop(EID_RETURN, {})
+    with translation.override(back.get("language") or translation.get_language()):
+        try:
+            national_number, born_on = eid.identity_from_callback(request)
+            verification.verify_with_eid(user=request.user, national_number=national_number, born_on=born_on)
+        except ValidationError as refusal:
+            return _eid_refused(request, refusal)
+        messages.success(request, _("Your account is verified: you can sign initiatives."))
+        return redirect(back.get("next") or reverse("profile"))
+
+
+def _eid_refused(request, refusal: ValidationError):
+    context = {
+        "form": VerifyForm(),
+        "verified": verification.is_verified(request.user),
+        "eid_button": eid.button_label(),
+        "eid_refusal": refusal.messages[0],
+    }
+    return render(request, "accounts/verify.html", context, status=422)
 
 
 @login_required
