@@ -9,8 +9,9 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils import timezone
 
-from samen.accounts.models import User
+from samen.accounts.models import User, Verification
 from samen.ideas.models import Comment, Flag, Follow, Idea, Support
+from samen.initiatives.models import Signature
 from samen.panels.models import RegisterEntry, Volunteer
 from samen.votes.models import Ballot, Review
 
@@ -98,6 +99,23 @@ def personal_data(user: User) -> dict:
                 "reserve_rank": volunteer.reserve_rank,
             }
             for volunteer in Volunteer.objects.filter(user=user).select_related("lottery__process", "invitation")
+        ],
+        "verification": (
+            {
+                "method": user.verification.method,
+                "municipality": user.verification.municipality_nis,
+                "born_on": _when(user.verification.born_on),
+                "verified_at": _when(user.verification.verified_at),
+                "expires_at": _when(user.verification.expires_at),
+            }
+            if Verification.objects.filter(user=user).exists()
+            else None
+        ),
+        "signatures": [
+            {**row, "signed_at": _when(row["signed_at"]), "withdrawn_at": _when(row["withdrawn_at"])}
+            for row in Signature.objects.filter(user=user)
+            .order_by("pk")
+            .values("initiative_id", "initiative__title_fr", "signed_at", "withdrawn_at")
         ],
         "reports": [
             {**row, "created_at": _when(row["created_at"])}

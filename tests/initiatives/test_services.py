@@ -167,3 +167,17 @@ def test_a_sheet_is_entered_once_and_only_by_staff(collecting, census, manager, 
     with pytest.raises(PermissionDenied):
         services.enter_paper_sheet(initiative=collecting, staff=resident, reference="S-2", lines=[])
     assert services.count(collecting) == 1
+
+
+def test_a_signatory_finds_their_verification_and_signatures_in_their_data_export(collecting, census):
+    from samen.accounts.privacy import personal_data
+
+    signer = census.verified()
+    services.sign(initiative=collecting, user=signer)
+
+    exported = personal_data(User.objects.get(pk=signer.pk))
+
+    assert exported["verification"]["method"] == "census"
+    assert exported["verification"]["municipality"] == "21004"
+    assert [row["initiative_id"] for row in exported["signatures"]] == [collecting.pk]
+    assert Verification.objects.get(user=signer).digest not in str(exported)  # the key's output stays on the server
