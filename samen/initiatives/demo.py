@@ -135,12 +135,14 @@ class _Verifier:
         self.valid_until[user.pk] = verification.expires_at
 
 
-def load_initiatives_demo(*, people: dict[str, User], manager: User, administrator: User, seed: int = 2020) -> bool:
+def load_initiatives_demo(
+    *, people: dict[str, User], manager: User, administrator: User, seed: int = 2020, today: date | None = None
+) -> bool:
     """Build the demo once; returns False when it is already there."""
     if Initiative.objects.exists():
         return False
     rng = random.Random(seed)  # noqa: S311 - a reproducible demo, not a secret
-    today = timezone.localdate()
+    today = today or timezone.localdate()
     census = _census(rng)
     rows = ["national_number,birth_date,postcode", *(f"{n},{b.isoformat()},{p}" for n, b, p in census)]
     upload_census(municipality_nis=CITY, uploader=administrator, text="\n".join(rows) + "\n")

@@ -124,7 +124,8 @@ class Volunteer(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="volunteering"
     )
-    invitation = models.OneToOneField(RegisterEntry, on_delete=models.PROTECT, related_name="volunteer")
+    # RESTRICT: a register row cannot go while its volunteer stays, but both go with their lottery.
+    invitation = models.OneToOneField(RegisterEntry, on_delete=models.RESTRICT, related_name="volunteer")
     first_name = models.CharField(_("first name"), max_length=60)
     features = models.JSONField(default=dict)  # category -> value, the neighbourhood from the register
     show_name = models.BooleanField(_("my first name and neighbourhood may be shown if I am drawn"), default=False)
@@ -160,7 +161,7 @@ class Council(models.Model):
     slug = models.SlugField(_("address"), max_length=80, unique=True)
     name = TranslatedField(models.CharField(_("name"), max_length=200, blank=True), attrgetter=official_fallback)
     neighbourhood_codes = models.JSONField(_("neighbourhoods"), default=list)
-    lottery = models.OneToOneField(Lottery, on_delete=models.PROTECT, related_name="council", null=True, blank=True)
+    lottery = models.OneToOneField(Lottery, on_delete=models.SET_NULL, related_name="council", null=True, blank=True)
     drawn_seats = models.PositiveSmallIntegerField(_("seats drawn by lot"))
     delegate_seats = models.PositiveSmallIntegerField(_("seats for associations' delegates"))
     term_start = models.DateField(_("term starts"))

@@ -2,6 +2,7 @@
 
 import json
 import random
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -16,6 +17,8 @@ from samen.budgets.demo.loader import STORIES as BUDGET_STORIES
 from samen.ideas import notifications
 from samen.ideas import services as idea_services
 from samen.ideas.models import Idea
+from samen.initiatives import demo as initiatives_demo
+from samen.panels import demo as panels_demo
 from samen.processes import clock, services
 from samen.processes.demo.processes import (
     DEMO_DOMAIN,
@@ -28,7 +31,7 @@ from samen.processes.geography import neighbourhood_at, neighbourhoods
 from samen.processes.models import Process
 from samen.votes.demo import STORIES as VOTE_STORIES
 
-STORIES = VOTE_STORIES | BUDGET_STORIES
+STORIES = VOTE_STORIES | BUDGET_STORIES | panels_demo.STORIES
 
 HERE = Path(__file__).resolve().parent
 THEMES_FILE = Path(__file__).resolve().parents[3] / "data" / "brussels" / "participation_themes.json"
@@ -39,6 +42,8 @@ class Report:
     accounts: list[tuple[str, str]] = field(default_factory=list)
     processes_created: list[str] = field(default_factory=list)
     ideas_created: int = 0
+    invitation_codes: dict[str, list[str]] = field(default_factory=dict)  # open lotteries: unused codes
+    initiatives_created: bool = False
 
 
 def _account(key: str, display_name: str, neighbourhood_code: int | None, report: Report) -> User:
@@ -151,8 +156,9 @@ def _post_ideas(process: Process, rows: list[dict], people: dict[str, User], rng
     return posted
 
 
-def load_demo(*, seed: int = 2020, today: date | None = None) -> Report:
-    """Create what is missing: accounts always, a process and its ideas only if its slug is new."""
+def load_demo(*, seed: int = 2020, today: date | None = None, slugs: Collection[str] | None = None) -> Report:
+    """Create what is missing: accounts always, a process and its ideas only if its slug is new (and in `slugs`,
+    when given)."""
     today = today or timezone.localdate()
     rng = random.Random(seed)  # noqa: S311 - a reproducible demo, not a secret
     report = Report()
@@ -166,7 +172,7 @@ def load_demo(*, seed: int = 2020, today: date | None = None) -> Report:
                 User.objects.filter(pk=user.pk).update(is_superuser=True)
         rows = json.loads((HERE / "ideas.json").read_text(encoding="utf-8"))["ideas"]
         for spec in DEMO_PROCESSES:
-            if Process.objects.filter(slug=spec["slug"]).exists():
+            if Process.objects.filter(slug=spec["slug"]).exists() or (slugs is not None and spec["slug"] not in slugs):
                 continue
             process = _create_process(spec, today)
             report.processes_created.append(spec["slug"])
@@ -175,4 +181,11 @@ def load_demo(*, seed: int = 2020, today: date | None = None) -> Report:
             report.ideas_created += len(ideas)
             if "story" in spec:  # the jury, the shortlist, the vote and the follow-up
                 STORIES[spec["story"]](process, ideas, people=people, manager=people["manager"], rng=rng)
+        if slugs is None:  # the citizens' initiatives are not processes: with the whole demo only
+            report.initiatives_created = initiatives_demo.load_initiatives_demo(
+                people=people, manager=people["manager"], administrator=people["admin"], seed=seed, today=today
+            )
+    for spec in DEMO_PROCESSES:
+        if spec.get("story") == "open_panel" and (codes := panels_demo.unused_codes(spec["slug"])):
+            report.invitation_codes[spec["slug"]] = codes
     return report

@@ -156,6 +156,71 @@ DEMO_PROCESSES += [
     },
 ]
 
+DEMO_PROCESSES += [
+    {
+        "slug": "laeken-neighbourhood-council",
+        "theme_set": None,
+        "scope": "neighbourhood",
+        "neighbourhood_code": 20,
+        "title": {
+            "nl": "Wijkraad van Laken",
+            "fr": "Conseil de quartier de Laeken",
+            "en": "Neighbourhood council of Laeken",
+        },
+        "description": {
+            "nl": "Laken heeft een wijkraad: vijftien bewoners, door het lot gekozen uit Oud-Laken West, Oud-Laken "
+            "Oost en Houba, naast vijf afgevaardigden van verenigingen, voor twee jaar. Negenhonderd bewoners, door "
+            "het lot gekozen uit het bevolkingsregister, kregen een uitnodiging; wie wilde, antwoordde met de code "
+            "uit de brief. De raad werd getrokken met quota op geslacht, leeftijd en wijk, met een vooraf "
+            "aangekondigde seed: iedereen kan de trekking narekenen.",
+            "fr": "Laeken a un conseil de quartier : quinze habitants tirés au sort au Vieux Laeken Ouest, au Vieux "
+            "Laeken Est et au Houba, à côté de cinq délégués d'associations, pour deux ans. Neuf cents habitants, "
+            "tirés au sort dans le registre de la population, ont reçu une invitation ; ceux qui le voulaient ont "
+            "répondu avec le code de leur lettre. Le conseil a été tiré avec des quotas de genre, d'âge et de "
+            "quartier, et une graine annoncée à l'avance : chacun peut recompter le tirage.",
+            "en": "Laeken has a neighbourhood council: fifteen residents drawn by lot in Vieux Laeken Ouest, Vieux "
+            "Laeken Est and Houba, beside five delegates of associations, for two years. Nine hundred residents, "
+            "drawn at random from the population register, received an invitation; those who wished answered with "
+            "the code in their letter. The council was drawn with quotas on gender, age and neighbourhood and a "
+            "seed announced beforehand: anyone can recount the draw.",
+        },
+        "themes": [],
+        "phases": [
+            ("information", -230, -201, {"nl": "Uitnodigingen", "fr": "Invitations", "en": "Invitations"}),
+            ("volunteer_registration", -200, -171, None),
+        ],
+        "story": "past_panel",
+    },
+    {
+        "slug": "marolles-citizens-panel",
+        "theme_set": None,
+        "scope": "neighbourhood",
+        "neighbourhood_code": 8,
+        "title": {
+            "nl": "Burgerpanel Marollen: het Vossenplein van morgen",
+            "fr": "Panel citoyen des Marolles : la place du Jeu de Balle demain",
+            "en": "Marolles citizens' panel: tomorrow's Jeu de Balle square",
+        },
+        "description": {
+            "nl": "Twaalf bewoners van de Marollen, door het lot gekozen, adviseren de Stad over de heraanleg van "
+            "het Vossenplein. Driehonderd bewoners kregen een brief met een persoonlijke code: hebt u er een "
+            "ontvangen, antwoord dan met uw code om mee te loten.",
+            "fr": "Douze habitants des Marolles, tirés au sort, conseillent la Ville sur le réaménagement de la place "
+            "du Jeu de Balle. Trois cents habitants ont reçu une lettre avec un code personnel : si vous en avez "
+            "reçu une, répondez avec votre code pour participer au tirage.",
+            "en": "Twelve Marolles residents, drawn by lot, advise the City on the redesign of the Jeu de Balle "
+            "square. Three hundred residents received a letter with a personal code: if you received one, answer "
+            "with your code to take part in the draw.",
+        },
+        "themes": [],
+        "phases": [
+            ("information", -35, -15, {"nl": "Uitnodigingen", "fr": "Invitations", "en": "Invitations"}),
+            ("volunteer_registration", -14, 20, None),
+        ],
+        "story": "open_panel",
+    },
+]
+
 # key: (display name, home neighbourhood code)
 DEMO_RESIDENTS = {
     "amina": ("Amina B.", 17),

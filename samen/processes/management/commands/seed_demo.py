@@ -1,11 +1,15 @@
 from django.core.management.base import BaseCommand
 
+from samen.initiatives.demo import TEST_IDENTITIES
 from samen.processes.demo.loader import load_demo
 from samen.processes.demo.processes import DEMO_PASSWORD
 
 
 class Command(BaseCommand):
-    help = "Load the Brussels demo (accounts, two processes, about 60 ideas). Running it again adds nothing twice."
+    help = (
+        "Load the Brussels demo (accounts, idea calls, budgets, lotteries, citizens' initiatives). Running it again "
+        "adds nothing twice."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--seed", type=int, default=2020, help="the same seed gives the same demo")
@@ -19,3 +23,11 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
         for email, name in report.accounts:
             self.stdout.write(f"  {email:40} {name}")
+        for slug, codes in report.invitation_codes.items():
+            self.stdout.write(
+                f"Unused invitation codes for /en/processes/{slug}/lottery/ (sign in, then answer): {' '.join(codes)}"
+            )
+        if report.initiatives_created:
+            self.stdout.write("Created three citizens' initiatives of the City of Brussels and its census list.")
+        identities = ", ".join(f"{number} born {born.isoformat()}" for number, born, _postcode in TEST_IDENTITIES)
+        self.stdout.write(f"Test identities to verify a demo account on /en/account/verify/: {identities}")
