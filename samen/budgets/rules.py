@@ -6,7 +6,7 @@ import rules
 from samen.budgets import queries
 from samen.ideas.rules import is_signed_in, process_is_visible
 from samen.processes.phases import BUDGET_BALLOT, PROPOSE, REVIEW_FEASIBILITY
-from samen.processes.rules import is_process_manager, phase_allows
+from samen.processes.rules import is_eligible_voter, is_process_manager, phase_allows
 
 
 @rules.predicate
@@ -24,7 +24,9 @@ def ballot_is_counted(user, process) -> bool:
 rules.add_perm("budgets.propose", is_signed_in & process_is_visible & phase_allows(PROPOSE))
 # City services: the process managers review feasibility and type in paper ballots.
 rules.add_perm("budgets.review_proposals", is_process_manager & phase_allows(REVIEW_FEASIBILITY))
-rules.add_perm("budgets.cast_ballot", is_signed_in & process_is_visible & phase_allows(BUDGET_BALLOT))
+rules.add_perm(
+    "budgets.cast_ballot", is_signed_in & process_is_visible & phase_allows(BUDGET_BALLOT) & is_eligible_voter
+)
 rules.add_perm("budgets.enter_paper_ballots", is_process_manager & phase_allows(BUDGET_BALLOT))
 rules.add_perm("budgets.view_result", process_is_visible & ballot_has_closed)
 # The follow-up of the funded projects: reported by City services once the count has said which they are.

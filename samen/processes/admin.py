@@ -56,5 +56,6 @@ class ProcessAdmin(TranslatedFieldAdmin, admin.ModelAdmin):
         (None, {"fields": ["slug", "status"]}),
         (_("Texts"), {"fields": [*Process.title.fields, *Process.description.fields]}),
         (_("Scope"), {"fields": ["scope", "municipality_nis", "neighbourhood_code"]}),
+        (_("Voters"), {"fields": ["voters", "minimum_age"]}),
         (_("Moderation"), {"fields": ["premoderation"]}),
     ]

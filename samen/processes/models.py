@@ -34,6 +34,22 @@ class Process(models.Model):
     neighbourhood_code = models.PositiveSmallIntegerField(
         _("neighbourhood"), choices=neighbourhood_choices, null=True, blank=True
     )
+
+    class Voters(models.TextChoices):
+        SIGNED_IN = "", _("Anyone signed in")
+        VERIFIED = "any", _("Verified residents (census list or eID)")
+        CENSUS = "census", _("Residents verified with the census list")
+        EID = "eid", _("Residents verified with the eID or itsme")
+
+    voters = models.CharField(
+        _("who may vote"),
+        max_length=10,
+        choices=Voters.choices,
+        blank=True,
+        default="",
+        help_text=_("Ballots only. Verified residents vote where they live: the process's municipality."),
+    )
+    minimum_age = models.PositiveSmallIntegerField(_("minimum age to vote"), default=0)
     premoderation = models.BooleanField(
         _("pre-moderation"),
         default=False,

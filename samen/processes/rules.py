@@ -2,7 +2,7 @@
 
 import rules
 
-from samen.processes import queries
+from samen.processes import eligibility, queries
 
 
 @rules.predicate
@@ -18,6 +18,13 @@ def is_moderator(user) -> bool:
 @rules.predicate
 def is_published(user, process) -> bool:
     return process is not None and process.is_published
+
+
+@rules.predicate
+def is_eligible_voter(user, obj) -> bool:
+    """The process asks nothing of its voters, or the user is what it asks (verified, resident, old enough)."""
+    process = getattr(obj, "process", obj)
+    return process is not None and eligibility.why_not_eligible(process, user) is None
 
 
 def phase_allows(action: str):

@@ -19,7 +19,7 @@ from samen.ideas.queries import (
     ideas_stamp,
     ordered_idea_ids,
 )
-from samen.processes import queries
+from samen.processes import eligibility, queries
 from samen.processes.models import Process
 from samen.processes.phases import PHASE_KINDS, POST_IDEA
 
@@ -101,6 +101,7 @@ def process_detail(request, slug):
         "now_text": _now_text(phase),
         "next_phase": queries.next_phase(process),
         "can_post": phase is not None and POST_IDEA in phase.allows,
+        "not_eligible": eligibility.why_not_eligible(process, request.user) if process.voters else None,
         "filters": filters,
         "page": page,
         "query_without_page": _query_without_page(request),

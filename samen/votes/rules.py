@@ -4,7 +4,7 @@ import rules
 
 from samen.ideas.rules import is_signed_in, process_is_visible
 from samen.processes.phases import SCORE, VOTE
-from samen.processes.rules import is_process_manager, phase_allows
+from samen.processes.rules import is_eligible_voter, is_process_manager, phase_allows
 from samen.votes import queries
 
 
@@ -32,7 +32,10 @@ rules.add_perm("votes.manage_shortlist", is_process_manager)
 rules.add_perm("votes.score_ideas", is_signed_in & is_juror & phase_allows(SCORE))
 rules.add_perm("votes.view_jury_ranking", is_process_manager)
 rules.add_perm("votes.view_published_shortlist", process_is_visible & shortlist_is_published)
-rules.add_perm("votes.cast_ballot", is_signed_in & process_is_visible & shortlist_is_published & phase_allows(VOTE))
+rules.add_perm(
+    "votes.cast_ballot",
+    is_signed_in & process_is_visible & shortlist_is_published & phase_allows(VOTE) & is_eligible_voter,
+)
 rules.add_perm(
     "votes.view_counts", process_is_visible & shortlist_is_published & (vote_has_ended | counts_are_shown_while_voting)
 )
