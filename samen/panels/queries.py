@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 
 from samen.panels.features import FEATURES, NEIGHBOURHOOD
 from samen.panels.models import Council, Lottery, Quota, Seat, Volunteer
+from samen.processes.models import Process
 from samen.processes.queries import phase_has_ended
 
 REGISTRATION = "volunteer_registration"
@@ -101,3 +102,14 @@ def seat_of(council: Council, user) -> Seat | None:
     if not user.is_authenticated:
         return None
     return council.seats.filter(volunteer__user=user).exclude(status=Seat.Status.DECLINED).first()
+
+
+def council_budgets(council: Council):
+    """The participatory budgets of the council's neighbourhoods, newest first."""
+    return (
+        Process.objects.filter(
+            status=Process.Status.PUBLISHED, budget__isnull=False, neighbourhood_code__in=council.neighbourhood_codes
+        )
+        .select_related("budget")
+        .order_by("-created_at")
+    )

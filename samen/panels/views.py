@@ -263,6 +263,7 @@ def council_page(request, slug):
     context = {
         "council": council,
         "members": queries.council_members(council),
+        "budgets": queries.council_budgets(council),
         "delegates": council.nominations.filter(status=Nomination.Status.APPROVED),
         "pending": council.nominations.filter(status=Nomination.Status.NOMINATED),
         "seat": seat,

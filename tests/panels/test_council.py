@@ -153,3 +153,17 @@ def test_the_council_page_names_members_only_with_consent(client, council):
 
     for seat in held(council):
         assert (seat.volunteer.first_name in page) == seat.volunteer.show_name
+
+
+def test_the_council_page_links_the_budgets_of_its_neighbourhoods(client, council):
+    from tests.budgets.conftest import budget_at
+
+    laeken = budget_at("ballot")  # neighbourhood 20, one of the council's
+    elsewhere = budget_at("ballot")
+    elsewhere.process.neighbourhood_code = 44
+    elsewhere.process.save()
+
+    page = client.get(council_url("council", council)).content.decode()
+
+    assert reverse("budgets:budget", args=[laeken.process.slug]) in page
+    assert reverse("budgets:budget", args=[elsewhere.process.slug]) not in page
