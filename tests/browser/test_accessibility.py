@@ -83,3 +83,36 @@ def test_vote_pages_have_no_serious_violation_in_the_three_languages(page, live_
         ):
             page.goto(f"{base}/{language}{path}")
             assert_accessible(page)
+
+
+def test_initiative_and_verification_pages_have_no_serious_violation_in_the_three_languages(page, live_server):
+    from samen.initiatives.models import Initiative
+    from samen.initiatives.services import create_kind
+    from tests.initiatives.conftest import Census, initiative_at
+
+    base = live_server.url
+    census = Census(UserFactory(role="administrator", is_staff=True))
+    manager = UserFactory(email="manager@example.org", preferred_language="en", role="process_manager")
+    kind = create_kind(
+        name={"nl": "Burgerinitiatief", "fr": "Initiative citoyenne"},
+        municipality_nis="21004",
+        committee_size=2,
+        threshold=3,
+    )
+    collecting = initiative_at("collecting", kind=kind, census=census, manager=manager)
+    transmitted = initiative_at("transmitted", kind=kind, census=census, manager=manager)
+    sign_in(page, base, "manager@example.org")
+
+    for language in ("nl", "fr", "en"):
+        for path in (
+            "/initiatives/",
+            "/initiatives/overdue/",
+            f"/initiatives/{collecting.pk}/",
+            f"/initiatives/{transmitted.pk}/",
+            f"/initiatives/{collecting.pk}/paper/",
+            "/initiatives/new/",
+            "/account/verify/",
+        ):
+            page.goto(f"{base}/{language}{path}")
+            assert_accessible(page)
+    assert Initiative.objects.count() == 2
