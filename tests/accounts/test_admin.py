@@ -21,6 +21,8 @@ def _process_form(**overrides):
         "scope": "neighbourhood",
         "municipality_nis": "",
         "neighbourhood_code": "8",
+        "voters": "",
+        "minimum_age": "0",
         "themes-TOTAL_FORMS": "1",
         "themes-INITIAL_FORMS": "0",
         "themes-0-slug": "green",
