@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from samen.algorithms.sortition import Quota as EngineQuota
 from samen.algorithms.sortition.invitations import replacement
 from samen.common.services import require_perm, translated_columns
+from samen.panels import notifications
 from samen.panels.models import Council, Lottery, Nomination, Seat, Volunteer
 from samen.processes import clock
 
@@ -56,9 +57,11 @@ def _offer_next(council: Council, *, replaces: Seat) -> Seat | None:
     if chosen is None:
         return None
     volunteer = next(v for v in reserve if str(v.pk) == chosen)
-    return Seat.objects.create(
+    offer = Seat.objects.create(
         council=council, volunteer=volunteer, status=Seat.Status.OFFERED, since=clock.now().date(), replaces=replaces
     )
+    notifications.announce_offer(offer)
+    return offer
 
 
 def resign_seat(*, seat: Seat, member) -> Seat | None:

@@ -18,7 +18,7 @@ from samen.algorithms.sortition import SortitionInputError, check_feasibility, d
 from samen.algorithms.sortition.invitations import draw_invitations as pick_invitations
 from samen.algorithms.sortition.invitations import reserve_order
 from samen.common.services import require_perm, translated_columns
-from samen.panels import queries
+from samen.panels import notifications, queries
 from samen.panels.features import FEATURES, NEIGHBOURHOOD
 from samen.panels.models import MAX_POOL, Lottery, Quota, RegisterEntry, Seat, Volunteer
 from samen.processes import clock
@@ -325,4 +325,5 @@ def draw_lottery(*, lottery: Lottery, manager, seed: str) -> Lottery:
             Seat.objects.bulk_create(
                 Seat(council=council, volunteer=volunteers[p], since=since) for p in sorted(panel, key=int)
             )
+        notifications.announce_draw(lottery)
     return lottery
