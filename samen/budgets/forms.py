@@ -4,7 +4,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samen.common.money import euros
-from samen.common.progress import ProgressStatus
 from samen.processes.forms import NeighbourhoodField
 
 LANGUAGES = (("nl", _("Dutch")), ("fr", _("French")), ("en", _("English (optional)")))
@@ -89,23 +88,3 @@ class BudgetBallotForm(forms.Form):
 
 class PaperBallotForm(BudgetBallotForm):
     paper_reference = forms.CharField(label=_("Number written on the paper ballot"), max_length=40)
-
-
-class ProgressForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), choices=ProgressStatus.choices)
-    link = forms.URLField(label=_("Link (optional)"), required=False, assume_scheme="https")
-    photo = forms.ImageField(label=_("Photo (optional)"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for code, language in LANGUAGES:
-            self.fields[f"text_{code}"] = forms.CharField(
-                label=_("What happened (%(language)s)") % {"language": language},
-                help_text=_("For an abandoned project, say why."),
-                widget=forms.Textarea(attrs={"rows": 4}),
-                required=False,
-                max_length=5000,
-            )
-
-    def texts(self) -> dict[str, str]:
-        return _texts(self, "text")

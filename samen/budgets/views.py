@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samen.budgets import queries, services
-from samen.budgets.forms import BudgetBallotForm, PaperBallotForm, ProgressForm, ProposalForm, ReviewForm
+from samen.budgets.forms import BudgetBallotForm, PaperBallotForm, ProposalForm, ReviewForm
 from samen.budgets.models import Budget, Proposal
 from samen.common import phrases
 from samen.common.money import euros
+from samen.common.progress import ProgressForm
 from samen.processes.views import get_visible_process
 
 INVALID = 422
@@ -296,7 +297,9 @@ def progress_new(request, slug, pk):
     budget, _counted_result = _counted(request, slug)
     _require(request, "budgets.post_progress", budget.process)
     proposal = get_object_or_404(Proposal, pk=pk, budget=budget)
-    form = ProgressForm(request.POST or None, request.FILES or None)
+    form = ProgressForm(
+        request.POST or None, request.FILES or None, abandoned_help=_("For an abandoned project, say why.")
+    )
     status = 200
     if request.method == "POST":
         if form.is_valid():

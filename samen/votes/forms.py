@@ -3,8 +3,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samen.votes.models import ProgressUpdate
-
 LANGUAGES = (("nl", _("Dutch")), ("fr", _("French")), ("en", _("English (optional)")))
 
 
@@ -87,23 +85,3 @@ class BallotForm(forms.Form):
     def idea_ids(self) -> list[int]:
         chosen = self.cleaned_data["ideas"]
         return [int(value) for value in ([chosen] if isinstance(chosen, str) else chosen)]
-
-
-class ProgressForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), choices=ProgressUpdate.Status.choices)
-    link = forms.URLField(label=_("Link (optional)"), required=False, assume_scheme="https")
-    photo = forms.ImageField(label=_("Photo (optional)"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for code, language in LANGUAGES:
-            self.fields[f"text_{code}"] = forms.CharField(
-                label=_("What happened (%(language)s)") % {"language": language},
-                help_text=_("For an abandoned idea, say why."),
-                widget=forms.Textarea(attrs={"rows": 4}),
-                required=False,
-                max_length=5000,
-            )
-
-    def texts(self) -> dict[str, str]:
-        return {code: self.cleaned_data.get(f"text_{code}", "") for code, _label in LANGUAGES}

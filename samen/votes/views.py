@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 
 from samen.algorithms import ballot_files
 from samen.common import phrases
+from samen.common.progress import ProgressForm
 from samen.ideas.models import Idea
 from samen.processes.views import get_visible_process
 from samen.votes import queries, services
-from samen.votes.forms import BallotForm, ProgressForm, ReviewForm, ShortlistSizeForm, TextsForm
+from samen.votes.forms import BallotForm, ReviewForm, ShortlistSizeForm, TextsForm
 
 INVALID = 422  # understood but refused: the form comes back with its errors (htmx swaps 422, see base.html)
 
@@ -217,7 +218,9 @@ def progress_new(request, slug, pk):
     process, shortlist = _shortlist(request, slug)
     _require(request, "votes.post_progress", shortlist)
     idea = get_object_or_404(Idea, pk=pk, process=process)
-    form = ProgressForm(request.POST or None, request.FILES or None)
+    form = ProgressForm(
+        request.POST or None, request.FILES or None, abandoned_help=_("For an abandoned idea, say why.")
+    )
     status = 200
     if request.method == "POST":
         if form.is_valid():
