@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Count, Q
+
 from samen.algorithms.initiatives import Stage, clock_on
 from samen.initiatives.models import Initiative, PaperSheet
 from samen.initiatives.services import count, deadline_of
@@ -28,9 +30,17 @@ class State:
         return self.stage == Stage.OVERDUE
 
 
+def with_counts():
+    """Initiatives with their standing signatures counted in the same query (`standing`)."""
+    standing = Count("signatures", filter=Q(signatures__withdrawn_at__isnull=True))
+    return Initiative.objects.select_related("kind").annotate(standing=standing)
+
+
 def state_of(initiative: Initiative, today: date | None = None) -> State:
     today = today or clock.now().date()
-    signatures = count(initiative)
+    annotated = getattr(initiative, "standing", None)
+    erased = initiative.personal_data_erased_at
+    signatures = annotated if annotated is not None and not erased else count(initiative)
     status = initiative.status
     progress = clock_on(
         today,
@@ -46,7 +56,7 @@ def state_of(initiative: Initiative, today: date | None = None) -> State:
 
 def public_groups() -> list[tuple[str, list[tuple[Initiative, State]]]]:
     """Collecting, before the council (overdue first), decided, closed without enough signatures."""
-    initiatives = Initiative.objects.exclude(status__in=PRIVATE).select_related("kind").order_by("-pk")
+    initiatives = with_counts().exclude(status__in=PRIVATE).order_by("-pk")
     rows = [(initiative, state_of(initiative)) for initiative in initiatives]
     order = [
         ("collecting", {Stage.COLLECTING}),
@@ -61,7 +71,7 @@ def public_groups() -> list[tuple[str, list[tuple[Initiative, State]]]]:
 
 
 def overdue_initiatives() -> list[tuple[Initiative, State]]:
-    transmitted = Initiative.objects.filter(status=Initiative.Status.TRANSMITTED).select_related("kind")
+    transmitted = with_counts().filter(status=Initiative.Status.TRANSMITTED)
     return [(i, state) for i in transmitted if (state := state_of(i)).overdue]
 
 

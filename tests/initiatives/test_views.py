@@ -134,3 +134,19 @@ def test_staff_record_the_councils_decision_from_the_page(client, transmitted, m
     assert response.status_code == 302
     assert (transmitted.status, transmitted.decision, transmitted.votes_for) == ("decided", "adopted", 31)
     assert "31 for, 8 against, 0 abstentions" in client.get(url("detail", transmitted)).content.decode()
+
+
+@pytest.mark.parametrize("initiatives", [1, 3])
+def test_the_list_of_initiatives_costs_the_same_queries_for_one_or_three(
+    client, kind, census, manager, initiatives, django_assert_num_queries
+):
+    from tests.initiatives.conftest import initiative_at
+
+    for _ in range(initiatives):
+        initiative = initiative_at("collecting", kind=kind, census=census, manager=manager)
+        services.sign(initiative=initiative, user=census.verified())
+
+    with django_assert_num_queries(1):  # no session: one query, the initiatives with their kinds and counts
+        response = client.get(reverse("initiatives:index"))
+
+    assert response.content.decode().count("1 signature of 3 needed") == initiatives
