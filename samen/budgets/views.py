@@ -13,11 +13,10 @@ from samen.budgets import queries, services
 from samen.budgets.forms import BudgetBallotForm, PaperBallotForm, ProposalForm, ReviewForm
 from samen.budgets.models import Budget, Proposal
 from samen.common import phrases
+from samen.common.http import INVALID, require
 from samen.common.money import euros
 from samen.common.progress import ProgressForm
 from samen.processes.views import get_visible_process
-
-INVALID = 422
 
 
 def _budget(request, slug) -> Budget:
@@ -26,11 +25,6 @@ def _budget(request, slug) -> Budget:
     if budget is None:
         raise Http404
     return budget
-
-
-def _require(request, permission, obj):
-    if not request.user.has_perm(permission, obj):
-        raise PermissionDenied(phrases.not_allowed)
 
 
 def budget_page(request, slug):
@@ -46,7 +40,7 @@ def budget_page(request, slug):
 @login_required
 def propose(request, slug):
     budget = _budget(request, slug)
-    _require(request, "budgets.propose", budget.process)
+    require(request, "budgets.propose", budget.process)
     form = ProposalForm(request.POST or None)
     status = 200
     if request.method == "POST":
@@ -80,7 +74,7 @@ def proposal_page(request, slug, pk):
 @login_required
 def review(request, slug, pk):
     budget = _budget(request, slug)
-    _require(request, "budgets.review_proposals", budget.process)
+    require(request, "budgets.review_proposals", budget.process)
     proposal = get_object_or_404(Proposal, pk=pk, budget=budget)
     form = ReviewForm(request.POST or None, proposal=proposal)
     status = 200
@@ -140,7 +134,7 @@ def ballot(request, slug):
     if request.method == "POST":
         if not request.user.is_authenticated:
             raise PermissionDenied(phrases.not_allowed)
-        _require(request, "budgets.cast_ballot", budget.process)
+        require(request, "budgets.cast_ballot", budget.process)
         if form.is_valid():
             try:
                 services.cast_budget_ballot(budget=budget, voter=request.user, proposal_ids=form.proposal_ids())
@@ -168,7 +162,7 @@ def ballot_total(request, slug):
 @login_required
 def paper_ballot(request, slug):
     budget = _budget(request, slug)
-    _require(request, "budgets.enter_paper_ballots", budget.process)
+    require(request, "budgets.enter_paper_ballots", budget.process)
     form = PaperBallotForm(request.POST or None, proposals=queries.feasible_proposals(budget))
     status = 200
     if request.method == "POST":
@@ -295,7 +289,7 @@ def follow_up(request, slug):
 @login_required
 def progress_new(request, slug, pk):
     budget, _counted_result = _counted(request, slug)
-    _require(request, "budgets.post_progress", budget.process)
+    require(request, "budgets.post_progress", budget.process)
     proposal = get_object_or_404(Proposal, pk=pk, budget=budget)
     form = ProgressForm(
         request.POST or None, request.FILES or None, abandoned_help=_("For an abandoned project, say why.")

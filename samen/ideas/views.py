@@ -10,14 +10,13 @@ from django.views.decorators.http import require_POST
 
 from samen.accounts.models import User
 from samen.common import phrases
+from samen.common.http import INVALID
 from samen.ideas import notifications, queries, services, similarity
 from samen.ideas.forms import CommentEditForm, CommentForm, IdeaEditForm, IdeaForm
 from samen.ideas.models import TITLE_MAX, Comment, Flag, Idea
 from samen.processes import queries as process_queries
 from samen.processes.phases import POST_IDEA
 from samen.processes.views import get_visible_process
-
-INVALID = 422  # the form was understood but refused: htmx is told to swap it in (see base.html)
 
 
 def _visible_idea(request, pk, *, lookup=queries.idea_for_page) -> Idea:

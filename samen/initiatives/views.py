@@ -3,23 +3,16 @@ the promoters' drafting, and the City's check, paper sheets, timeline and decisi
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samen.common import phrases
+from samen.common.http import INVALID, require
 from samen.initiatives import queries, services
 from samen.initiatives.forms import DecisionForm, EventForm, InitiativeForm, InviteForm, PaperSheetForm, ReviewForm
 from samen.initiatives.models import Initiative, Promoter
-
-INVALID = 422
-
-
-def _require(request, permission, obj=None):
-    if not request.user.has_perm(permission, obj):
-        raise PermissionDenied(phrases.not_allowed)
 
 
 def _initiative(request, pk) -> Initiative:
@@ -73,7 +66,7 @@ def _refused(request, initiative, refusal: ValidationError, **forms):
 
 @login_required
 def new(request):
-    _require(request, "initiatives.draft")
+    require(request, "initiatives.draft")
     form = InitiativeForm(request.POST or None)
     status = 200
     if request.method == "POST":
@@ -96,7 +89,7 @@ def new(request):
 @login_required
 def edit(request, pk):
     initiative = _initiative(request, pk)
-    _require(request, "initiatives.edit", initiative)
+    require(request, "initiatives.edit", initiative)
     initial = {
         f"{name}_{code}": getattr(initiative, f"{name}_{code}")
         for name in ("title", "text", "reasons")
@@ -125,7 +118,7 @@ def edit(request, pk):
 @login_required
 def invite(request, pk):
     initiative = _initiative(request, pk)
-    _require(request, "initiatives.edit", initiative)
+    require(request, "initiatives.edit", initiative)
     form = InviteForm(request.POST)
     try:
         if not form.is_valid():
@@ -142,7 +135,7 @@ def invite(request, pk):
 def accept(request, pk, promoter_pk):
     initiative = _initiative(request, pk)
     promoter = get_object_or_404(Promoter, pk=promoter_pk, initiative=initiative)
-    _require(request, "initiatives.accept_promotion", promoter)
+    require(request, "initiatives.accept_promotion", promoter)
     try:
         services.accept_promotion(promoter=promoter, user=request.user)
     except ValidationError as refusal:
@@ -154,7 +147,7 @@ def accept(request, pk, promoter_pk):
 @login_required
 def submit(request, pk):
     initiative = _initiative(request, pk)
-    _require(request, "initiatives.edit", initiative)
+    require(request, "initiatives.edit", initiative)
     try:
         services.submit_initiative(initiative=initiative, author=request.user)
     except ValidationError as refusal:
@@ -166,7 +159,7 @@ def submit(request, pk):
 @login_required
 def review(request, pk):
     initiative = _initiative(request, pk)
-    _require(request, "initiatives.review", initiative)
+    require(request, "initiatives.review", initiative)
     form = ReviewForm(request.POST)
     try:
         if not form.is_valid():
@@ -182,7 +175,7 @@ def review(request, pk):
 @login_required
 def sign(request, pk):
     initiative = _initiative(request, pk)
-    _require(request, "initiatives.sign", initiative)
+    require(request, "initiatives.sign", initiative)
     try:
         services.sign(initiative=initiative, user=request.user)
     except ValidationError as refusal:
@@ -194,7 +187,7 @@ def sign(request, pk):
 @login_required
 def withdraw(request, pk):
     initiative = _initiative(request, pk)
-    _require(request, "initiatives.sign", initiative)
+    require(request, "initiatives.sign", initiative)
     try:
         services.withdraw(initiative=initiative, user=request.user)
     except ValidationError as refusal:
@@ -205,7 +198,7 @@ def withdraw(request, pk):
 @login_required
 def paper(request, pk):
     initiative = _initiative(request, pk)
-    _require(request, "initiatives.enter_paper", initiative)
+    require(request, "initiatives.enter_paper", initiative)
     form = PaperSheetForm(request.POST or None)
     report, status = None, 200
     if request.method == "POST":
@@ -231,7 +224,7 @@ def paper(request, pk):
 @login_required
 def event(request, pk):
     initiative = _initiative(request, pk)
-    _require(request, "initiatives.follow_council", initiative)
+    require(request, "initiatives.follow_council", initiative)
     form = EventForm(request.POST)
     if not form.is_valid():
         return _refused(request, initiative, ValidationError(""), event=form)
@@ -251,7 +244,7 @@ def event(request, pk):
 @login_required
 def decide(request, pk):
     initiative = _initiative(request, pk)
-    _require(request, "initiatives.follow_council", initiative)
+    require(request, "initiatives.follow_council", initiative)
     form = DecisionForm(request.POST)
     try:
         if not form.is_valid():

@@ -4,21 +4,19 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samen.common import phrases
+from samen.common.http import INVALID, require
 from samen.panels import queries, services
 from samen.panels.features import category_label, value_label
 from samen.panels.forms import DecisionForm, NominationForm, QuotaForm, RegisterForm, SeedForm, VolunteerForm
 from samen.panels.models import Council, Lottery, Nomination, Seat
 from samen.processes.views import get_visible_process
-
-INVALID = 422
 
 
 def _lottery(request, slug) -> Lottery:
@@ -26,11 +24,6 @@ def _lottery(request, slug) -> Lottery:
     if lottery is None:
         raise Http404
     return lottery
-
-
-def _require(request, permission, obj):
-    if not request.user.has_perm(permission, obj):
-        raise PermissionDenied(phrases.not_allowed)
 
 
 def _panel(lottery: Lottery) -> list[dict]:
@@ -72,7 +65,7 @@ def lottery_page(request, slug):
 @login_required
 def volunteer(request, slug):
     lottery = _lottery(request, slug)
-    _require(request, "panels.volunteer", lottery.process)
+    require(request, "panels.volunteer", lottery.process)
     form = VolunteerForm(request.POST or None, initial={"code": request.GET.get("code", "")})
     status = 200
     if request.method == "POST":
@@ -111,7 +104,7 @@ def _manage_context(lottery: Lottery, **forms) -> dict:
 
 def _manager_lottery(request, slug) -> Lottery:
     lottery = _lottery(request, slug)
-    _require(request, "panels.manage_lottery", lottery.process)
+    require(request, "panels.manage_lottery", lottery.process)
     return lottery
 
 
@@ -276,7 +269,7 @@ def council_page(request, slug):
 @login_required
 def nominate(request, slug):
     council = get_object_or_404(Council, slug=slug)
-    _require(request, "panels.nominate_delegate", council)
+    require(request, "panels.nominate_delegate", council)
     form = NominationForm(request.POST or None)
     status = 200
     if request.method == "POST":
@@ -295,7 +288,7 @@ def nominate(request, slug):
 @login_required
 def decide(request, slug, pk):
     nomination = get_object_or_404(Nomination, pk=pk, council__slug=slug)
-    _require(request, "panels.decide_nomination", nomination.council)
+    require(request, "panels.decide_nomination", nomination.council)
     form = DecisionForm(request.POST)
     try:
         if not form.is_valid():
@@ -317,7 +310,7 @@ def decide(request, slug, pk):
 @login_required
 def resign(request, slug, pk):
     seat = get_object_or_404(Seat.objects.select_related("volunteer", "council"), pk=pk, council__slug=slug)
-    _require(request, "panels.resign_seat", seat)
+    require(request, "panels.resign_seat", seat)
     try:
         services.resign_seat(seat=seat, member=request.user)
     except ValidationError as refusal:
@@ -331,7 +324,7 @@ def resign(request, slug, pk):
 @login_required
 def answer(request, slug, pk):
     seat = get_object_or_404(Seat.objects.select_related("volunteer", "council"), pk=pk, council__slug=slug)
-    _require(request, "panels.answer_offer", seat)
+    require(request, "panels.answer_offer", seat)
     accept = request.POST.get("accept") == "yes"
     try:
         services.answer_offer(seat=seat, volunteer_user=request.user, accept=accept)

@@ -4,21 +4,19 @@ import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from samen.algorithms import ballot_files
-from samen.common import phrases
+from samen.common.http import INVALID, require
 from samen.common.progress import ProgressForm
 from samen.ideas.models import Idea
 from samen.processes.views import get_visible_process
 from samen.votes import queries, services
 from samen.votes.forms import BallotForm, ReviewForm, ShortlistSizeForm, TextsForm
-
-INVALID = 422  # understood but refused: the form comes back with its errors (htmx swaps 422, see base.html)
 
 
 def _shortlist(request, slug):
@@ -29,15 +27,10 @@ def _shortlist(request, slug):
     return process, shortlist
 
 
-def _require(request, permission, obj):
-    if not request.user.has_perm(permission, obj):
-        raise PermissionDenied(phrases.not_allowed)
-
-
 @login_required
 def jury(request, slug):
     process, shortlist = _shortlist(request, slug)
-    _require(request, "votes.score_ideas", shortlist)
+    require(request, "votes.score_ideas", shortlist)
     ideas = queries.ideas_to_review(shortlist, request.user)
     return render(request, "votes/jury.html", {"process": process, "shortlist": shortlist, "ideas": ideas})
 
@@ -45,7 +38,7 @@ def jury(request, slug):
 @login_required
 def review(request, slug, pk):
     process, shortlist = _shortlist(request, slug)
-    _require(request, "votes.score_ideas", shortlist)
+    require(request, "votes.score_ideas", shortlist)
     idea = get_object_or_404(Idea, pk=pk, process=process)
     form = ReviewForm(request.POST or None, criteria=shortlist.criteria.all())
     status = 200
@@ -73,7 +66,7 @@ def review(request, slug, pk):
 def ranking(request, slug):
     """The manager sees the jury's aggregate ranking, draws up the shortlist and publishes it with motivations."""
     process, shortlist = _shortlist(request, slug)
-    _require(request, "votes.view_jury_ranking", shortlist)
+    require(request, "votes.view_jury_ranking", shortlist)
     entries = queries.entries_of(shortlist)
     size_form = ShortlistSizeForm(initial={"size": shortlist.size})
     motivation_forms = [
@@ -117,7 +110,7 @@ def ranking(request, slug):
 def shortlist_page(request, slug):
     """The published shortlist with the jury's motivations; during the vote, the ballot; after it, the result."""
     process, shortlist = _shortlist(request, slug)
-    _require(request, "votes.view_published_shortlist", shortlist)
+    require(request, "votes.view_published_shortlist", shortlist)
     entries = queries.entries_of(shortlist)
     can_vote = request.user.has_perm("votes.cast_ballot", shortlist)
     ballot = queries.ballot_of(shortlist, request.user)
@@ -206,7 +199,7 @@ def shortlist_csv(request, slug):
 
 def follow_up(request, slug):
     process, shortlist = _shortlist(request, slug)
-    _require(request, "votes.view_published_shortlist", shortlist)
+    require(request, "votes.view_published_shortlist", shortlist)
     result = services.count_votes(shortlist=shortlist) if queries.vote_has_ended(shortlist) else None
     winners = [int(idea) for idea in result.outcome["winners"]] if result else []
     context = {"process": process, "shortlist": shortlist, "winners": queries.progress_of(shortlist, winners)}
@@ -216,7 +209,7 @@ def follow_up(request, slug):
 @login_required
 def progress_new(request, slug, pk):
     process, shortlist = _shortlist(request, slug)
-    _require(request, "votes.post_progress", shortlist)
+    require(request, "votes.post_progress", shortlist)
     idea = get_object_or_404(Idea, pk=pk, process=process)
     form = ProgressForm(
         request.POST or None, request.FILES or None, abandoned_help=_("For an abandoned idea, say why.")
