@@ -2,7 +2,8 @@
 
 `samen count` recounts a shortlist vote from its published CSV files; `samen phase` tells which dated phase runs at
 an instant; `samen pb` counts a participatory budget from its pabulib file (greedy or Equal Shares) and explains a
-voter's share. Later subcommands count lotteries.
+voter's share; `samen sortition` computes a LEXIMIN lottery over quota-meeting panels and draws one with a seed, from
+a published pool and quota file.
 
 Each subcommand imports what it needs when it runs: `samen pb` is timed from the command's start
 (docs/performance.md), so it does not pay for the shortlist count, the calendar or the lottery.
