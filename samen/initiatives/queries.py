@@ -37,7 +37,7 @@ def with_counts():
 
 
 def state_of(initiative: Initiative, today: date | None = None) -> State:
-    today = today or clock.now().date()
+    today = today or clock.today()
     annotated = getattr(initiative, "standing", None)
     erased = initiative.personal_data_erased_at
     signatures = annotated if annotated is not None and not erased else count(initiative)

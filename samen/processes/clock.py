@@ -7,7 +7,7 @@ through the same services and checks, instead of writing rows behind their back.
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import datetime
+from datetime import date, datetime
 
 from django.utils import timezone
 
@@ -16,6 +16,11 @@ _replayed: ContextVar[datetime | None] = ContextVar("samen_replayed_instant", de
 
 def now() -> datetime:
     return _replayed.get() or timezone.now()
+
+
+def today() -> date:
+    """The day in Brussels (the site's time zone), not in UTC: between midnight and 1 or 2 a.m. they differ."""
+    return timezone.localdate(now())
 
 
 @contextmanager

@@ -27,6 +27,6 @@ def why_not_eligible(process, user) -> str | None:
     if place and verification.municipality_nis != place:
         return _("This vote is for residents of the municipality where it takes place.")
     born = verification.born_on
-    if process.minimum_age and (born is None or age_on(born, clock.now().date()) < process.minimum_age):
+    if process.minimum_age and (born is None or age_on(born, clock.today()) < process.minimum_age):
         return _("This vote is for residents aged %(age)s or more.") % {"age": process.minimum_age}
     return None

@@ -109,3 +109,17 @@ def test_signatories_data_are_erased_six_months_after_the_decision_leaving_the_c
     assert RejectedLine.objects.filter(sheet__initiative=transmitted).count() == 0
     assert transmitted.personal_data_erased_at is not None
     assert services.count(transmitted) == 3
+
+
+def test_a_vote_dated_today_in_brussels_is_recorded_just_after_midnight(transmitted, manager):
+    from datetime import datetime, time
+    from zoneinfo import ZoneInfo
+
+    just_after_midnight = datetime.combine(timezone.localdate(), time(0, 30), tzinfo=ZoneInfo("Europe/Brussels"))
+
+    with clock.replaying(just_after_midnight):  # 23:30 or 22:30 the day before in UTC
+        decided = services.record_decision(
+            initiative=transmitted, staff=manager, decision="adopted", decided_on=just_after_midnight.date()
+        )
+
+    assert decided.decided_on == timezone.localdate()

@@ -35,7 +35,7 @@ def is_overdue(initiative: Initiative, today: date | None = None) -> bool:
     return (
         initiative.status == Initiative.Status.TRANSMITTED
         and deadline is not None
-        and (today or clock.now().date()) > deadline
+        and (today or clock.today()) > deadline
     )
 
 
@@ -88,7 +88,7 @@ def _closed_on(initiative: Initiative) -> date | None:
 
 def run_daily(today: date | None = None) -> DailyReport:
     """Idempotent: run it twice on a day and nothing more happens the second time."""
-    today = today or clock.now().date()
+    today = today or clock.today()
     report = DailyReport()
     for initiative in Initiative.objects.filter(status=Initiative.Status.COLLECTING, collection_ends__lt=today):
         status = close_collection(initiative, today)

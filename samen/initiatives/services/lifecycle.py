@@ -134,7 +134,7 @@ def review_admissibility(*, initiative: Initiative, staff, admit: bool, reason: 
         initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
         if initiative.status != Initiative.Status.SUBMITTED:
             raise ValidationError(_("This initiative is not waiting for a check."), code="not_submitted")
-        today = clock.now().date()
+        today = clock.today()
         initiative.reviewed_by, initiative.admissibility_reason = staff, reason.strip()
         if admit:
             initiative.status = Initiative.Status.COLLECTING
@@ -171,7 +171,7 @@ def record_decision(
         initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
         if initiative.status != Initiative.Status.TRANSMITTED:
             raise ValidationError(_("Only an initiative before the council can be decided."), code="not_transmitted")
-        if decided_on < initiative.transmitted_on or decided_on > clock.now().date():
+        if decided_on < initiative.transmitted_on or decided_on > clock.today():
             raise ValidationError(_("The vote's date is between the transmission and today."), code="decision_date")
         initiative.status, initiative.decision, initiative.decided_on = Initiative.Status.DECIDED, decision, decided_on
         initiative.votes_for, initiative.votes_against, initiative.abstentions = votes_for, votes_against, abstentions

@@ -20,7 +20,7 @@ from samen.processes import clock
 
 
 def collecting(initiative: Initiative, today: date | None = None) -> bool:
-    today = today or clock.now().date()
+    today = today or clock.today()
     return initiative.status == Initiative.Status.COLLECTING and today <= initiative.collection_ends
 
 
@@ -30,7 +30,7 @@ def _require_collecting(initiative: Initiative) -> None:
 
 
 def _require_age(kind: InitiativeKind, born: date | None) -> None:
-    if born is None or age_on(born, clock.now().date()) < kind.minimum_age:
+    if born is None or age_on(born, clock.today()) < kind.minimum_age:
         raise ValidationError(
             _("You must be at least %(age)s to sign this initiative.") % {"age": kind.minimum_age}, code="too_young"
         )

@@ -58,7 +58,7 @@ def _offer_next(council: Council, *, replaces: Seat) -> Seat | None:
         return None
     volunteer = next(v for v in reserve if str(v.pk) == chosen)
     offer = Seat.objects.create(
-        council=council, volunteer=volunteer, status=Seat.Status.OFFERED, since=clock.now().date(), replaces=replaces
+        council=council, volunteer=volunteer, status=Seat.Status.OFFERED, since=clock.today(), replaces=replaces
     )
     notifications.announce_offer(offer)
     return offer
@@ -71,7 +71,7 @@ def resign_seat(*, seat: Seat, member) -> Seat | None:
         seat = Seat.objects.select_for_update().get(pk=seat.pk)
         if seat.status != Seat.Status.HELD:
             raise ValidationError(_("You do not hold this seat."), code="not_held")
-        seat.status, seat.until = Seat.Status.RESIGNED, clock.now().date()
+        seat.status, seat.until = Seat.Status.RESIGNED, clock.today()
         seat.save(update_fields=["status", "until"])
         return _offer_next(seat.council, replaces=seat)
 
@@ -84,10 +84,10 @@ def answer_offer(*, seat: Seat, volunteer_user, accept: bool) -> Seat | None:
         if seat.status != Seat.Status.OFFERED:
             raise ValidationError(_("This seat is no longer offered to you."), code="not_offered")
         if accept:
-            seat.status, seat.since = Seat.Status.HELD, clock.now().date()
+            seat.status, seat.since = Seat.Status.HELD, clock.today()
             seat.save(update_fields=["status", "since"])
             return seat
-        seat.status, seat.until = Seat.Status.DECLINED, clock.now().date()
+        seat.status, seat.until = Seat.Status.DECLINED, clock.today()
         seat.save(update_fields=["status", "until"])
         return _offer_next(seat.council, replaces=seat.replaces or seat)
 

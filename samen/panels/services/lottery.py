@@ -321,7 +321,7 @@ def draw_lottery(*, lottery: Lottery, manager, seed: str) -> Lottery:
         lottery.save(update_fields=["seed", "outcome", "drawn_at"])
         council = getattr(lottery, "council", None)
         if council is not None:
-            since = max(council.term_start, clock.now().date())
+            since = max(council.term_start, clock.today())
             Seat.objects.bulk_create(
                 Seat(council=council, volunteer=volunteers[p], since=since) for p in sorted(panel, key=int)
             )
