@@ -1,5 +1,6 @@
 """The lottery's public page and files, the manager's steps, the volunteer's answer, and the council's page."""
 
+import csv
 import json
 
 from django.contrib import messages
@@ -159,11 +160,13 @@ def draw_invitations(request, slug):
 def letters(request, slug):
     """Addresses and codes for the invitation letters: for the manager only, never published."""
     lottery = _manager_lottery(request, slug)
-    rows = ["register_id,address,neighbourhood,code"]
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    writer = csv.writer(response, lineterminator="\n")
+    writer.writerow(["register_id", "address", "neighbourhood", "code"])
     for entry in lottery.register.exclude(code=None).order_by("register_id"):
-        address = entry.address.replace('"', '""')
-        rows.append(f'{entry.register_id},"{address}",{entry.neighbourhood_code},{entry.code}')
-    response = HttpResponse("\n".join(rows) + "\n", content_type="text/csv; charset=utf-8")
+        # A leading = + - @ would be a formula in a spreadsheet: an apostrophe keeps it text.
+        address = f"'{entry.address}" if entry.address[:1] in "=+-@" else entry.address
+        writer.writerow([entry.register_id, address, entry.neighbourhood_code, entry.code])
     response["Content-Disposition"] = f'attachment; filename="{slug}-letters.csv"'
     return response
 

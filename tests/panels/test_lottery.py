@@ -1,5 +1,6 @@
 """The two-stage lottery from the register to the published draw, as a manager, a volunteer and anyone see it."""
 
+import csv
 import json
 
 import pytest
@@ -106,11 +107,11 @@ def test_the_manager_downloads_the_letters_with_addresses_and_codes(client, mana
 
     response = client.get(url("letters", answering_lottery))
 
-    lines = response.content.decode().splitlines()
+    rows = list(csv.reader(response.content.decode().splitlines()))
     entry = answering_lottery.register.order_by("register_id").first()
-    assert lines[0] == "register_id,address,neighbourhood,code"
-    assert len(lines) == 31
-    assert f'{entry.register_id},"{entry.address}",{entry.neighbourhood_code},{entry.code}' in lines
+    assert rows[0] == ["register_id", "address", "neighbourhood", "code"]
+    assert len(rows) == 31
+    assert [entry.register_id, entry.address, str(entry.neighbourhood_code), entry.code] in rows
 
 
 # Answering an invitation
