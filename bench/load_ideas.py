@@ -21,6 +21,8 @@ import threading
 import time
 import urllib.parse
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,6 +54,50 @@ def recreate_database(admin_url: str, name: str) -> None:
     with psycopg.connect(admin_url, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def prepare(admin_url: str, name: str, seeding: list[str]) -> tuple[str, dict, dict, float]:
+    """A new database `name`, migrated, with static files collected and Redis emptied, then seeded by a child
+    process (`seeding`: a script and its arguments; its last line of output is JSON). Returns the database URL, the
+    environment, that JSON and how long the seeding took."""
+    database_url = _database_url(admin_url, name)
+    recreate_database(admin_url, name)
+    import redis
+
+    redis.Redis.from_url(CACHE_URL.replace("rediscache://", "redis://")).flushdb()
+    env = _env(database_url, tempfile.mkdtemp(prefix="samen-bench-static-"))
+    python = sys.executable
+    subprocess.run([python, "manage.py", "migrate", "--no-input", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run([python, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env, check=True)
+    started = time.perf_counter()
+    seeded = subprocess.run([python, *seeding], cwd=ROOT, env=env, check=True, capture_output=True, text=True)
+    return database_url, env, json.loads(seeded.stdout.splitlines()[-1]), time.perf_counter() - started
+
+
+@contextmanager
+def serving(env: dict, workers: int) -> Iterator[None]:
+    """gunicorn with production settings on PORT, once its health check answers; stopped on the way out."""
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    server = subprocess.Popen(
+        [str(gunicorn), "bench.wsgi:application", "--workers", str(workers), "--bind", f"127.0.0.1:{PORT}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _attempt in range(100):
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=2)
+                connection.request("GET", "/healthz")
+                if connection.getresponse().status == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        yield
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def seed(ideas: int, accounts: int) -> dict:
@@ -269,55 +315,20 @@ def main() -> int:
         print(json.dumps(seed(args.ideas, args.accounts)))
         return 0
 
-    database_url = _database_url(args.admin_url, "samen_bench")
-    recreate_database(args.admin_url, "samen_bench")
-    import redis
-
-    redis.Redis.from_url(CACHE_URL.replace("rediscache://", "redis://")).flushdb()
-    static_root = tempfile.mkdtemp(prefix="samen-bench-static-")
-    env = _env(database_url, static_root)
-    python = sys.executable
-    subprocess.run([python, "manage.py", "migrate", "--no-input", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([python, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env, check=True)
-    started = time.perf_counter()
-    seeded = subprocess.run(
-        [python, __file__, "--seed", "--ideas", str(args.ideas), "--accounts", str(args.accounts)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
+    database_url, env, data, seconds = prepare(
+        args.admin_url,
+        "samen_bench",
+        [__file__, "--seed", "--ideas", str(args.ideas), "--accounts", str(args.accounts)],
     )
-    data = json.loads(seeded.stdout.splitlines()[-1])
-    seconds = time.perf_counter() - started
     print(f"seeded {len(data['ideas'])} ideas and {len(data['sessions'])} accounts in {seconds:.0f} s")
 
-    gunicorn = Path(python).with_name("gunicorn")
-    server = subprocess.Popen(
-        [str(gunicorn), "bench.wsgi:application", "--workers", str(args.workers), "--bind", f"127.0.0.1:{PORT}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        for _attempt in range(100):
-            try:
-                connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=2)
-                connection.request("GET", "/healthz")
-                if connection.getresponse().status == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
+    with serving(env, args.workers):
         acknowledged: dict = {}
         results = []
         for scenario in scenarios(data, args.seconds, args.clients, acknowledged):
             result = scenario.run()
             results.append(result)
             print(json.dumps(result))
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
     bare = statistics.mean([results[0]["throughput_per_s"], results[-1]["throughput_per_s"]])
     report = {

@@ -12,16 +12,14 @@ import http.client
 import json
 import os
 import statistics
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from load_ideas import CACHE_URL, CSRF, PORT, ROOT, _database_url, _env, recreate_database
+from load_ideas import CSRF, PORT, ROOT, prepare, serving
 
 DATABASE = "samen_bench_signatures"
 
@@ -39,15 +37,14 @@ def seed(residents: int) -> dict:
 
     from samen.accounts.models import User
     from samen.accounts.verification import upload_census, verify_with_census
+    from samen.algorithms.initiatives import invented_national_number
     from samen.initiatives import services
-
-    def national_number(born: date, serial: int) -> str:
-        body = f"{born:%y%m%d}{serial:03d}"
-        return f"{body}{97 - int(body) % 97:02d}"
 
     administrator = User.objects.create_user("admin@bench.invalid", role="administrator", display_name="Admin")
     manager = User.objects.create_user("manager@bench.invalid", role="process_manager", display_name="Manager")
-    people = [(national_number(date(1950 + i % 50, 1 + i % 12, 1 + i % 28), i % 1000), i) for i in range(residents)]
+    people = [
+        (invented_national_number(date(1950 + i % 50, 1 + i % 12, 1 + i % 28), i % 1000), i) for i in range(residents)
+    ]
     rows = ["national_number,birth_date,postcode"]
     for number, _ in people:
         born = f"19{number[:2]}-{number[2:4]}-{number[4:6]}"
@@ -141,41 +138,10 @@ def main() -> int:
         print(json.dumps(seed(args.residents)))
         return 0
 
-    database_url = _database_url(args.admin_url, DATABASE)
-    recreate_database(args.admin_url, DATABASE)
-    import redis
-
-    redis.Redis.from_url(CACHE_URL.replace("rediscache://", "redis://")).flushdb()
-    env = _env(database_url, tempfile.mkdtemp(prefix="samen-bench-static-"))
-    python = sys.executable
-    subprocess.run([python, "manage.py", "migrate", "--no-input", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([python, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env, check=True)
-    seeded = subprocess.run(
-        [python, __file__, "--seed", "--residents", str(args.residents)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
+    database_url, env, data, _seconds = prepare(
+        args.admin_url, DATABASE, [__file__, "--seed", "--residents", str(args.residents)]
     )
-    data = json.loads(seeded.stdout.splitlines()[-1])
-    gunicorn = Path(python).with_name("gunicorn")
-    server = subprocess.Popen(
-        [str(gunicorn), "bench.wsgi:application", "--workers", str(args.workers), "--bind", f"127.0.0.1:{PORT}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        for _attempt in range(100):
-            try:
-                probe = http.client.HTTPConnection("127.0.0.1", PORT, timeout=2)
-                probe.request("GET", "/healthz")
-                if probe.getresponse().status == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
+    with serving(env, args.workers):
         alone, others = data["sessions"][0], data["sessions"][1:]
         report = {
             "settings": vars(args) | {"cores": os.cpu_count()},
@@ -184,9 +150,6 @@ def main() -> int:
             "the_last_one_signs_fifty_times_at_once": summary(wave(data["initiative"], [alone] * 50)),
             "integrity": check(database_url, data["initiative"], args.residents),
         }
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     print(json.dumps(report, indent=2))
     (ROOT / "bench" / "results" / "signatures.json").write_text(json.dumps(report, indent=2) + "\n")
     return 0
