@@ -48,6 +48,14 @@ def national_number_birth_date(text: str) -> date | None:
     return date(year, month, day)
 
 
+def invented_national_number(born: date, serial: int) -> str:
+    """A national number with valid check digits for an invented person born on `born` (serial 0-999): demo,
+    test and benchmark data, never a real person's."""
+    body = f"{born:%y%m%d}{serial:03d}"
+    base = int(("2" if born.year >= 2000 else "") + body)
+    return f"{body}{97 - base % 97:02d}"
+
+
 def age_on(born: date, today: date) -> int:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 

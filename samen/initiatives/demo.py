@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from samen.accounts.models import User
 from samen.accounts.verification import upload_census, verify_with_census
+from samen.algorithms.initiatives import invented_national_number
 from samen.initiatives import services
 from samen.initiatives.models import Initiative
 from samen.processes import clock
@@ -106,17 +107,13 @@ def _at(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(11, 0)))
 
 
-def _national_number(born: date, serial: int) -> str:
-    body = f"{born:%y%m%d}{serial:03d}"
-    base = int(("2" if born.year >= 2000 else "") + body)
-    return f"{body}{97 - base % 97:02d}"
-
-
 def _census(rng: random.Random) -> list[tuple[str, date, str]]:
     people = list(TEST_IDENTITIES)
     while len(people) < len(TEST_IDENTITIES) + SIGNATORIES:
         born = date(1940, 1, 1) + timedelta(days=rng.randrange(365 * 66))
-        people.append((_national_number(born, rng.randrange(1, 998)), born, rng.choice(["1000", "1020", "1120"])))
+        people.append(
+            (invented_national_number(born, rng.randrange(1, 998)), born, rng.choice(["1000", "1020", "1120"]))
+        )
     return list({number: (number, born, postcode) for number, born, postcode in people}.values())
 
 

@@ -9,6 +9,7 @@ from samen.algorithms.initiatives import (
     age_on,
     clock_on,
     council_deadline,
+    invented_national_number,
     national_number_birth_date,
     normalise_national_number,
     reminder_days,
@@ -35,6 +36,11 @@ def test_a_mistyped_or_impossible_national_number_is_refused(number):
     # 93023022368 has valid check digits but 30 February.
     with pytest.raises(NationalNumberError):
         national_number_birth_date(number)
+
+
+@pytest.mark.parametrize("born", [date(1999, 12, 31), date(2001, 2, 28)])
+def test_an_invented_national_number_carries_its_birth_date_and_valid_check_digits(born):
+    assert national_number_birth_date(invented_national_number(born, 123)) == born
 
 
 def test_a_national_number_is_kept_as_its_eleven_digits():

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from samen.accounts.verification import upload_census, verify_with_census
+from samen.algorithms.initiatives import invented_national_number
 from samen.initiatives import services
 from samen.initiatives.models import Initiative
 from samen.processes import clock
@@ -19,13 +20,6 @@ TEXTS = {
 }
 
 
-def national_number(born: date, serial: int) -> str:
-    """A national number with valid check digits for an invented person born on `born`."""
-    body = f"{born:%y%m%d}{serial:03d}"
-    base = int(("2" if born.year >= 2000 else "") + body)
-    return f"{body}{97 - base % 97:02d}"
-
-
 class Census:
     """People on the City's census list (the list holds everyone at once; each test adds who it needs)."""
 
@@ -33,7 +27,7 @@ class Census:
         self.administrator, self.people = administrator, []
 
     def add(self, born: date, postcode: str = "1020") -> tuple[str, date]:
-        person = (national_number(born, 100 + len(self.people)), born, postcode)
+        person = (invented_national_number(born, 100 + len(self.people)), born, postcode)
         self.people.append(person)
         rows = ["national_number,birth_date,postcode", *(f"{n},{b.isoformat()},{p}" for n, b, p in self.people)]
         upload_census(municipality_nis=CITY, uploader=self.administrator, text="\n".join(rows) + "\n")
