@@ -5,7 +5,7 @@ import math
 from django.db.models import QuerySet
 
 from samen.panels.features import FEATURES, NEIGHBOURHOOD
-from samen.panels.models import Council, Lottery, Quota, Seat, Volunteer
+from samen.panels.models import Council, Lottery, Seat, Volunteer
 from samen.processes.models import Process
 from samen.processes.queries import phase_has_ended
 
@@ -86,10 +86,6 @@ def recount_command(lottery: Lottery) -> str:
         f"samen sortition --pool pool.csv --quotas quotas.csv --k {lottery.panel_size} --id-column {POOL_ID}"
         f"{households} --seed '{lottery.seed}' --json"
     )
-
-
-def quota_rows(lottery: Lottery) -> list[Quota]:
-    return list(lottery.quotas.all())
 
 
 def council_members(council: Council) -> list[Seat]:

@@ -8,7 +8,7 @@ from samen.algorithms.sortition import Quota as EngineQuota
 from samen.algorithms.sortition.invitations import replacement
 from samen.common.services import require_perm, translated_columns
 from samen.panels import notifications
-from samen.panels.models import Council, Lottery, Nomination, Seat, Volunteer
+from samen.panels.models import Council, Lottery, Nomination, Seat
 from samen.processes import clock
 
 
@@ -134,7 +134,3 @@ def decide_nomination(*, nomination: Nomination, manager, approve: bool, reason:
                 code="association_has_delegate",
             ) from None
     return nomination
-
-
-def volunteer_seat(volunteer: Volunteer) -> Seat | None:
-    return volunteer.seats.exclude(status=Seat.Status.DECLINED).order_by("-pk").first()

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from samen.algorithms.sortition import SortitionInputError, check_feasibility, draw_panel, read_pool, read_quotas
 from samen.algorithms.sortition.invitations import draw_invitations as pick_invitations
 from samen.algorithms.sortition.invitations import reserve_order
+from samen.algorithms.sortition.pool import household
 from samen.common.services import require_perm, translated_columns
 from samen.panels import notifications, queries
 from samen.panels.features import FEATURES, NEIGHBOURHOOD
@@ -272,8 +273,9 @@ def freeze_pool(*, lottery: Lottery, manager, rng: random.Random | None = None) 
             volunteer.pseudonym = str(number)
         households: dict[str, str] = {}
         for volunteer in sorted(volunteers, key=lambda v: int(v.pseudonym)):
-            address = " ".join(volunteer.invitation.address.casefold().split())
-            volunteer.household = households.setdefault(address, f"H{len(households) + 1}")
+            volunteer.household = households.setdefault(
+                household(volunteer.invitation.address), f"H{len(households) + 1}"
+            )
         Volunteer.objects.bulk_update(volunteers, ["pseudonym", "household"], batch_size=2000)
         lottery.register.update(address="")  # the letters are out and households are pseudonyms: no address kept
         try:
