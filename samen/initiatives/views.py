@@ -58,8 +58,9 @@ def _back(request, initiative, done: str):
     return redirect(initiative)
 
 
-def _refused(request, initiative, refusal: ValidationError, **forms):
-    if not forms:
+def _refused(request, initiative, refusal: ValidationError | None = None, **forms):
+    """The initiative's page again with status 422: a refusal as a message, or refused forms with their errors."""
+    if refusal is not None:
         messages.error(request, " ".join(refusal.messages))
     return detail(request, initiative.pk, forms=forms, status=INVALID)
 
@@ -126,7 +127,7 @@ def invite(request, pk):
         services.invite_promoter(initiative=initiative, author=request.user, email=form.cleaned_data["email"])
     except ValidationError as refusal:
         form.add_error(None, refusal)
-        return _refused(request, initiative, refusal, invite=form)
+        return _refused(request, initiative, invite=form)
     return _back(request, initiative, _("The invitation is sent."))
 
 
@@ -167,7 +168,7 @@ def review(request, pk):
         services.review_admissibility(initiative=initiative, staff=request.user, **form.cleaned_data)
     except ValidationError as refusal:
         form.add_error(None, refusal)
-        return _refused(request, initiative, refusal, review=form)
+        return _refused(request, initiative, review=form)
     return _back(request, initiative, _("The decision on admissibility is recorded."))
 
 
@@ -227,7 +228,7 @@ def event(request, pk):
     require(request, "initiatives.follow_council", initiative)
     form = EventForm(request.POST)
     if not form.is_valid():
-        return _refused(request, initiative, ValidationError(""), event=form)
+        return _refused(request, initiative, event=form)
     data = form.cleaned_data
     services.add_event(
         initiative=initiative,
@@ -252,5 +253,5 @@ def decide(request, pk):
         services.record_decision(initiative=initiative, staff=request.user, **form.cleaned_data)
     except ValidationError as refusal:
         form.add_error(None, refusal)
-        return _refused(request, initiative, refusal, decision=form)
+        return _refused(request, initiative, decision=form)
     return _back(request, initiative, _("The council's decision is recorded; the signatories are told."))
