@@ -17,7 +17,12 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from samen.accounts.models import CensusEntry, CensusList, Verification, VerificationTransfer
-from samen.algorithms.initiatives import NationalNumberError, national_number_birth_date, normalise_national_number
+from samen.algorithms.initiatives import (
+    NationalNumberError,
+    age_on,
+    national_number_birth_date,
+    normalise_national_number,
+)
 from samen.common.services import require_perm
 from samen.processes import clock
 from samen.processes.geography import postal_codes
@@ -98,6 +103,23 @@ def upload_census(*, municipality_nis: str, uploader, text: str) -> CensusList:
 def is_verified(user, *, on=None) -> bool:
     verification = getattr(user, "verification", None) if user.is_authenticated else None
     return verification is not None and verification.expires_at > (on or clock.now())
+
+
+def eligibility_gap(user, *, method: str = "", municipality_nis: str = "", minimum_age: int = 0) -> str | None:
+    """What keeps this account from what a vote or an initiative asks of its people, as a code (not_verified,
+    verification_method, not_resident, too_young), or None. A method of "" or "any" takes either verification; an
+    empty municipality takes a resident of any."""
+    if not is_verified(user):
+        return "not_verified"
+    verification = user.verification
+    if method not in {"", "any"} and verification.method != method:
+        return "verification_method"
+    if municipality_nis and verification.municipality_nis != municipality_nis:
+        return "not_resident"
+    born = verification.born_on
+    if minimum_age and (born is None or age_on(born, clock.today()) < minimum_age):
+        return "too_young"
+    return None
 
 
 def record_verification(*, user, digest: str, method: str, municipality_nis: str, born_on: date | None) -> Verification:

@@ -3,9 +3,7 @@ process's municipality, and old enough. The answer is the reason someone may not
 
 from django.utils.translation import gettext as _
 
-from samen.accounts.verification import is_verified
-from samen.algorithms.initiatives import age_on
-from samen.processes import clock
+from samen.accounts.verification import eligibility_gap
 
 
 def municipality_of(process) -> str:
@@ -18,15 +16,15 @@ def municipality_of(process) -> str:
 def why_not_eligible(process, user) -> str | None:
     if not process.voters:
         return None
-    if not is_verified(user):
-        return _("This vote is for verified residents: verify your account first.")
-    verification = user.verification
-    if process.voters != process.Voters.VERIFIED and verification.method != process.voters:
-        return _("This vote asks for a verification with %(method)s.") % {"method": process.get_voters_display()}
-    place = municipality_of(process)
-    if place and verification.municipality_nis != place:
-        return _("This vote is for residents of the municipality where it takes place.")
-    born = verification.born_on
-    if process.minimum_age and (born is None or age_on(born, clock.today()) < process.minimum_age):
-        return _("This vote is for residents aged %(age)s or more.") % {"age": process.minimum_age}
-    return None
+    gap = eligibility_gap(
+        user, method=process.voters, municipality_nis=municipality_of(process), minimum_age=process.minimum_age
+    )
+    reasons = {
+        "not_verified": lambda: _("This vote is for verified residents: verify your account first."),
+        "verification_method": lambda: (
+            _("This vote asks for a verification with %(method)s.") % {"method": process.get_voters_display()}
+        ),
+        "not_resident": lambda: _("This vote is for residents of the municipality where it takes place."),
+        "too_young": lambda: _("This vote is for residents aged %(age)s or more.") % {"age": process.minimum_age},
+    }
+    return reasons[gap]() if gap else None

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from samen.accounts.models import User
-from samen.accounts.verification import is_verified
+from samen.accounts.verification import eligibility_gap
 from samen.algorithms.initiatives import add_months
 from samen.common.services import Texts, require_perm, translated_columns
 from samen.initiatives import notifications
@@ -25,8 +25,7 @@ def create_kind(*, name: Texts, municipality_nis: str, **rules) -> InitiativeKin
 
 
 def _require_verified_resident(user, kind: InitiativeKind, message: str) -> None:
-    verification = getattr(user, "verification", None)
-    if not is_verified(user) or verification.municipality_nis != kind.municipality_nis:
+    if eligibility_gap(user, municipality_nis=kind.municipality_nis) is not None:
         raise ValidationError(message % {"municipality": kind.municipality.name}, code="not_verified")
 
 
@@ -103,7 +102,7 @@ def committee(initiative: Initiative) -> list[Promoter]:
     """The promoters who accepted and are verified residents of the municipality today."""
     promoters = initiative.promoters.filter(accepted_at__isnull=False).select_related("user__verification")
     nis = initiative.kind.municipality_nis
-    return [p for p in promoters if is_verified(p.user) and p.user.verification.municipality_nis == nis]
+    return [p for p in promoters if eligibility_gap(p.user, municipality_nis=nis) is None]
 
 
 def submit_initiative(*, initiative: Initiative, author) -> Initiative:

@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from samen.accounts.models import CensusEntry
-from samen.accounts.verification import checked_national_number, is_verified, person_digest
+from samen.accounts.verification import checked_national_number, eligibility_gap, person_digest
 from samen.algorithms.initiatives import age_on
 from samen.common.services import require_perm
 from samen.initiatives.models import Initiative, InitiativeKind, PaperSheet, RejectedLine, Signature
@@ -41,25 +41,25 @@ def sign(*, initiative: Initiative, user) -> Signature:
     require_perm(user, "initiatives.sign", initiative)
     _require_collecting(initiative)
     kind = initiative.kind
-    verification = getattr(user, "verification", None)
-    if not is_verified(user):
-        raise ValidationError(_("Verify that you are a resident before you sign."), code="not_verified")
-    if kind.verification != kind.Verification.ANY and verification.method != kind.verification:
-        raise ValidationError(
-            _("This initiative asks for a verification with %(method)s.") % {"method": kind.get_verification_display()},
-            code="verification_method",
-        )
-    if verification.municipality_nis != kind.municipality_nis:
-        raise ValidationError(
-            _("Only residents of %(municipality)s can sign this initiative.")
-            % {"municipality": kind.municipality.name},
-            code="not_resident",
-        )
-    _require_age(kind, verification.born_on)
+    gap = eligibility_gap(
+        user, method=kind.verification, municipality_nis=kind.municipality_nis, minimum_age=kind.minimum_age
+    )
+    reasons = {
+        "not_verified": lambda: _("Verify that you are a resident before you sign."),
+        "verification_method": lambda: (
+            _("This initiative asks for a verification with %(method)s.") % {"method": kind.get_verification_display()}
+        ),
+        "not_resident": lambda: (
+            _("Only residents of %(municipality)s can sign this initiative.") % {"municipality": kind.municipality.name}
+        ),
+        "too_young": lambda: _("You must be at least %(age)s to sign this initiative.") % {"age": kind.minimum_age},
+    }
+    if gap:
+        raise ValidationError(reasons[gap](), code=gap)
     try:
         with transaction.atomic():
             return Signature.objects.create(
-                initiative=initiative, digest=verification.digest, user=user, signed_at=clock.now()
+                initiative=initiative, digest=user.verification.digest, user=user, signed_at=clock.now()
             )
     except IntegrityError:
         raise ValidationError(_("You have already signed this initiative."), code="already_signed") from None
