@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "samen.urls"
@@ -112,6 +113,12 @@ CACHES = {
 # With a cache every server shares (Redis), sessions are read from it and written through to the database.
 if not CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Attempt limits (django-ratelimit) count in the shared cache; a refused attempt gets the 429 page.
+RATELIMIT_VIEW = "samen.common.views.too_many_attempts"
+RATELIMIT_IP_META_KEY = "samen.common.http.client_ip"
+# How many reverse proxies stand in front of gunicorn (each appends to X-Forwarded-For); 0 when none.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("SAMEN_TRUSTED_PROXIES", default=0)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

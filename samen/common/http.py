@@ -1,5 +1,6 @@
 """What every app's views answer the same way: a refusal of rights (403), and a form understood but refused."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 
 from samen.common import phrases
@@ -11,3 +12,13 @@ def require(request, permission: str, obj=None) -> None:
     """403 with the reason in words unless the user holds `permission` (on `obj`): the same rule the service checks."""
     if not request.user.has_perm(permission, obj):
         raise PermissionDenied(phrases.not_allowed)
+
+
+def client_ip(request) -> str:
+    """The visitor's address for attempt limits: behind SAMEN_TRUSTED_PROXIES reverse proxies, the address the
+    outermost trusted proxy saw (X-Forwarded-For read from the right, so a client cannot choose it); else the peer's."""
+    trusted = settings.ALLAUTH_TRUSTED_PROXY_COUNT
+    forwarded = [part.strip() for part in request.headers.get("x-forwarded-for", "").split(",") if part.strip()]
+    if trusted and len(forwarded) >= trusted:
+        return forwarded[-trusted]
+    return request.META.get("REMOTE_ADDR") or "0.0.0.0"  # noqa: S104 - a bucket for a peer without an address
