@@ -36,8 +36,8 @@ def seed(residents: int) -> dict:
     from django.contrib.sessions.backends.db import SessionStore
 
     from samen.accounts.models import User
-    from samen.accounts.verification import upload_census, verify_with_census
-    from samen.algorithms.initiatives import invented_national_number
+    from samen.accounts.verification import upload_census, verify_with_document
+    from samen.algorithms.initiatives import invented_document_number, invented_national_number
     from samen.initiatives import services
 
     administrator = User.objects.create_user("admin@bench.invalid", role="administrator", display_name="Admin")
@@ -45,15 +45,18 @@ def seed(residents: int) -> dict:
     people = [
         (invented_national_number(date(1950 + i % 50, 1 + i % 12, 1 + i % 28), i % 1000), i) for i in range(residents)
     ]
-    rows = ["national_number,birth_date,postcode"]
+    rows = ["national_number,birth_date,postcode,document_number"]
     for number, _ in people:
         born = f"19{number[:2]}-{number[2:4]}-{number[4:6]}"
-        rows.append(f"{number},{born},1000")
+        rows.append(f"{number},{born},1000,{invented_document_number(number)}")
     upload_census(municipality_nis="21004", uploader=administrator, text="\n".join(rows) + "\n")
     sessions = []
     for number, i in people:
         user = User.objects.create_user(f"resident{i}@bench.invalid", display_name=f"Resident {i}")
-        verify_with_census(user=user, national_number=number, born_on=None)
+        born = date(1900 + int(number[:2]), int(number[2:4]), int(number[4:6]))
+        verify_with_document(
+            user=user, national_number=number, born_on=born, document_number=invented_document_number(number)
+        )
         store = SessionStore()
         store[SESSION_KEY] = str(user.pk)
         store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"

@@ -19,6 +19,10 @@ SAMEN_VERIFICATION_KEY = env.str("SAMEN_VERIFICATION_KEY", default="insecure-onl
 if not SAMEN_VERIFICATION_KEY:
     raise environ.ImproperlyConfigured("Set SAMEN_VERIFICATION_KEY (or DJANGO_DEBUG=true on a laptop).")
 SAMEN_VERIFICATION_DAYS = env.int("SAMEN_VERIFICATION_DAYS", default=365)  # a verification then expires
+# Verification attempts (all methods together) per account and per client address; django-ratelimit's "N/period".
+SAMEN_VERIFY_RATE_ACCOUNT = env.str("SAMEN_VERIFY_RATE_ACCOUNT", default="10/h")
+SAMEN_VERIFY_RATE_CLIENT = env.str("SAMEN_VERIFY_RATE_CLIENT", default="30/h")
+SAMEN_LETTER_DAYS = env.int("SAMEN_LETTER_DAYS", default=30)  # a verification code sent by post then expires
 SAMEN_POSTS_PER_HOUR = env.int("SAMEN_POSTS_PER_HOUR", default=20)  # ideas + comments per account
 SAMEN_SIGNUP_MIN_SECONDS = env.int("SAMEN_SIGNUP_MIN_SECONDS", default=3)  # a sign-up form filled faster is a script
 # Verification with the Belgian eID or itsme through an OpenID Connect provider (the federal FAS/CSAM, or

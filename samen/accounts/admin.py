@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from samen.accounts import services, verification
-from samen.accounts.models import CensusList, User, VerificationTransfer
+from samen.accounts.models import CensusList, User, VerificationAttempt, VerificationLetter, VerificationTransfer
 
 
 @admin.register(User)
@@ -71,3 +71,33 @@ class CensusListAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # uploaded on /account/census/, which keeps only hashes
+
+
+@admin.register(VerificationAttempt)
+class VerificationAttemptAdmin(admin.ModelAdmin):
+    """Every verification attempt, refused or not, for spotting someone trying numbers (never a clear number)."""
+
+    list_display = ["at", "user", "method", "succeeded", "reason", "client"]
+    list_filter = ["succeeded", "method", "reason"]
+    search_fields = ["user__email", "digest", "client"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(VerificationLetter)
+class VerificationLetterAdmin(admin.ModelAdmin):
+    """Letters asked for and sent; printing happens on /account/letters/, the codes are never shown again."""
+
+    list_display = ["requested_at", "user", "municipality_nis", "status", "printed_at", "expires_at", "failures"]
+    list_filter = ["status", "municipality_nis"]
+    exclude = ["code_digest", "address", "digest"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

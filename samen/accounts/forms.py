@@ -83,7 +83,7 @@ class ProfileForm(forms.ModelForm):
         fields = ["display_name", "neighbourhood_code", "preferred_language"]
 
 
-class VerifyForm(forms.Form):
+class IdentityForm(forms.Form):
     national_number = forms.CharField(
         label=_("National register number"),
         max_length=20,
@@ -95,11 +95,32 @@ class VerifyForm(forms.Form):
     )
 
 
+class LetterCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code from the letter"),
+        max_length=20,
+        help_text=_("Ten letters and digits, as printed on the letter (for example ABCDE-23456)."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autocapitalize": "characters"}),
+    )
+
+
+class DocumentForm(IdentityForm):
+    document_number = forms.CharField(
+        label=_("Identity card number"),
+        max_length=20,
+        help_text=_("On the front of your card, for example 592-1234567-89."),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
+
 class CensusForm(forms.Form):
     municipality_nis = forms.ChoiceField(label=_("Municipality"), choices=municipality_choices)
     census = forms.FileField(
         label=_("List of residents entitled to sign (CSV)"),
-        help_text=_("Columns national_number, birth_date (YYYY-MM-DD), postcode. Only keyed hashes are kept."),
+        help_text=_(
+            "Columns national_number, birth_date (YYYY-MM-DD), postcode, and where the extract has them name, address "
+            "(lines separated by |) for the letters, document_number. Only keyed hashes and sealed addresses are kept."
+        ),
     )
 
     def clean_census(self):

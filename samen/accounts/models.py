@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from samen.processes.geography import neighbourhood_choices, neighbourhoods
@@ -85,6 +86,11 @@ class CensusEntry(models.Model):
     census = models.ForeignKey(CensusList, on_delete=models.CASCADE, related_name="entries")
     digest = models.CharField(max_length=64, db_index=True)  # HMAC-SHA256 of "national number|birth date"
     postcode = models.CharField(max_length=4)
+    # Name and address for a letter, sealed (AES-GCM) with a key derived from the person's national number: they
+    # are read only when that person asks for a letter, and a copy of the table reveals no address.
+    sealed_address = models.TextField(blank=True)
+    # Keyed hash of the identity document's number, where the municipality's extract carries it.
+    document_digest = models.CharField(max_length=64, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["census", "digest"], name="census_entry_once_per_list")]
@@ -97,8 +103,14 @@ class Verification(models.Model):
     """An account verified as one real resident. One person verifies one account: the digest is unique."""
 
     class Method(models.TextChoices):
-        CENSUS = "census", _("the municipality's list of residents")
+        LETTER = "letter", _("a code sent by post to the address in the register")
+        DOCUMENT = "document", _("the register and the identity card's number")
         EID = "eid", _("Belgian eID or itsme")
+        # Before issue 13 the national number and birth date alone verified an account: guessable, no longer accepted.
+        CENSUS = "census", _("the national number alone (no longer accepted)")
+
+    REGISTER_METHODS = frozenset({Method.LETTER, Method.DOCUMENT})  # "the census list" in a vote's rules
+    ACCEPTED_METHODS = frozenset({Method.LETTER, Method.DOCUMENT, Method.EID})
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="verification")
     digest = models.CharField(max_length=64, unique=True)
@@ -149,3 +161,72 @@ class VerificationTransfer(models.Model):
 
     def __str__(self):
         return f"{self.from_user} → {self.to_user}"
+
+
+class VerificationLetter(models.Model):
+    """A code sent by post to the address the register holds for a person: who has the letter holds the address.
+
+    The code is made when staff print the day's letters, put on the letter and kept only as a keyed hash; the
+    address is copied here from the sealed census entry when the resident asks, and erased once printed.
+    """
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Asked for, waiting to be printed")
+        SENT = "sent", _("Printed and sent")
+        USED = "used", _("Used")
+        CLOSED = "closed", _("Expired or blocked")
+
+    OPEN = (Status.REQUESTED, Status.SENT)
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="verification_letters")
+    digest = models.CharField(max_length=64)
+    municipality_nis = models.CharField(max_length=5)
+    born_on = models.DateField()
+    postcode = models.CharField(max_length=4)
+    address = models.TextField(blank=True)  # name and street lines, only until printed
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.REQUESTED)
+    requested_at = models.DateTimeField()
+    printed_at = models.DateTimeField(null=True, blank=True)
+    printed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    code_digest = models.CharField(max_length=64, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    failures = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("verification letter")
+        verbose_name_plural = _("verification letters")
+        constraints = [
+            # One letter on its way per account and per person: no flood of letters to someone's door.
+            models.UniqueConstraint(
+                fields=["user"], condition=Q(status__in=["requested", "sent"]), name="one_open_letter_per_account"
+            ),
+            models.UniqueConstraint(
+                fields=["digest"], condition=Q(status__in=["requested", "sent"]), name="one_open_letter_per_person"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({self.get_status_display()})"
+
+
+class VerificationAttempt(models.Model):
+    """Every attempt to verify, for the administrator: who, when, how, and why it was refused (never the number)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    at = models.DateTimeField()
+    method = models.CharField(max_length=10)
+    succeeded = models.BooleanField(default=False)
+    reason = models.CharField(max_length=40, blank=True)  # the refusal's code; the resident sees one message
+    digest = models.CharField(max_length=64, blank=True)  # the keyed hash tried, to see attempts aimed at one person
+    client = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("verification attempt")
+        verbose_name_plural = _("verification attempts")
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["user", "at"], name="attempt_by_account")]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.method} {self.reason or 'ok'}"

@@ -13,7 +13,15 @@ rules.add_perm("accounts.verify", is_signed_in)
 rules.add_perm("accounts.upload_census", is_administrator)
 rules.add_perm("accounts.decide_transfer", is_administrator)
 
-for model in ("user", "censuslist", "verification", "verificationtransfer"):
+for model in (
+    "user",
+    "censuslist",
+    "verification",
+    "verificationtransfer",
+    "verificationletter",
+    "verificationattempt",
+):
     for verb in ("view", "add", "change", "delete"):
         rules.add_perm(f"accounts.{verb}_{model}", is_administrator)
 rules.add_perm("accounts", is_administrator)
+rules.add_perm("accounts.print_letters", is_administrator)  # the day's verification letters, with their codes

@@ -1,22 +1,31 @@
 """Resident verification: is this account one real resident entitled to sign, and only this account?
 
 Methods are pluggable: each ends in `record_verification` with the person's keyed hash (HMAC of the national number
-and the birth date, keyed by SAMEN_VERIFICATION_KEY), so that the census list and the eID reach the same person and
+and the birth date, keyed by SAMEN_VERIFICATION_KEY), so that the register and the eID reach the same person and
 one person verifies one account. Clear national numbers are never stored.
+
+Every method needs something a stranger cannot derive from the national number (which carries the birth date):
+the eID, a code sent by post to the register's address (letters.py), or the identity card's number. Every attempt
+is logged; a refusal reads the same whatever its reason, so that the page tells no one who lives where.
 """
 
+import base64
 import csv
 import hashlib
 import hmac
 import io
+import json
+import os
 from datetime import date, timedelta
 
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from samen.accounts.models import CensusEntry, CensusList, Verification, VerificationTransfer
+from samen.accounts.models import CensusEntry, CensusList, Verification, VerificationAttempt, VerificationTransfer
 from samen.algorithms.initiatives import (
     NationalNumberError,
     age_on,
@@ -30,10 +39,69 @@ from samen.processes.geography import postal_codes
 MAX_CENSUS_ROWS = 1_500_000  # the whole Region fits
 
 
+def keyed(message: str) -> bytes:
+    return hmac.new(settings.SAMEN_VERIFICATION_KEY.encode(), message.encode(), hashlib.sha256).digest()
+
+
 def person_digest(national_number: str, born_on: date) -> str:
     """The keyed hash that stands for a person everywhere (census, verification, signatures, paper lines)."""
-    message = f"{national_number}|{born_on.isoformat()}".encode()
-    return hmac.new(settings.SAMEN_VERIFICATION_KEY.encode(), message, hashlib.sha256).hexdigest()
+    return hmac.new(
+        settings.SAMEN_VERIFICATION_KEY.encode(), f"{national_number}|{born_on.isoformat()}".encode(), hashlib.sha256
+    ).hexdigest()
+
+
+def document_digest(digest: str, document_number: str) -> str:
+    """The keyed hash of an identity document's number, bound to its holder."""
+    return keyed(f"document|{digest}|{normalise_document_number(document_number)}").hex()
+
+
+def normalise_document_number(text: str) -> str:
+    return "".join(character for character in text.upper() if character.isalnum())
+
+
+def seal_address(national_number: str, born_on: date, lines: list[str]) -> str:
+    """A name and address readable only with the person's national number (AES-GCM, key derived from it)."""
+    key = keyed(f"address|{national_number}|{born_on.isoformat()}")
+    nonce = os.urandom(12)
+    sealed = AESGCM(key).encrypt(nonce, json.dumps(lines).encode(), None)
+    return base64.b64encode(nonce + sealed).decode()
+
+
+def unseal_address(sealed: str, national_number: str, born_on: date) -> list[str] | None:
+    if not sealed:
+        return None
+    raw = base64.b64decode(sealed)
+    key = keyed(f"address|{national_number}|{born_on.isoformat()}")
+    try:
+        return json.loads(AESGCM(key).decrypt(raw[:12], raw[12:], None))
+    except InvalidTag:
+        return None
+
+
+def log_attempt(*, user, method: str, reason: str = "", digest: str = "", client: str | None = None) -> None:
+    """One row per attempt, kept even when the attempt is refused (the caller is not inside a transaction)."""
+    VerificationAttempt.objects.create(
+        user=user if user is not None and user.is_authenticated else None,
+        at=clock.now(),
+        method=method,
+        succeeded=not reason,
+        reason=reason,
+        digest=digest,
+        client=client or None,
+    )
+
+
+def refuse(*, user, method: str, reason: str, digest: str = "", client: str | None = None) -> ValidationError:
+    """Log the attempt and give the one refusal every reason shares (not on the list, a wrong check digit, another
+    account, a wrong or used code...): the page must not tell a stranger who lives in the City or has an account."""
+    log_attempt(user=user, method=method, reason=reason, digest=digest, client=client)
+    return ValidationError(
+        _(
+            "We could not verify you with these details. Check them and try again; if they are right, ask the "
+            "City's help desk."
+        ),
+        code="verification_refused",
+    )
 
 
 def checked_national_number(national_number: str, born_on: date | None = None) -> tuple[str, date]:
@@ -53,22 +121,31 @@ def checked_national_number(national_number: str, born_on: date | None = None) -
     return digits, born
 
 
+OPTIONAL_CENSUS_COLUMNS = ("name", "address", "document_number")
+
+
 def upload_census(*, municipality_nis: str, uploader, text: str) -> CensusList:
-    """Replace a municipality's list of residents entitled to sign (CSV: national_number, birth_date, postcode).
-    Only keyed hashes are stored; a wrong line refuses the whole file, naming the line."""
+    """Replace a municipality's list of residents entitled to sign (CSV: national_number, birth_date, postcode, and
+    where the extract has them name, address for the letters, document_number). Only keyed hashes and sealed
+    addresses are stored; a wrong line refuses the whole file, naming the line."""
     require_perm(uploader, "accounts.upload_census", None)
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     header = [name.strip().lower() for name in next(reader, [])]
-    if header[:3] != ["national_number", "birth_date", "postcode"]:
+    if header[:3] != ["national_number", "birth_date", "postcode"] or not set(header[3:]) <= {*OPTIONAL_CENSUS_COLUMNS}:
         raise ValidationError(
-            _("Line 1: the columns must be national_number, birth_date, postcode."), code="census_columns"
+            _(
+                "Line 1: the columns must be national_number, birth_date, postcode, then optionally name, address "
+                "and document_number."
+            ),
+            code="census_columns",
         )
+    optional = {name: 3 + index for index, name in enumerate(header[3:])}
     entries, seen = [], set()
     for row in reader:
         line = reader.line_num
         if not any(cell.strip() for cell in row):
             continue
-        cells = [*(cell.strip() for cell in row), "", "", ""][:3]
+        cells = [*(cell.strip() for cell in row), *([""] * len(header))][: len(header)]
         try:
             born = date.fromisoformat(cells[1])
             digits, born = checked_national_number(cells[0], born)
@@ -86,7 +163,21 @@ def upload_census(*, municipality_nis: str, uploader, text: str) -> CensusList:
         digest = person_digest(digits, born)
         if digest not in seen:
             seen.add(digest)
-            entries.append(CensusEntry(digest=digest, postcode=cells[2]))
+            extra = {name: cells[index] for name, index in optional.items()}
+            # The address column holds the letter's lines separated by "|": "Rue Haute 100|1000 Bruxelles".
+            address = [line.strip() for line in (extra.get("name", ""), *extra.get("address", "").split("|"))]
+            entries.append(
+                CensusEntry(
+                    digest=digest,
+                    postcode=cells[2],
+                    sealed_address=seal_address(digits, born, [line for line in address if line])
+                    if extra.get("address")
+                    else "",
+                    document_digest=document_digest(digest, extra["document_number"])
+                    if extra.get("document_number")
+                    else "",
+                )
+            )
         if len(entries) > MAX_CENSUS_ROWS:
             raise ValidationError(_("The list is too long."), code="census_size")
     with transaction.atomic():
@@ -101,18 +192,32 @@ def upload_census(*, municipality_nis: str, uploader, text: str) -> CensusList:
 
 
 def is_verified(user, *, on=None) -> bool:
+    """Verified by a method still accepted, and not expired."""
     verification = getattr(user, "verification", None) if user.is_authenticated else None
-    return verification is not None and verification.expires_at > (on or clock.now())
+    return (
+        verification is not None
+        and verification.method in Verification.ACCEPTED_METHODS
+        and verification.expires_at > (on or clock.now())
+    )
+
+
+def methods_meeting(method: str) -> frozenset:
+    """The verification methods a vote's or an initiative kind's rule accepts: "census" is the register (by letter
+    or identity card), "eid" the eID or itsme, "" or "any" every method still accepted."""
+    return {
+        "census": Verification.REGISTER_METHODS,
+        "eid": frozenset({Verification.Method.EID}),
+    }.get(method, Verification.ACCEPTED_METHODS)
 
 
 def eligibility_gap(user, *, method: str = "", municipality_nis: str = "", minimum_age: int = 0) -> str | None:
     """What keeps this account from what a vote or an initiative asks of its people, as a code (not_verified,
-    verification_method, not_resident, too_young), or None. A method of "" or "any" takes either verification; an
+    verification_method, not_resident, too_young), or None. A method of "" or "any" takes any verification; an
     empty municipality takes a resident of any."""
     if not is_verified(user):
         return "not_verified"
     verification = user.verification
-    if method not in {"", "any"} and verification.method != method:
+    if verification.method not in methods_meeting(method):
         return "verification_method"
     if municipality_nis and verification.municipality_nis != municipality_nis:
         return "not_resident"
@@ -122,11 +227,17 @@ def eligibility_gap(user, *, method: str = "", municipality_nis: str = "", minim
     return None
 
 
-def record_verification(*, user, digest: str, method: str, municipality_nis: str, born_on: date | None) -> Verification:
-    """Mark the account as this person's. If the person has verified another account, nothing changes here: a
-    transfer request waits for an administrator, and the message says so."""
+def record_verification(
+    *, user, digest: str, method: str, municipality_nis: str, born_on: date | None, client: str | None = None
+) -> Verification:
+    """Mark the account as this person's, once the method has proved it. An account verified as one person stays
+    that person's (a renewal keeps it); if the person has verified another account, nothing changes here: a transfer
+    request waits for an administrator, and the message says so (the person has just proved who they are)."""
     now = clock.now()
     fields = {"digest": digest, "method": method, "municipality_nis": municipality_nis, "born_on": born_on}
+    current = Verification.objects.filter(user=user).first()
+    if current is not None and current.digest != digest:
+        raise refuse(user=user, method=method, reason="other_identity", digest=digest, client=client)
     other = Verification.objects.filter(digest=digest).exclude(user=user).select_related("user").first()
     if other is not None:
         VerificationTransfer.objects.get_or_create(
@@ -140,6 +251,7 @@ def record_verification(*, user, digest: str, method: str, municipality_nis: str
                 "born_on": born_on,
             },
         )
+        log_attempt(user=user, method=method, reason="verified_elsewhere", digest=digest, client=client)
         raise ValidationError(
             _(
                 "You have already verified another account. One person verifies one account: an administrator "
@@ -154,30 +266,43 @@ def record_verification(*, user, digest: str, method: str, municipality_nis: str
                 user=user, defaults=fields | {"verified_at": now, "expires_at": expires}
             )
     except IntegrityError:
-        raise ValidationError(_("This person has just verified another account."), code="verified_elsewhere") from None
+        raise refuse(user=user, method=method, reason="verified_elsewhere", digest=digest, client=client) from None
+    log_attempt(user=user, method=method, digest=digest, client=client)
     return verification
 
 
-def verify_with_census(*, user, national_number: str, born_on: date) -> Verification:
-    """A resident types their national number and birth date; a match on a census list verifies the account."""
+def checked_or_refused(*, user, method: str, national_number: str, born_on: date | None, client) -> tuple[str, date]:
+    try:
+        return checked_national_number(national_number, born_on)
+    except ValidationError as error:
+        raise refuse(user=user, method=method, reason=error.code, client=client) from None
+
+
+def verify_with_document(
+    *, user, national_number: str, born_on: date, document_number: str, client: str | None = None
+) -> Verification:
+    """The register's extract carries the identity card's number: number, birth date and card together verify."""
     require_perm(user, "accounts.verify", None)
-    digits, born = checked_national_number(national_number, born_on)
+    method = Verification.Method.DOCUMENT
+    digits, born = checked_or_refused(
+        user=user, method=method, national_number=national_number, born_on=born_on, client=client
+    )
     digest = person_digest(digits, born)
-    entry = CensusEntry.objects.filter(digest=digest).select_related("census").first()
+    entry = (
+        CensusEntry.objects.filter(digest=digest, document_digest=document_digest(digest, document_number))
+        .exclude(document_digest="")
+        .select_related("census")
+        .first()
+    )
     if entry is None:
-        raise ValidationError(
-            _(
-                "We do not find you on the lists of residents entitled to sign. Check the number and the date; "
-                "if they are right, your municipality's list may not be on Samen yet."
-            ),
-            code="not_on_census",
-        )
+        raise refuse(user=user, method=method, reason="no_match", digest=digest, client=client)
     return record_verification(
         user=user,
         digest=digest,
-        method=Verification.Method.CENSUS,
+        method=method,
         municipality_nis=entry.census.municipality_nis,
         born_on=born,
+        client=client,
     )
 
 
@@ -189,6 +314,11 @@ def decide_transfer(*, transfer: VerificationTransfer, administrator, approve: b
         if transfer.status != VerificationTransfer.Status.PENDING:
             raise ValidationError(_("This request has already been decided."), code="decided")
         if approve:
+            held = Verification.objects.filter(user=transfer.to_user).exclude(digest=transfer.digest).exists()
+            if held:  # a verified identity is sticky: this account already stands for someone else
+                raise ValidationError(
+                    _("The account asking for this verification is verified as another person."), code="other_identity"
+                )
             Verification.objects.filter(digest=transfer.digest).delete()
             now = clock.now()
             Verification.objects.update_or_create(
@@ -207,11 +337,15 @@ def decide_transfer(*, transfer: VerificationTransfer, administrator, approve: b
         transfer.save(update_fields=["status", "decided_by", "decided_at", "note"])
 
 
-def verify_with_eid(*, user, national_number: str, born_on: date | None = None) -> Verification:
+def verify_with_eid(
+    *, user, national_number: str, born_on: date | None = None, client: str | None = None
+) -> Verification:
     """The eID (or itsme) proved who the person is, through the OpenID Connect provider; the census lists say
     where they are entitled to sign. Identity alone verifies the account without a municipality."""
     require_perm(user, "accounts.verify", None)
-    digits, born = checked_national_number(national_number, born_on)
+    digits, born = checked_or_refused(
+        user=user, method=Verification.Method.EID, national_number=national_number, born_on=born_on, client=client
+    )
     digest = person_digest(digits, born)
     entry = CensusEntry.objects.filter(digest=digest).select_related("census").first()
     return record_verification(
@@ -220,4 +354,5 @@ def verify_with_eid(*, user, national_number: str, born_on: date | None = None) 
         method=Verification.Method.EID,
         municipality_nis=entry.census.municipality_nis if entry else "",
         born_on=born,
+        client=client,
     )

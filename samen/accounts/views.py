@@ -1,9 +1,13 @@
+from functools import wraps
+from urllib.parse import quote
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,9 +16,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
+from django_ratelimit.decorators import ratelimit
 
-from samen.accounts import eid, privacy, services, verification
-from samen.accounts.forms import CensusForm, ProfileForm, VerifyForm
+from samen.accounts import eid, letter_files, letters, privacy, services, verification
+from samen.accounts.forms import CensusForm, DocumentForm, IdentityForm, LetterCodeForm, ProfileForm
+from samen.common.http import INVALID, client_ip, require
+from samen.common.views import too_many_attempts
+from samen.processes import clock
+from samen.processes.geography import municipality_choices
 
 
 @login_required
@@ -75,22 +84,122 @@ def delete(request):
     return redirect("processes:list")
 
 
+def _limited(view):
+    """Verification attempts are limited per account and per client address, all forms together; a refused attempt
+    is logged like the others and answers 429."""
+
+    @ratelimit(
+        group="verify", key="user", rate=lambda *_: settings.SAMEN_VERIFY_RATE_ACCOUNT, method="POST", block=False
+    )
+    @ratelimit(group="verify", key="ip", rate=lambda *_: settings.SAMEN_VERIFY_RATE_CLIENT, method="POST", block=False)
+    @wraps(view)
+    def limited(request, *args, **kwargs):
+        if getattr(request, "limited", False):
+            verification.log_attempt(user=request.user, method="", reason="rate_limited", client=client_ip(request))
+            return too_many_attempts(request)
+        return view(request, *args, **kwargs)
+
+    return limited
+
+
+def _safe_next(request) -> str:
+    """Only an address on this site is followed after verifying: never an open redirect."""
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(next_url, {request.get_host()}, require_https=request.is_secure())
+    return next_url if safe else ""
+
+
+def _verify_page(request, *, status: int = 200, **forms_and_refusals):
+    context = {
+        "letter_form": IdentityForm(prefix="letter"),
+        "code_form": LetterCodeForm(prefix="code"),
+        "document_form": DocumentForm(prefix="document"),
+        "verified": verification.is_verified(request.user),
+        "letter": letters.open_letter(request.user),
+        "eid_button": eid.button_label(),
+        "next": _safe_next(request),
+    } | forms_and_refusals
+    return render(request, "accounts/verify.html", context, status=status)
+
+
 @login_required
 def verify(request):
-    """A resident proves they are one real resident entitled to sign, with the census list (or the eID)."""
-    form = VerifyForm(request.POST or None)
-    status = 200
+    """A resident proves they are one real resident: by the eID, by a code sent by post to the register's address,
+    or by their identity card's number where the register has it."""
+    return _verify_page(request)
+
+
+def _verified(request):
+    messages.success(request, _("Your account is verified: you can sign initiatives and vote where it is asked."))
+    return redirect(_safe_next(request) or "profile")
+
+
+@require_POST
+@login_required
+@_limited
+def verify_letter(request):
+    form = IdentityForm(request.POST, prefix="letter")
+    if form.is_valid():
+        try:
+            letters.request_letter(user=request.user, client=client_ip(request), **form.cleaned_data)
+            messages.success(
+                request, _("Your letter will be printed and posted to your address in the register within a few days.")
+            )
+            next_url = _safe_next(request)
+            return redirect(reverse("verify") + (f"?next={quote(next_url)}" if next_url else ""))
+        except ValidationError as refusal:
+            form.add_error(None, refusal)
+    return _verify_page(request, status=INVALID, letter_form=form)
+
+
+@require_POST
+@login_required
+@_limited
+def verify_code(request):
+    form = LetterCodeForm(request.POST, prefix="code")
+    if form.is_valid():
+        try:
+            letters.verify_with_letter(user=request.user, code=form.cleaned_data["code"], client=client_ip(request))
+            return _verified(request)
+        except ValidationError as refusal:
+            form.add_error(None, refusal)
+    return _verify_page(request, status=INVALID, code_form=form)
+
+
+@require_POST
+@login_required
+@_limited
+def verify_document(request):
+    form = DocumentForm(request.POST, prefix="document")
+    if form.is_valid():
+        try:
+            verification.verify_with_document(user=request.user, client=client_ip(request), **form.cleaned_data)
+            return _verified(request)
+        except ValidationError as refusal:
+            form.add_error(None, refusal)
+    return _verify_page(request, status=INVALID, document_form=form)
+
+
+@login_required
+def letter_batch(request):
+    """Administrators print the day's letters: one ZIP with the PDF and the CSV, made once (the codes are not kept)."""
+    require(request, "accounts.print_letters")
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                verification.verify_with_census(user=request.user, **form.cleaned_data)
-                messages.success(request, _("Your account is verified: you can sign initiatives."))
-                return redirect(request.GET.get("next") or "profile")
-            except ValidationError as refusal:
-                form.add_error(None, refusal)
-        status = 422
-    context = {"form": form, "verified": verification.is_verified(request.user), "eid_button": eid.button_label()}
-    return render(request, "accounts/verify.html", context, status=status)
+        printed = letters.print_letters(staff=request.user, municipality_nis=request.POST.get("municipality_nis", ""))
+        if not printed:
+            messages.info(request, _("No letter is waiting."))
+            return redirect("letters")
+        response = HttpResponse(letter_files.letters_zip(printed), content_type="application/zip")
+        stamp = clock.now().strftime("%Y-%m-%d-%H%M")
+        response["Content-Disposition"] = f'attachment; filename="samen-letters-{stamp}.zip"'
+        return response
+    waiting = letters.letters_waiting().values("municipality_nis").annotate(count=Count("pk"))
+    names = dict(municipality_choices())
+    rows = [
+        {"nis": row["municipality_nis"], "name": names.get(row["municipality_nis"], ""), "count": row["count"]}
+        for row in waiting.order_by("municipality_nis")
+    ]
+    return render(request, "accounts/letters.html", {"rows": rows, "batch": letters.BATCH})
 
 
 EID_RETURN = "samen.eid.return"  # where to go back to, and in which language, once the provider answers
@@ -124,7 +233,9 @@ def eid_callback(request):
     with translation.override(back.get("language") or translation.get_language()):
         try:
             national_number, born_on = eid.identity_from_callback(request)
-            verification.verify_with_eid(user=request.user, national_number=national_number, born_on=born_on)
+            verification.verify_with_eid(
+                user=request.user, national_number=national_number, born_on=born_on, client=client_ip(request)
+            )
         except ValidationError as refusal:
             return _eid_refused(request, refusal)
         messages.success(request, _("Your account is verified: you can sign initiatives."))
@@ -132,13 +243,7 @@ def eid_callback(request):
 
 
 def _eid_refused(request, refusal: ValidationError):
-    context = {
-        "form": VerifyForm(),
-        "verified": verification.is_verified(request.user),
-        "eid_button": eid.button_label(),
-        "eid_refusal": refusal.messages[0],
-    }
-    return render(request, "accounts/verify.html", context, status=422)
+    return _verify_page(request, status=INVALID, eid_refusal=refusal.messages[0])
 
 
 @login_required

@@ -56,6 +56,13 @@ def invented_national_number(born: date, serial: int) -> str:
     return f"{body}{97 - base % 97:02d}"
 
 
+def invented_document_number(national_number: str) -> str:
+    """An identity card number in the Belgian eID's shape (ten digits and a modulo-97 check) for an invented
+    person: demo and test data, never a real card's."""
+    base = int("59" + national_number[-8:])
+    return f"{base:010d}"[:3] + "-" + f"{base:010d}"[3:] + f"-{base % 97 or 97:02d}"
+
+
 def age_on(born: date, today: date) -> int:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 

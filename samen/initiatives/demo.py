@@ -11,9 +11,10 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from samen.accounts.models import User
-from samen.accounts.verification import upload_census, verify_with_census
-from samen.algorithms.initiatives import invented_national_number
+from samen.accounts import letters
+from samen.accounts.models import CensusList, User, VerificationLetter
+from samen.accounts.verification import is_verified, upload_census, verify_with_document
+from samen.algorithms.initiatives import invented_document_number, invented_national_number
 from samen.initiatives import services
 from samen.initiatives.models import Initiative
 from samen.processes import clock
@@ -25,6 +26,13 @@ TEST_IDENTITIES = [
     ("85073003328", date(1985, 7, 30), "1020"),
     ("00012556777", date(2000, 1, 25), "1120"),
 ]
+# Where the demo's letters go: only the test identities have an address in the demo register.
+TEST_ADDRESSES = {
+    "93051822361": "Rue Haute 100|1000 Bruxelles",
+    "85073003328": "Bockstaellaan 12|1020 Laken",
+    "00012556777": "Rue Léon Théodor 3|1120 Neder-Over-Heembeek",
+}
+LETTER_ACCOUNT, LETTER_IDENTITY = "sophie", TEST_IDENTITIES[1]  # make run prints this account's letter code
 SIGNATORIES = 2_055  # five promoters, and enough signatories for the City's threshold of 2,000
 KIND = {
     "name": {
@@ -128,7 +136,9 @@ class _Verifier:
         if self.valid_until.get(user.pk, now) > now:
             return
         number, born = self.identities[user.pk]
-        verification = verify_with_census(user=user, national_number=number, born_on=born)
+        verification = verify_with_document(
+            user=user, national_number=number, born_on=born, document_number=invented_document_number(number)
+        )
         self.valid_until[user.pk] = verification.expires_at
 
 
@@ -141,7 +151,12 @@ def load_initiatives_demo(
     rng = random.Random(seed)  # noqa: S311 - a reproducible demo, not a secret
     today = today or timezone.localdate()
     census = _census(rng)
-    rows = ["national_number,birth_date,postcode", *(f"{n},{b.isoformat()},{p}" for n, b, p in census)]
+    rows = ["national_number,birth_date,postcode,name,address,document_number"]
+    for number, born, postcode in census:
+        address = TEST_ADDRESSES.get(number, "")
+        rows.append(
+            f"{number},{born.isoformat()},{postcode},{address and 'Demo'},{address},{invented_document_number(number)}"
+        )
     upload_census(municipality_nis=CITY, uploader=administrator, text="\n".join(rows) + "\n")
     kind = services.create_kind(**KIND)
     committee = [people[key] for key in ("jan", "lucas", "marie", "karim", "ines")]
@@ -206,3 +221,19 @@ def _tell(spec, *, kind, committee, signatories, manager, verifier, today, rng) 
                 day=closed + timedelta(days=days_after),
                 title={"nl": title_nl, "fr": title_fr},
             )
+
+
+def demo_letter(*, people: dict[str, User], administrator: User) -> str | None:
+    """A letter on its way to a demo account (through the services: asked for, then printed), so that a visitor can
+    try the letter path; a new code at each run, since printed codes are not kept. None once that account is
+    verified or the register is not loaded."""
+    user = people[LETTER_ACCOUNT]
+    if is_verified(user) or not CensusList.objects.filter(municipality_nis=CITY).exists():
+        return None
+    VerificationLetter.objects.filter(user=user, status__in=VerificationLetter.OPEN).update(
+        status=VerificationLetter.Status.CLOSED
+    )
+    number, born, _postcode = LETTER_IDENTITY
+    letter = letters.request_letter(user=user, national_number=number, born_on=born)
+    printed = letters.print_letters(staff=administrator, municipality_nis=letter.municipality_nis)
+    return next(item.code for item in printed if item.letter.pk == letter.pk)

@@ -1,6 +1,6 @@
 """A citizens' initiative in Chromium: a resident verifies and signs, City staff type in paper and record the vote.
 
-A resident on the census verifies their account with their national number; without JavaScript they sign a
+A resident on the census verifies their account with their national number and identity card; without JavaScript they sign a
 collecting initiative and withdraw; City staff type in a paper sheet with one mistyped line; and, once an initiative
 is before the council, they record the council's decision.
 """
@@ -12,6 +12,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from samen.algorithms.initiatives import invented_document_number
 from samen.initiatives import services
 from samen.initiatives.models import Initiative
 from tests.browser.conftest import assert_accessible, sign_in
@@ -51,14 +52,16 @@ def test_verify_sign_paper_sheet_and_decision(midday, page, page_without_js, new
     resident = UserFactory(email="resident@example.org", preferred_language="en")
     collecting_page = f"{base}/en/initiatives/{collecting.pk}/"
 
-    # 1. The resident verifies their account with the number on their identity card and their birth date.
+    # 1. The resident verifies their account with the numbers on their identity card and their birth date.
     sign_in(page, base, "resident@example.org")
     page.goto(f"{base}/en/account/verify/")
     assert_accessible(page)
-    page.get_by_label("National register number").fill(dotted(number))
-    page.get_by_label("Date of birth").fill(born.isoformat())
-    page.get_by_role("button", name="Verify").click()
-    page.get_by_text("Your account is verified: you can sign initiatives.").wait_for()
+    card = page.locator("form").filter(has=page.get_by_role("button", name="Verify with my card"))
+    card.get_by_label("National register number").fill(dotted(number))
+    card.get_by_label("Date of birth").fill(born.isoformat())
+    card.get_by_label("Identity card number").fill(invented_document_number(number))
+    card.get_by_role("button", name="Verify with my card").click()
+    page.get_by_text("Your account is verified: you can sign initiatives").wait_for()
     resident.refresh_from_db()
     assert resident.verification.municipality_nis == CITY
 

@@ -5,8 +5,8 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from samen.accounts.verification import upload_census, verify_with_census
-from samen.algorithms.initiatives import invented_national_number
+from samen.accounts.verification import upload_census, verify_with_document
+from samen.algorithms.initiatives import invented_document_number, invented_national_number
 from samen.initiatives import services
 from samen.initiatives.models import Initiative
 from samen.processes import clock
@@ -29,14 +29,17 @@ class Census:
     def add(self, born: date, postcode: str = "1020") -> tuple[str, date]:
         person = (invented_national_number(born, 100 + len(self.people)), born, postcode)
         self.people.append(person)
-        rows = ["national_number,birth_date,postcode", *(f"{n},{b.isoformat()},{p}" for n, b, p in self.people)]
+        rows = ["national_number,birth_date,postcode,document_number"]
+        rows += [f"{n},{b.isoformat()},{p},{invented_document_number(n)}" for n, b, p in self.people]
         upload_census(municipality_nis=CITY, uploader=self.administrator, text="\n".join(rows) + "\n")
         return person[0], born
 
     def verified(self, born: date = date(1980, 1, 1), **user_fields):
         number, born = self.add(born)
         user = UserFactory(**user_fields)
-        verify_with_census(user=user, national_number=number, born_on=born)
+        verify_with_document(
+            user=user, national_number=number, born_on=born, document_number=invented_document_number(number)
+        )
         return user
 
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from samen.algorithms.initiatives import Stage
+from samen.algorithms.initiatives import Stage, invented_document_number
 from samen.initiatives.demo import TEST_IDENTITIES, load_initiatives_demo
 from samen.initiatives.models import Initiative
 from samen.initiatives.queries import state_of
@@ -37,7 +37,28 @@ def test_a_visitor_verifies_with_a_printed_identity_and_signs(client, demo):
     collecting = Initiative.objects.get(status=Initiative.Status.COLLECTING)
     client.force_login(visitor)
 
-    client.post(reverse("verify"), {"national_number": number, "born_on": born.isoformat()})
+    client.post(
+        reverse("verify_document"),
+        {
+            "document-national_number": number,
+            "document-born_on": born.isoformat(),
+            "document-document_number": invented_document_number(number),
+        },
+    )
     client.post(reverse("initiatives:sign", kwargs={"pk": collecting.pk}))
 
     assert state_of(collecting).signatures == 641
+
+
+def test_a_visitor_verifies_with_the_letter_the_demo_printed_for_them(client, demo):
+    from samen.accounts.models import User
+    from samen.initiatives.demo import LETTER_ACCOUNT, demo_letter
+
+    people = {LETTER_ACCOUNT: UserFactory(email=f"{LETTER_ACCOUNT}@demo.samen.brussels")}
+    code = demo_letter(people=people, administrator=UserFactory(role="administrator"))
+    client.force_login(people[LETTER_ACCOUNT])
+
+    response = client.post(reverse("verify_code"), {"code-code": code})
+
+    assert response.status_code == 302
+    assert User.objects.get(pk=people[LETTER_ACCOUNT].pk).verification.method == "letter"

@@ -177,7 +177,7 @@ def test_a_signatory_finds_their_verification_and_signatures_in_their_data_expor
 
     exported = personal_data(User.objects.get(pk=signer.pk))
 
-    assert exported["verification"]["method"] == "census"
+    assert exported["verification"]["method"] == "document"
     assert exported["verification"]["municipality"] == "21004"
     assert [row["initiative_id"] for row in exported["signatures"]] == [collecting.pk]
     assert Verification.objects.get(user=signer).digest not in str(exported)  # the key's output stays on the server

@@ -44,6 +44,7 @@ class Report:
     ideas_created: int = 0
     invitation_codes: dict[str, list[str]] = field(default_factory=dict)  # open lotteries: unused codes
     initiatives_created: bool = False
+    letter: tuple[str, str] | None = None  # (account's e-mail, code) of a verification letter on its way
 
 
 def _account(key: str, display_name: str, neighbourhood_code: int | None, report: Report) -> User:
@@ -185,6 +186,8 @@ def load_demo(*, seed: int = 2020, today: date | None = None, slugs: Collection[
             report.initiatives_created = initiatives_demo.load_initiatives_demo(
                 people=people, manager=people["manager"], administrator=people["admin"], seed=seed, today=today
             )
+            if code := initiatives_demo.demo_letter(people=people, administrator=people["admin"]):
+                report.letter = (people[initiatives_demo.LETTER_ACCOUNT].email, code)
     for spec in DEMO_PROCESSES:
         if spec.get("story") == "open_panel" and (codes := panels_demo.unused_codes(spec["slug"])):
             report.invitation_codes[spec["slug"]] = codes

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from samen.algorithms.initiatives import invented_document_number
 from samen.initiatives.demo import TEST_IDENTITIES
 from samen.processes.demo.loader import load_demo
 from samen.processes.demo.processes import DEMO_PASSWORD
@@ -29,5 +30,11 @@ class Command(BaseCommand):
             )
         if report.initiatives_created:
             self.stdout.write("Created three citizens' initiatives of the City of Brussels and its census list.")
-        identities = ", ".join(f"{number} born {born.isoformat()}" for number, born, _postcode in TEST_IDENTITIES)
+        identities = ", ".join(
+            f"{number} born {born.isoformat()} card {invented_document_number(number)}"
+            for number, born, _postcode in TEST_IDENTITIES
+        )
         self.stdout.write(f"Test identities to verify a demo account on /en/account/verify/: {identities}")
+        if report.letter:
+            email, code = report.letter
+            self.stdout.write(f"A verification letter is on its way to {email}: its code is {code}")

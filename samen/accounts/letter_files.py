@@ -1,0 +1,97 @@
+"""The day's verification letters as staff hand them to the post room: a printable PDF (one A4 page a letter, the
+address where a window envelope shows it, the text in Dutch and French) and the same letters as CSV for a mail merge,
+both in one ZIP. The codes exist only in this file: Samen keeps their keyed hashes."""
+
+import csv
+import io
+import zipfile
+
+from django.conf import settings
+from django.utils import formats, translation
+from django.utils.translation import gettext as _
+from fpdf import FPDF
+
+from samen.accounts.letters import PrintedLetter
+
+LETTER_LANGUAGES = ("nl", "fr")  # Brussels writes to its residents in both
+
+
+def _latin(text: str) -> str:
+    """The PDF's built-in font covers Latin-1; the CSV keeps every character for the mail merge."""
+    return text.encode("latin-1", "replace").decode("latin-1")
+
+
+def _paragraphs(printed: PrintedLetter, language: str) -> list[str]:
+    verify_url = f"{settings.SITE_URL}/{language}/account/verify/"
+    with translation.override(language):
+        until = formats.date_format(printed.letter.expires_at, "DATE_FORMAT")
+        asked = formats.date_format(printed.letter.requested_at, "DATE_FORMAT")
+        return [
+            _("Your verification code for Samen"),
+            _(
+                "On %(asked)s you asked to verify your account on Samen, the City's participation platform. Sign in "
+                "at %(url)s and type this code before %(until)s:"
+            )
+            % {"asked": asked, "url": verify_url, "until": until},
+            printed.code,
+            _("Did you ask for nothing? Then ignore this letter: without it, no one can use the code."),
+        ]
+
+
+def letters_pdf(letters: list[PrintedLetter]) -> bytes:
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_title("Samen")
+    for printed in letters:
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=11)
+        pdf.set_xy(110, 50)  # the window of a DL envelope
+        pdf.multi_cell(85, 5, _latin("\n".join(printed.address)))
+        pdf.set_xy(20, 100)
+        for language in LETTER_LANGUAGES:
+            title, body, code, warning = _paragraphs(printed, language)
+            pdf.set_x(20)
+            pdf.set_font("Helvetica", style="B", size=12)
+            pdf.multi_cell(170, 6, _latin(title))
+            pdf.set_font("Helvetica", size=11)
+            pdf.set_x(20)
+            pdf.multi_cell(170, 5, _latin(body))
+            pdf.set_font("Courier", style="B", size=18)
+            pdf.set_x(20)
+            pdf.multi_cell(170, 12, code, align="C")
+            pdf.set_font("Helvetica", size=10)
+            pdf.set_x(20)
+            pdf.multi_cell(170, 5, _latin(warning))
+            pdf.ln(8)
+    return bytes(pdf.output())
+
+
+def _cell(text: str) -> str:
+    """A cell a spreadsheet would run as a formula stays text."""
+    return "'" + text if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
+
+
+def letters_csv(letters: list[PrintedLetter]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["letter", "code", "line_1", "line_2", "line_3", "line_4", "postcode", "expires"])
+    for printed in letters:
+        lines = [*printed.address, "", "", "", ""][:4]
+        writer.writerow(
+            [
+                printed.letter.pk,
+                printed.code,
+                *(_cell(line) for line in lines),
+                printed.letter.postcode,
+                printed.letter.expires_at.date().isoformat(),
+            ]
+        )
+    return out.getvalue()
+
+
+def letters_zip(letters: list[PrintedLetter]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("letters.pdf", letters_pdf(letters))
+        archive.writestr("letters.csv", letters_csv(letters))
+    return buffer.getvalue()
