@@ -125,7 +125,7 @@ FAULTS = {
     ("ideas.support_idea", "elsewhere"): UNVERIFIED_SUPPORTS,
     ("ideas.support_idea", "moderator"): UNVERIFIED_SUPPORTS,
     ("ideas.support_idea", "manager"): UNVERIFIED_SUPPORTS,
-    ("ideas.support_idea", "administrator"): UNVERIFIED_SUPPORTS,
+    ("ideas.support_idea", "administrator"): UNVERIFIED_SUPPORTS + "; and administrators pass as superusers",
     ("budgets.cast_ballot", "administrator"): SUPERUSER + "; cast_budget_ballot trusts the rule: an unverified ballot",
     ("votes.cast_ballot", "administrator"): SUPERUSER + "; votes.services.cast_ballot trusts the rule",
     ("votes.score_ideas", "administrator"): SUPERUSER + "; review_idea records a review that jury_ranking counts",
@@ -138,12 +138,12 @@ FAULTS = {
     ("initiatives.draft", "elsewhere"): SERVICE_ONLY,
     ("initiatives.draft", "moderator"): SERVICE_ONLY,
     ("initiatives.draft", "manager"): SERVICE_ONLY,
-    ("initiatives.draft", "administrator"): SERVICE_ONLY,
+    ("initiatives.draft", "administrator"): SERVICE_ONLY + "; and administrators pass as superusers",
     ("initiatives.sign", "signed_in"): SERVICE_ONLY,
     ("initiatives.sign", "elsewhere"): SERVICE_ONLY,
     ("initiatives.sign", "moderator"): SERVICE_ONLY,
     ("initiatives.sign", "manager"): SERVICE_ONLY,
-    ("initiatives.sign", "administrator"): SERVICE_ONLY,
+    ("initiatives.sign", "administrator"): SERVICE_ONLY + "; and administrators pass as superusers",
 }
 
 
