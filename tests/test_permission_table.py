@@ -1,0 +1,193 @@
+"""Every permission registered with django-rules, against every role, in one table (issue 13).
+
+What the table asks of a Brussels platform:
+- speaking (posting an idea, commenting, flagging, following, proposing a project, answering a lottery letter,
+  naming a delegate) is open to any signed-in account;
+- what is counted (supports, ballots, signatures, drafting an initiative) is for verified residents of the scope,
+  here the City of Brussels; a verified resident of Ixelles ("elsewhere") is refused;
+- staff roles add rights only where they manage: moderators tidy up content, process managers run processes,
+  administrators also hold the census and the accounts. Staff accounts are not verified residents.
+
+Each row names the permission, the scene (tests/permission_objects.py: a typical object in the phase where the
+permission matters) and one cell per role: Y may, - may not. A cell the code answers wrongly stays correct here and
+is listed in FAULTS, which runs it as a strict xfail: fixing the code turns it into a failure that asks to remove
+the line. Adding a permission without its row fails `test_every_registered_permission_has_a_row`.
+"""
+
+import pytest
+import rules
+
+from tests.permission_objects import SCENES, Census, person
+
+ROLES = (  # the columns: an in re el au pr ju mo ma ad
+    "anonymous",
+    "signed_in",  # an account with a confirmed e-mail address, not verified as a resident
+    "resident",  # verified with the census list, living in the City of Brussels
+    "elsewhere",  # verified with the census list, living in Ixelles
+    "author",  # of the idea, comment, proposal or initiative; the holder of the seat; who asked for the transfer
+    "promoter",  # of the initiative (for an invitation: the person invited)
+    "juror",  # of the shortlist
+    "moderator",
+    "manager",  # process manager
+    "administrator",  # a superuser, as createsuperuser and the demo make them
+)
+# fmt: off
+#                 an in re el au pr ju mo ma ad
+ANYONE          = "Y Y Y Y Y Y Y Y Y Y"
+SIGNED_IN       = "- Y Y Y Y Y Y Y Y Y"
+CITY_RESIDENTS  = "- - Y - Y Y Y - - -"
+MODERATORS      = "- - - - - - - Y - Y"
+MANAGERS        = "- - - - - - - - Y Y"
+ADMINISTRATORS  = "- - - - - - - - - Y"
+NOBODY          = "- - - - - - - - - -"
+
+TABLE = {
+    # permission                       scene                                     an in re el au pr ju mo ma ad
+    "accounts.verify":                 ("nothing",                               SIGNED_IN),
+    "accounts.upload_census":          ("nothing",                               ADMINISTRATORS),
+    "accounts.decide_transfer":        ("transfer request",                      ADMINISTRATORS),
+    "processes.manage_processes":      ("nothing",                               MANAGERS),
+    "processes.view_process":          ("draft process",                         MANAGERS),
+    "ideas.view_idea":                 ("idea waiting for a moderator",          "- - - - Y - - Y - Y"),
+    "ideas.moderate":                  ("idea while ideas are collected",        MODERATORS),
+    "ideas.flag_content":              ("idea while ideas are collected",        "- Y Y Y - Y Y Y Y Y"),
+    "ideas.add_idea":                  ("process collecting ideas",              SIGNED_IN),
+    "ideas.change_idea":               ("idea while ideas are collected",        "- - - - Y - - Y - Y"),
+    "ideas.delete_idea":               ("idea while ideas are collected",        "- - - - Y - - Y - Y"),
+    "ideas.comment_idea":              ("idea while ideas are collected",        SIGNED_IN),
+    "ideas.change_comment":            ("comment while ideas are collected",     "- - - - Y - - Y - Y"),
+    "ideas.delete_comment":            ("comment while ideas are collected",     "- - - - Y - - Y - Y"),
+    "ideas.support_idea":              ("idea while ideas are collected",        CITY_RESIDENTS),
+    "ideas.follow_idea":               ("idea while ideas are collected",        SIGNED_IN),
+    "budgets.propose":                 ("budget taking proposals",               SIGNED_IN),
+    "budgets.review_proposals":        ("budget under review",                   MANAGERS),
+    "budgets.cast_ballot":             ("budget ballot open to City residents",  CITY_RESIDENTS),
+    "budgets.enter_paper_ballots":     ("budget ballot open to City residents",  MANAGERS),
+    "budgets.view_result":             ("budget ballot closed",                  ANYONE),
+    "budgets.post_progress":           ("budget counted",                        MANAGERS),
+    "votes.manage_shortlist":          ("shortlist under jury review",           MANAGERS),
+    "votes.score_ideas":               ("shortlist under jury review",           "- - - - - - Y - - -"),
+    "votes.view_jury_ranking":         ("shortlist under jury review",           MANAGERS),
+    "votes.view_published_shortlist":  ("shortlist vote open to City residents", ANYONE),
+    "votes.cast_ballot":               ("shortlist vote open to City residents", CITY_RESIDENTS),
+    "votes.view_counts":               ("shortlist vote open, counts hidden",    NOBODY),
+    "votes.view_results":              ("shortlist vote ended",                  ANYONE),
+    "votes.post_progress":             ("shortlist vote ended",                  MANAGERS),
+    "panels.manage_lottery":           ("lottery with its register",             MANAGERS),
+    "panels.volunteer":                ("lottery taking answers",                SIGNED_IN),
+    "panels.resign_seat":              ("seat held",                             "- - - - Y - - - - -"),
+    "panels.answer_offer":             ("seat offered",                          "- - - - Y - - - - -"),
+    "panels.nominate_delegate":        ("council",                               SIGNED_IN),
+    "panels.decide_nomination":        ("council",                               MANAGERS),
+    "initiatives.draft":               ("initiative kind of the City",           CITY_RESIDENTS),
+    "initiatives.edit":                ("draft initiative",                      "- - - - Y Y - - - -"),
+    "initiatives.accept_promotion":    ("invitation to the committee",           "- - - - - Y - - - -"),
+    "initiatives.sign":                ("initiative collecting signatures",      CITY_RESIDENTS),
+    "initiatives.review":              ("submitted initiative",                  MANAGERS),
+    "initiatives.enter_paper":         ("initiative collecting signatures",      MANAGERS),
+    "initiatives.follow_council":      ("initiative transmitted to the council", MANAGERS),
+    "initiatives.view_draft":          ("draft initiative",                      "- - - - Y Y - - Y Y"),
+}
+# fmt: on
+
+
+def admin_rows(app: str, models: list[str], who: str, verbs=("view", "add", "change", "delete")) -> dict:
+    """The model permissions Django's admin asks (without an object), and the app's own entry in the admin index."""
+    return {f"{app}.{verb}_{model}": ("nothing", who) for model in models for verb in verbs} | {app: ("nothing", who)}
+
+
+TABLE |= (
+    admin_rows("accounts", ["user", "censuslist", "verification", "verificationtransfer"], ADMINISTRATORS)
+    | admin_rows("processes", ["phase", "theme"], MANAGERS)
+    | admin_rows("processes", ["process"], MANAGERS, verbs=("add", "change", "delete"))
+    | admin_rows("budgets", ["budget", "proposal", "progressupdate"], MANAGERS)
+    | admin_rows("votes", ["shortlist", "jurymember", "criterion", "entry", "progressupdate"], MANAGERS)
+    | admin_rows(
+        "panels", ["lottery", "quota", "council", "seat", "nomination", "volunteer", "registerentry"], MANAGERS
+    )
+    | admin_rows("initiatives", ["initiativekind", "initiative", "timelineevent"], MANAGERS)
+)
+
+SUPERUSER = (
+    "PermissionsMixin.has_perm answers True to any active superuser before django-rules is asked, and "
+    "administrators are superusers (createsuperuser, the demo loader)"
+)
+UNVERIFIED_SUPPORTS = (
+    "any signed-in account supports an idea: supports order the idea list, and second e-mail accounts or "
+    "people from elsewhere can push an idea up (STYLE.md: is_verified_resident)"
+)
+SERVICE_ONLY = (
+    "the rule lets every signed-in account through and only the service refuses (eligibility_gap); unlike "
+    "votes.cast_ballot and budgets.cast_ballot, the page may offer what the service then refuses"
+)
+FAULTS = {
+    ("ideas.support_idea", "signed_in"): UNVERIFIED_SUPPORTS,
+    ("ideas.support_idea", "elsewhere"): UNVERIFIED_SUPPORTS,
+    ("ideas.support_idea", "moderator"): UNVERIFIED_SUPPORTS,
+    ("ideas.support_idea", "manager"): UNVERIFIED_SUPPORTS,
+    ("ideas.support_idea", "administrator"): UNVERIFIED_SUPPORTS + "; and administrators pass as superusers",
+    ("budgets.cast_ballot", "administrator"): SUPERUSER + "; cast_budget_ballot trusts the rule: an unverified ballot",
+    ("votes.cast_ballot", "administrator"): SUPERUSER + "; votes.services.cast_ballot trusts the rule",
+    ("votes.score_ideas", "administrator"): SUPERUSER + "; review_idea records a review that jury_ranking counts",
+    ("votes.view_counts", "administrator"): SUPERUSER + "; running counts the process hides from everyone",
+    ("panels.resign_seat", "administrator"): SUPERUSER + "; resign_seat gives up another member's seat",
+    ("panels.answer_offer", "administrator"): SUPERUSER + "; answer_offer takes or declines a seat for someone",
+    ("initiatives.edit", "administrator"): SUPERUSER + "; edit_initiative changes a text the promoters wrote",
+    ("initiatives.accept_promotion", "administrator"): SUPERUSER + "; accepts an invitation meant for someone else",
+    ("initiatives.draft", "signed_in"): SERVICE_ONLY,
+    ("initiatives.draft", "elsewhere"): SERVICE_ONLY,
+    ("initiatives.draft", "moderator"): SERVICE_ONLY,
+    ("initiatives.draft", "manager"): SERVICE_ONLY,
+    ("initiatives.draft", "administrator"): SERVICE_ONLY + "; and administrators pass as superusers",
+    ("initiatives.sign", "signed_in"): SERVICE_ONLY,
+    ("initiatives.sign", "elsewhere"): SERVICE_ONLY,
+    ("initiatives.sign", "moderator"): SERVICE_ONLY,
+    ("initiatives.sign", "manager"): SERVICE_ONLY,
+    ("initiatives.sign", "administrator"): SERVICE_ONLY + "; and administrators pass as superusers",
+}
+
+
+def cells() -> list:
+    """One case per (permission, role); a cell listed in FAULTS runs as a strict xfail."""
+    return [
+        pytest.param(
+            permission,
+            scene,
+            role,
+            cell == "Y",
+            id=f"{permission}-{role}",
+            marks=[pytest.mark.xfail(strict=True, reason=FAULTS[permission, role])]
+            if (permission, role) in FAULTS
+            else [],
+        )
+        for permission, (scene, row) in sorted(TABLE.items())
+        for role, cell in zip(ROLES, row.split(), strict=True)
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("permission", "scene", "role", "expected"), cells())
+def test_permission(permission, scene, role, expected):
+    census = Census()
+    built = SCENES[scene](census)
+    user = person(role, built, census)
+
+    answer = user.has_perm(permission, built.obj)
+
+    assert answer == expected
+
+
+def test_every_registered_permission_has_a_row():
+    registered = set(rules.permissions.permissions)
+
+    missing, stale = sorted(registered - TABLE.keys()), sorted(TABLE.keys() - registered)
+
+    assert missing == [], f"Registered with rules.add_perm but absent from TABLE: {', '.join(missing)}"
+    assert stale == [], f"In TABLE but no longer registered: {', '.join(stale)}"
+
+
+def test_every_row_names_a_scene_and_answers_for_each_role_and_every_fault_is_a_cell():
+    malformed = [name for name, (scene, row) in TABLE.items() if scene not in SCENES or len(row.split()) != len(ROLES)]
+    unknown = [cell for cell in FAULTS if cell[0] not in TABLE or cell[1] not in ROLES]
+
+    assert (malformed, unknown) == ([], [])
