@@ -2,8 +2,8 @@
 
 A scene is one typical object in the phase where a permission matters, with the people who stand in a relation to
 it (its author, a promoter, a juror). The other roles are built around it by `person`: residents are verified the
-way residents are (their municipality's census list holds them and they type their national number); staff accounts
-are not verified; the administrator is a superuser, as `createsuperuser` and the demo make them.
+way residents are (their municipality's census list holds them and they type their national number and card
+number); staff accounts are not verified; the administrator is a superuser, as `createsuperuser` and the demo make them.
 """
 
 from dataclasses import dataclass, field
@@ -13,8 +13,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from samen.accounts.models import User, VerificationTransfer
-from samen.accounts.verification import upload_census, verify_with_census
-from samen.algorithms.initiatives import invented_national_number
+from samen.accounts.verification import upload_census, verify_with_document
+from samen.algorithms.initiatives import invented_document_number, invented_national_number
 from samen.budgets.models import BudgetBallot, Proposal
 from samen.budgets.services import count_budget
 from samen.ideas.models import Idea, Visibility
@@ -43,11 +43,12 @@ class Census:
 
     def verified(self, born: date = date(1980, 1, 1), municipality: str = CITY, **user_fields) -> User:
         number = invented_national_number(born, 100 + sum(len(lines) for lines in self.lines.values()))
-        self.lines[municipality].append(f"{number},{born.isoformat()},{POSTCODES[municipality]}")
-        text = "\n".join(["national_number,birth_date,postcode", *self.lines[municipality]]) + "\n"
+        card = invented_document_number(number)
+        self.lines[municipality].append(f"{number},{born.isoformat()},{POSTCODES[municipality]},{card}")
+        text = "\n".join(["national_number,birth_date,postcode,document_number", *self.lines[municipality]]) + "\n"
         upload_census(municipality_nis=municipality, uploader=self.uploader, text=text)
         user = UserFactory(**user_fields)
-        verify_with_census(user=user, national_number=number, born_on=born)
+        verify_with_document(user=user, national_number=number, born_on=born, document_number=card)
         return user
 
 
