@@ -1,8 +1,8 @@
 """A citizens' initiative in Chromium: a resident verifies and signs, City staff type in paper and record the vote.
 
 A resident on the census verifies their account with their national number and identity card; without JavaScript
-they sign a collecting initiative and withdraw; City staff type in a paper sheet with one mistyped line; and, once an initiative
-is before the council, they record the council's decision.
+they sign a collecting initiative and withdraw; City staff type in a paper sheet with one mistyped line; and, once
+an initiative is before the council, they record the council's decision.
 """
 
 import re
