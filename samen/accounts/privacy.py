@@ -9,7 +9,7 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils import timezone
 
-from samen.accounts.models import User, Verification
+from samen.accounts.models import User, Verification, VerificationAttempt, VerificationLetter
 from samen.ideas.models import Comment, Flag, Follow, Idea, Support
 from samen.initiatives.models import Signature
 from samen.panels.models import RegisterEntry, Volunteer
@@ -111,6 +111,22 @@ def personal_data(user: User) -> dict:
             if Verification.objects.filter(user=user).exists()
             else None
         ),
+        "verification_letters": [
+            {
+                "status": letter.status,
+                "municipality": letter.municipality_nis,
+                "requested_at": _when(letter.requested_at),
+                "printed_at": _when(letter.printed_at),
+                "expires_at": _when(letter.expires_at),
+            }
+            for letter in VerificationLetter.objects.filter(user=user).order_by("pk")
+        ],
+        "verification_attempts": [
+            {**row, "at": _when(row["at"])}
+            for row in VerificationAttempt.objects.filter(user=user)
+            .order_by("pk")
+            .values("at", "method", "succeeded", "reason", "client")
+        ],
         "signatures": [
             {**row, "signed_at": _when(row["signed_at"]), "withdrawn_at": _when(row["withdrawn_at"])}
             for row in Signature.objects.filter(user=user)

@@ -408,3 +408,16 @@ def test_a_page_on_the_site_is_followed_after_verifying(client, resident, census
     )
 
     assert response.url == "/en/initiatives/"
+
+
+def test_a_resident_finds_their_letters_and_attempts_in_their_data_export(client, resident, census):
+    from samen.accounts.privacy import personal_data
+
+    _ask_letter(client, resident)
+    _ask_letter(client, resident, NOOR[0], NOOR[1].isoformat())
+
+    exported = personal_data(resident)
+
+    assert [letter["status"] for letter in exported["verification_letters"]] == ["requested"]
+    assert [attempt["reason"] for attempt in exported["verification_attempts"]] == ["", "letter_open"]
+    assert "Rue Haute" not in str(exported)
