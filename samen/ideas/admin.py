@@ -10,8 +10,16 @@ class IdeaAdmin(admin.ModelAdmin):
     search_fields = ["title", "body"]
     raw_id_fields = ["author"]
 
+    def has_change_permission(self, request, obj=None):
+        """Edits go through the site, where the moderation log records a moderator's edit of someone's words."""
+        return False
+
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
     list_display = ["__str__", "idea", "author", "created_at"]
     raw_id_fields = ["author", "idea", "parent"]
+
+    def has_change_permission(self, request, obj=None):
+        """Edits go through the site, where the moderation log records a moderator's edit of someone's words."""
+        return False

@@ -196,6 +196,7 @@ class ModerationAction(models.Model):
         HIDE = "hide", _("Hidden")
         RESTORE = "restore", _("Restored")
         APPROVE = "approve", _("Approved")
+        EDIT = "edit", _("Edited")
 
     moderator = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="moderation_actions"
@@ -205,7 +206,9 @@ class ModerationAction(models.Model):
     comment = models.ForeignKey(Comment, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     # A copy of what was moderated, so the log still reads when the content is later deleted.
     excerpt = models.CharField(_("content"), max_length=200)
-    reason = models.CharField(_("reason"), max_length=REASON_MAX)
+    reason = models.CharField(_("reason"), max_length=REASON_MAX, blank=True)  # an edit asks for none
+    # A moderator's edit of someone's words keeps the words it replaced (an idea: title, blank line, text).
+    previous_text = models.TextField(_("text before the edit"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:

@@ -96,6 +96,20 @@ def approve_content(*, moderator, content: Content, reason: str = "") -> Moderat
     return action
 
 
+def record_edit(*, moderator, content: Content, previous_text: str) -> ModerationAction | None:
+    """Log a moderator's edit of someone else's idea or comment, with the words it replaced. An author's edit of
+    their own words is no moderation and is not logged."""
+    if content.author_id == moderator.pk or not moderator.has_perm("ideas.moderate", content):
+        return None
+    return ModerationAction.objects.create(
+        moderator=moderator,
+        kind=ModerationAction.Kind.EDIT,
+        excerpt=previous_text[:200],
+        previous_text=previous_text,
+        **_target(content),
+    )
+
+
 def require_posting_allowance(author, *, now: datetime | None = None) -> None:
     """Refuse a post past the hourly allowance (settings.SAMEN_POSTS_PER_HOUR); moderators have none."""
     if author.has_perm("ideas.moderate"):

@@ -12,7 +12,7 @@ from samen.common import phrases
 from samen.common.services import require_perm
 from samen.ideas.images import prepare_image
 from samen.ideas.models import Comment, Follow, Idea, Support, Visibility
-from samen.ideas.moderation import require_posting_allowance
+from samen.ideas.moderation import record_edit, require_posting_allowance
 from samen.ideas.notifications import announce_comment
 from samen.ideas.similarity import title_vector
 from samen.processes import queries as process_queries
@@ -61,6 +61,14 @@ def _first_visibility(process: Process) -> str:
     return Visibility.PENDING if process.premoderation else Visibility.PUBLISHED
 
 
+def _visibility_after_edit(content: Idea | Comment, actor) -> str:
+    """Under pre-moderation an author's edit goes back to the moderators: what they approved is no longer what is
+    shown. A moderator's edit of someone else's words keeps its visibility (and is logged instead)."""
+    if content.process.premoderation and content.author_id == actor.pk and content.visibility == Visibility.PUBLISHED:
+        return Visibility.PENDING
+    return content.visibility
+
+
 def create_idea(
     *,
     process: Process,
@@ -104,9 +112,12 @@ def create_idea(
 def update_idea(
     *, idea: Idea, actor, theme: Theme, title: str, body: str, place: Place, image=None, remove_image=False
 ) -> Idea:
+    """The author's or a moderator's edit; see `_visibility_after_edit` and `moderation.record_edit`."""
     require_perm(actor, "ideas.change_idea", idea)
     if theme.process_id != idea.process_id:
         raise ValidationError(_("Choose one of this process's themes."), code="foreign_theme")
+    previous_text = f"{idea.title}\n\n{idea.body}"
+    idea.visibility = _visibility_after_edit(idea, actor)
     idea.theme = theme
     if title.strip() != idea.title:
         idea.title_vector = title_vector(title.strip())
@@ -119,7 +130,9 @@ def update_idea(
     elif remove_image:
         idea.image = None
     idea.full_clean()
-    idea.save()
+    with transaction.atomic():
+        idea.save()
+        record_edit(moderator=actor, content=idea, previous_text=previous_text)
     return idea
 
 
@@ -160,10 +173,15 @@ def add_comment(*, idea: Idea, author, body: str, language: str, parent: Comment
 
 
 def update_comment(*, comment: Comment, actor, body: str) -> Comment:
+    """The author's or a moderator's edit; see `_visibility_after_edit` and `moderation.record_edit`."""
     require_perm(actor, "ideas.change_comment", comment)
+    previous_text = comment.body
+    comment.visibility = _visibility_after_edit(comment, actor)
     comment.body = body.strip()
     comment.full_clean()
-    comment.save(update_fields=["body", "updated_at"])
+    with transaction.atomic():
+        comment.save(update_fields=["body", "visibility", "updated_at"])
+        record_edit(moderator=actor, content=comment, previous_text=previous_text)
     return comment
 
 

@@ -13,7 +13,7 @@ from samen.common import phrases
 from samen.common.http import INVALID
 from samen.ideas import notifications, queries, services, similarity
 from samen.ideas.forms import CommentEditForm, CommentForm, IdeaEditForm, IdeaForm
-from samen.ideas.models import TITLE_MAX, Comment, Flag, Idea
+from samen.ideas.models import TITLE_MAX, Comment, Flag, Idea, Visibility
 from samen.processes import queries as process_queries
 from samen.processes.phases import POST_IDEA
 from samen.processes.views import get_visible_process
@@ -124,7 +124,13 @@ def idea_edit(request, pk):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, _("Your changes are saved."))
+                if idea.visibility == Visibility.PENDING and idea.author_id == request.user.pk:
+                    messages.success(
+                        request,
+                        _("Your changes are saved. A moderator will review them before the idea is shown to others."),
+                    )
+                else:
+                    messages.success(request, _("Your changes are saved."))
                 return redirect(idea)
         status = INVALID
     return render(request, "ideas/idea_form.html", {"form": form, "process": idea.process, "idea": idea}, status=status)

@@ -1,10 +1,11 @@
 """The demo's panels drawn by lot (CC0: residents, streets' inhabitants and associations invented for the demo).
 
 "Laeken" is told to its end: a register extract of 1,500 residents, 900 invitations, about 300 volunteers, quotas on
-gender, age and neighbourhood, the pool frozen and drawn with a EuroMillions result announced beforehand, and a
-council whose term runs today, with three approved delegates (a fourth waits) and a member who resigned, replaced
-from the reserve list. The "Marolles" panel is answering its invitations now: `seed_demo` prints unused codes.
-Each past step is replayed through the services on the day it happened (`processes/clock.py`).
+gender, age and neighbourhood, the pool frozen, the invitations and the panel drawn with EuroMillions results
+announced beforehand, and a council whose term runs today, with three approved delegates (a fourth waits) and a
+member who resigned, replaced from the reserve list. The "Marolles" panel is answering its invitations now:
+`seed_demo` prints unused codes. Each past step is replayed through the services on the day it happened
+(`processes/clock.py`).
 """
 
 import csv
@@ -168,6 +169,27 @@ def _announcement(draw_day: date, game: str, numbers: dict[str, str]) -> dict[st
     }
 
 
+def _numbers(game: str, rng: random.Random) -> str:
+    """Invented numbers in the shape of the game's result: EuroMillions 5 of 50 + 2 of 12, Lotto 6 of 45 + bonus."""
+    if game == "EuroMillions":
+        main, extra = rng.sample(range(1, 51), 5), rng.sample(range(1, 13), 2)
+    else:
+        drawn = rng.sample(range(1, 46), 7)
+        main, extra = drawn[:6], drawn[6:]
+    return f"{' '.join(map(str, sorted(main)))} + {' '.join(map(str, sorted(extra)))}"
+
+
+def _invitations(lottery: Lottery, manager, *, game: str, weekday: int, placeholder: dict, rng: random.Random):
+    """Announce today that the invitations' seed is the result of the game's next draw, then draw them with it."""
+    draw_day = _next_weekday(clock.today() + timedelta(days=3), weekday)
+    services.announce_invitation_seed(
+        lottery=lottery, manager=manager, source=_announcement(draw_day, game, placeholder), known_on=draw_day
+    )
+    numbers = _numbers(game, random.Random(rng.getrandbits(64)))  # noqa: S311 - invented numbers for the demo
+    with clock.replaying(_at(draw_day + timedelta(days=1))):
+        services.draw_invitations(lottery=lottery, manager=manager, seed=f"{game} {draw_day.isoformat()}: {numbers}")
+
+
 def _nominations(council, people: dict, manager, term_start: date) -> None:
     with clock.replaying(_at(term_start - timedelta(days=10))):
         nominations = [
@@ -226,7 +248,7 @@ def past_panel(process, ideas, *, people: dict, manager, rng: random.Random) -> 
         )
         text = register_csv(LAEKEN, prefix="LKN", postcode="1020", size=1500, rng=rng)
         services.upload_register(lottery=lottery, manager=manager, text=text)
-        services.draw_invitations(lottery=lottery, manager=manager, seed=f"{rng.getrandbits(64):016x}")
+        _invitations(lottery, manager, game="EuroMillions", weekday=1, placeholder=placeholder, rng=rng)
     with replaying_during(process, REGISTRATION, days=3):
         _volunteers(lottery, prefix="laeken", rng=rng, first=(people["lucas"], "Lucas", 20))
     term_start = draw_day + timedelta(days=14)
@@ -265,7 +287,8 @@ def open_panel(process, ideas, *, people: dict, manager, rng: random.Random) -> 
         )
         text = register_csv(MAROLLES, prefix="MRL", postcode="1000", size=600, rng=rng)
         services.upload_register(lottery=lottery, manager=manager, text=text)
-        services.draw_invitations(lottery=lottery, manager=manager, seed=f"{rng.getrandbits(64):016x}")
+        lotto = placeholder | {"en": "n1 n2 n3 n4 n5 n6 + bonus"}
+        _invitations(lottery, manager, game="Lotto", weekday=5, placeholder=lotto, rng=rng)
     with replaying_during(process, REGISTRATION, days=1):
         _volunteers(lottery, prefix="marolles", rng=rng, limit=45)
 

@@ -4,8 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samen.panels.features import FEATURES, category_label, value_label
+from samen.panels.models import Lottery
 
 MAX_REGISTER_BYTES = 20 * 1024 * 1024
+LANGUAGES = (("nl", _("Dutch")), ("fr", _("French")), ("en", _("English (optional)")))
 
 
 class RegisterForm(forms.Form):
@@ -89,6 +91,36 @@ class SeedForm(forms.Form):
         max_length=200,
         help_text=_("Exactly as it was published, e.g. 7-12-23-31-38-44."),
     )
+
+
+class SeedAnnouncementForm(forms.ModelForm):
+    """Where the invitations' seed will come from, in the columns the panel's own announcement uses."""
+
+    class Meta:
+        model = Lottery
+        fields = [
+            "invitation_seed_announcement_nl",
+            "invitation_seed_announcement_fr",
+            "invitation_seed_announcement_en",
+            "invitation_seed_known_on",
+        ]
+        widgets = {
+            "invitation_seed_known_on": forms.DateInput(attrs={"type": "date"}),
+            **{f"invitation_seed_announcement_{code}": forms.Textarea(attrs={"rows": 2}) for code, _label in LANGUAGES},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["invitation_seed_known_on"].required = True
+        for code, label in LANGUAGES:
+            field = self.fields[f"invitation_seed_announcement_{code}"]
+            field.label, field.help_text = label, ""
+        self.fields["invitation_seed_known_on"].help_text = _(
+            "The day the seed becomes known, after today: the invitations are drawn from then on."
+        )
+
+    def source(self) -> dict[str, str]:
+        return {code: self.cleaned_data[f"invitation_seed_announcement_{code}"] for code, _label in LANGUAGES}
 
 
 class NominationForm(forms.Form):

@@ -19,6 +19,19 @@ from samen.processes.geography import neighbourhood_choices, neighbourhoods
 MAX_POOL = 100_000  # register rows per lottery: a whole municipality's extract fits
 
 
+def _seed_announcement(verbose_name):
+    """Where a draw's seed will come from, in every language, public before the seed is known."""
+    return TranslatedField(
+        models.TextField(
+            verbose_name,
+            max_length=500,
+            blank=True,
+            help_text=_("Announced before the draw, e.g. the numbers of a public lottery on a given date."),
+        ),
+        attrgetter=official_fallback,
+    )
+
+
 class Lottery(models.Model):
     """The rules of a civic lottery, announced before anyone is invited, and the state it has reached."""
 
@@ -29,19 +42,15 @@ class Lottery(models.Model):
         _("invite each neighbourhood in proportion to its residents"), default=True
     )
     households = models.BooleanField(_("at most one person per address on the panel"), default=True)
-    seed_announcement = TranslatedField(
-        models.TextField(
-            _("how the seed will be chosen"),
-            max_length=500,
-            blank=True,
-            help_text=_("Announced before the draw, e.g. the numbers of a public lottery on a given date."),
-        ),
-        attrgetter=official_fallback,
-    )
+    seed_announcement = _seed_announcement(_("how the seed will be chosen"))
     # Counts of the register by (category, value), kept when the register itself is erased: quota suggestions.
     population = models.JSONField(default=dict, blank=True)
+    # The invitations' seed is announced like the panel's, on the manage page: once announced, it never changes.
+    invitation_seed_announcement = _seed_announcement(_("how the invitations' seed will be chosen"))
+    invitation_seed_known_on = models.DateField(_("the invitations' seed is known on"), null=True, blank=True)
+    invitation_seed_announced_at = models.DateTimeField(null=True, blank=True)
     # The invitations' seed: with the municipality's register file, an auditor can redo the invitation draw.
-    invitation_seed = models.CharField(max_length=64, blank=True)
+    invitation_seed = models.CharField(max_length=200, blank=True)
     invitations_drawn_at = models.DateTimeField(null=True, blank=True)
     pool_frozen_at = models.DateTimeField(null=True, blank=True)
     seed = models.CharField(_("seed"), max_length=200, blank=True)
@@ -56,6 +65,18 @@ class Lottery(models.Model):
                 name="lottery_sizes_are_sensible",
                 condition=Q(panel_size__gte=1, invitations__gte=1, invitations__lte=MAX_POOL),
                 violation_error_message=_("A lottery draws at least one seat and sends at least one invitation."),
+            ),
+            models.CheckConstraint(
+                name="invitation_seed_announced_in_nl_and_fr_with_its_date",
+                condition=Q(invitation_seed_announced_at__isnull=True)
+                | (
+                    ~Q(invitation_seed_announcement_nl="")
+                    & ~Q(invitation_seed_announcement_fr="")
+                    & Q(invitation_seed_known_on__isnull=False)
+                ),
+                violation_error_message=_(
+                    "An announced seed says in Dutch and in French where it comes from, and when it is known."
+                ),
             ),
             models.CheckConstraint(
                 name="lottery_drawn_with_a_seed",

@@ -8,6 +8,11 @@ urlpatterns = [
     path("processes/<slug:slug>/lottery/answer/", views.volunteer, name="volunteer"),
     path("processes/<slug:slug>/lottery/manage/", views.manage, name="manage"),
     path("processes/<slug:slug>/lottery/manage/register/", views.upload_register, name="upload_register"),
+    path(
+        "processes/<slug:slug>/lottery/manage/invitation-seed/",
+        views.announce_invitation_seed,
+        name="announce_invitation_seed",
+    ),
     path("processes/<slug:slug>/lottery/manage/invitations/", views.draw_invitations, name="draw_invitations"),
     path("processes/<slug:slug>/lottery/manage/letters.csv", views.letters, name="letters"),
     path("processes/<slug:slug>/lottery/manage/quotas/", views.quotas, name="quotas"),

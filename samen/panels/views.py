@@ -15,7 +15,15 @@ from django.views.decorators.http import require_POST
 from samen.common.http import INVALID, require
 from samen.panels import queries, services
 from samen.panels.features import category_label, value_label
-from samen.panels.forms import DecisionForm, NominationForm, QuotaForm, RegisterForm, SeedForm, VolunteerForm
+from samen.panels.forms import (
+    DecisionForm,
+    NominationForm,
+    QuotaForm,
+    RegisterForm,
+    SeedAnnouncementForm,
+    SeedForm,
+    VolunteerForm,
+)
 from samen.panels.models import Council, Lottery, Nomination, Seat
 from samen.processes.views import get_visible_process
 
@@ -99,6 +107,8 @@ def _manage_context(lottery: Lottery, **forms) -> dict:
         "registration_ended": queries.registration_has_ended(lottery),
         "register_form": forms.get("register_form") or RegisterForm(),
         "seed_form": forms.get("seed_form") or SeedForm(),
+        "announcement_form": forms.get("announcement_form") or SeedAnnouncementForm(),
+        "invitation_seed_form": forms.get("invitation_seed_form") or SeedForm(),
         "has_quotas": lottery.quotas.exists(),
     }
 
@@ -144,14 +154,38 @@ def upload_register(request, slug):
 
 @require_POST
 @login_required
+def announce_invitation_seed(request, slug):
+    lottery = _manager_lottery(request, slug)
+    form = SeedAnnouncementForm(request.POST)
+    if form.is_valid():
+        try:
+            services.announce_invitation_seed(
+                lottery=lottery,
+                manager=request.user,
+                source=form.source(),
+                known_on=form.cleaned_data["invitation_seed_known_on"],
+            )
+        except ValidationError as refusal:
+            form.add_error(None, refusal)
+        else:
+            messages.success(request, _("The invitations' seed is announced on the lottery's public page."))
+            return redirect("panels:manage", slug=slug)
+    context = _manage_context(lottery, announcement_form=form)
+    return render(request, "panels/manage.html", context, status=INVALID)
+
+
+@require_POST
+@login_required
 def draw_invitations(request, slug):
     lottery = _manager_lottery(request, slug)
+    form = SeedForm(request.POST)
+    if not form.is_valid():
+        context = _manage_context(lottery, invitation_seed_form=form)
+        return render(request, "panels/manage.html", context, status=INVALID)
     return _step(
         request,
         lottery,
-        lambda: services.draw_invitations(
-            lottery=lottery, manager=request.user, seed=request.POST.get("seed", "")[:64]
-        ),
+        lambda: services.draw_invitations(lottery=lottery, manager=request.user, seed=form.cleaned_data["seed"]),
         _("The invitations are drawn. Download the letters; the other register rows were erased."),
     )
 

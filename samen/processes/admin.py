@@ -4,10 +4,50 @@ from django.utils.translation import gettext as _
 from translated_fields import TranslatedFieldAdmin
 
 from samen.algorithms.timeline import Period, first_overlap
+from samen.processes import clock, queries
 from samen.processes.models import Phase, Process, Theme
+
+# Who may vote: fixed once a vote has opened, so that nobody is let in or shut out of a running ballot.
+ELECTORATE = ["scope", "municipality_nis", "neighbourhood_code", "voters", "minimum_age"]
+
+
+class PhaseForm(forms.ModelForm):
+    """Once a vote of the process has opened, the phases that have started are its record: they keep their kind
+    and dates and stay; later phases can still be planned."""
+
+    def __init__(self, *args, voting_opened: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.voting_opened = voting_opened
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.voting_opened:
+            return cleaned
+        now = clock.now()
+        if self.instance.pk is not None and self.instance.period.opens_at() <= now:
+            for name in ("kind", "first_day", "last_day"):
+                if name in self.changed_data:
+                    self.add_error(name, _("A vote has opened: a phase that has started keeps its kind and its dates."))
+            if cleaned.get("DELETE"):
+                # An error on DELETE also takes the form out of the deleted ones, so the formset is refused.
+                self.add_error("DELETE", _("A vote has opened: a phase that has started cannot be deleted."))
+        elif cleaned.get("first_day") and not cleaned.get("DELETE") and self._opens_by(cleaned["first_day"], now):
+            self.add_error("first_day", _("A vote has opened: a new phase can start tomorrow at the earliest."))
+        return cleaned
+
+    @staticmethod
+    def _opens_by(first_day, now) -> bool:
+        return Period(first_day, first_day).opens_at() <= now
 
 
 class PhaseFormSet(forms.BaseInlineFormSet):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.voting_opened = queries.voting_has_opened(self.instance)
+
+    def get_form_kwargs(self, index):
+        return super().get_form_kwargs(index) | {"voting_opened": self.voting_opened}
+
     def clean(self):
         super().clean()
         kept = [
@@ -42,6 +82,7 @@ class ThemeInline(TranslatedFieldAdmin, admin.TabularInline):
 
 class PhaseInline(TranslatedFieldAdmin, admin.TabularInline):
     model = Phase
+    form = PhaseForm
     formset = PhaseFormSet
     extra = 1
 
@@ -59,3 +100,9 @@ class ProcessAdmin(TranslatedFieldAdmin, admin.ModelAdmin):
         (_("Voters"), {"fields": ["voters", "minimum_age"]}),
         (_("Moderation"), {"fields": ["premoderation"]}),
     ]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and queries.voting_has_opened(obj):
+            fields += ELECTORATE
+        return fields

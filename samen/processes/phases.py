@@ -18,6 +18,9 @@ REVIEW_FEASIBILITY = "review_feasibility"  # City services confirm the cost and 
 BUDGET_BALLOT = "budget_ballot"  # residents choose projects within the budget
 VOLUNTEER = "volunteer"  # invited residents answer a civic lottery's invitation
 
+# Actions that cast a ballot: once a phase allowing one has opened, who may vote and when are fixed.
+VOTING = frozenset({VOTE, BUDGET_BALLOT})
+
 
 @dataclass(frozen=True)
 class PhaseKind:

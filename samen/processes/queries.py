@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 from samen.algorithms.timeline import running_index
 from samen.processes import clock
 from samen.processes.models import Phase, Process
+from samen.processes.phases import VOTING
 
 
 def visible_processes(viewer) -> QuerySet[Process]:
@@ -45,3 +46,11 @@ def phase_has_opened(process: Process, kind: str, *, now: datetime | None = None
 def phase_has_ended(process: Process, kind: str, *, now: datetime | None = None) -> bool:
     phase = phase_of_kind(process, kind)
     return phase is not None and phase.period.closes_at() <= (now or clock.now())
+
+
+def voting_has_opened(process: Process, *, now: datetime | None = None) -> bool:
+    """A phase of the process where residents vote (a shortlist vote, a budget ballot) has opened."""
+    if process.pk is None:
+        return False
+    now = now or clock.now()
+    return any(phase.allows & VOTING and phase.period.opens_at() <= now for phase in process.phases.all())

@@ -1,8 +1,9 @@
 """A civic lottery in Chromium, from the invitation code to the published result (issue 7).
 
-The manager uploads the register and draws the invitations; a resident answers with the code from a letter, without
-JavaScript; once the answers are in, the manager sets the quotas, freezes the pool and draws with the seed; the
-resident reads their chance and place, and anyone reads the panel and downloads the files to recount it.
+The manager uploads the register and, once the announced seed is known, draws the invitations; a resident answers
+with the code from a letter, without JavaScript; once the answers are in, the manager sets the quotas, freezes the
+pool and draws with the seed; the resident reads their chance and place, and anyone reads the panel and downloads the
+files to recount it.
 """
 
 import csv
@@ -14,6 +15,7 @@ from django.utils import timezone
 
 from samen.panels import services
 from samen.panels.models import Volunteer
+from samen.processes import clock
 from samen.processes.models import Phase
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories import PhaseFactory, ProcessFactory, UserFactory
@@ -52,7 +54,7 @@ def test_from_invitation_code_to_published_panel(page, page_without_js, new_page
         term_end=today + timedelta(760),
         lottery=lottery,
     )
-    UserFactory(email="manager@example.org", preferred_language="en", role="process_manager")
+    manager = UserFactory(email="manager@example.org", preferred_language="en", role="process_manager")
     resident = UserFactory(email="resident@example.org", preferred_language="en")
     lottery_page = f"{base}/en/processes/laeken-panel/lottery/"
 
@@ -66,7 +68,17 @@ def test_from_invitation_code_to_published_panel(page, page_without_js, new_page
     )
     page.get_by_role("button", name="Upload the register").click()
     page.get_by_text("The register extract is in: 40 residents.").wait_for()
-    page.get_by_label("Seed of the invitation draw").fill("Laeken register 2026-10")
+    # The seed's source was announced three days ago and is known since yesterday (the announcement is a service
+    # call here: the live server's clock cannot be moved).
+    with clock.replaying(timezone.now() - timedelta(days=3)):
+        services.announce_invitation_seed(
+            lottery=lottery,
+            manager=manager,
+            source={"nl": "Lotto 2026-10-03", "fr": "Lotto 2026-10-03"},
+            known_on=today - timedelta(days=1),
+        )
+    page.reload()
+    page.get_by_role("textbox", name="The announced seed").fill("Lotto 2026-10-03: 3 11 17 28 36 41")
     page.get_by_role("button", name="Draw 20 invitations").click()
     page.get_by_text("The invitations are drawn.").wait_for()
     assert_accessible(page)

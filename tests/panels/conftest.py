@@ -27,6 +27,17 @@ def register_csv(rows: int = 60, *, couples: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
+def announce_seed(lottery, manager):
+    """The invitations' seed announced three days ago, in Dutch and French, and known since yesterday."""
+    with clock.replaying(timezone.now() - timedelta(days=3)):
+        return services.announce_invitation_seed(
+            lottery=lottery,
+            manager=manager,
+            source={"nl": "Lotto van 2026-12-02", "fr": "Lotto du 2026-12-02"},
+            known_on=timezone.localdate() - timedelta(days=1),
+        )
+
+
 QUOTAS = {
     ("gender", "woman"): (2, 2),
     ("gender", "man"): (2, 2),
@@ -57,6 +68,7 @@ def lottery_at(stage: str, manager, *, volunteers: int = 12, households: bool = 
     services.upload_register(lottery=lottery, manager=manager, text=register_csv(couples=households))
     if stage == "register":
         return lottery
+    announce_seed(lottery, manager)
     services.draw_invitations(lottery=lottery, manager=manager, seed="7")
     invitations = list(lottery.register.order_by("pk"))
     during = timezone.make_aware(timezone.datetime.combine(phase.first_day, timezone.datetime.min.time())) + timedelta(

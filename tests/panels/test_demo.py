@@ -55,6 +55,8 @@ def test_anyone_recounts_laekens_published_draw_from_the_downloads(client, tmp_p
     assert status == 0
     assert lottery.seed.startswith("EuroMillions ")
     assert f"{lottery.seed.split(':')[0]}:" in lottery.seed_announcement_en
+    assert lottery.invitation_seed_announced_at < lottery.invitations_drawn_at
+    assert f"{lottery.invitation_seed.split(':')[0]}:" in lottery.invitation_seed_announcement_en
     assert recounted["panel"] == published["panel"]
     assert recounted["probabilities"] == published["probabilities"]
     assert lottery.volunteers.count() > 250

@@ -11,7 +11,7 @@ from django.urls import reverse
 from samen.algorithms.cli import main as samen
 from samen.panels import services
 from samen.panels.models import Volunteer
-from tests.panels.conftest import QUOTAS, SEED, lottery_at, register_csv
+from tests.panels.conftest import QUOTAS, SEED, announce_seed, lottery_at, register_csv
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +53,8 @@ def test_a_wrong_register_is_refused_naming_the_line_and_the_old_one_is_kept(
 
 
 def test_invitations_follow_each_neighbourhoods_share_and_the_rest_of_the_register_is_erased(manager, register_lottery):
+    announce_seed(register_lottery, manager)
+
     invited = services.draw_invitations(lottery=register_lottery, manager=manager, seed="1")
 
     entries = list(register_lottery.register.all())
@@ -69,6 +71,7 @@ def test_the_same_register_and_seed_give_the_same_invitations_whatever_the_files
     services.upload_register(lottery=second, manager=manager, text="\n".join([lines[0], *reversed(lines[1:])]))
 
     for lottery in (first, second):
+        announce_seed(lottery, manager)
         services.draw_invitations(lottery=lottery, manager=manager, seed="audit-2026")
 
     invited = [set(lottery.register.values_list("register_id", flat=True)) for lottery in (first, second)]
@@ -80,7 +83,7 @@ def test_the_same_register_and_seed_give_the_same_invitations_whatever_the_files
 
 def test_invitations_are_drawn_once(manager, answering_lottery):
     with pytest.raises(ValidationError) as refusal:
-        services.draw_invitations(lottery=answering_lottery, manager=manager)
+        services.draw_invitations(lottery=answering_lottery, manager=manager, seed="7")
 
     assert refusal.value.code == "invitations_drawn"
 

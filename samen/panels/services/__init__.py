@@ -8,6 +8,7 @@ from samen.panels.services.council import (
     resign_seat,
 )
 from samen.panels.services.lottery import (
+    announce_invitation_seed,
     create_lottery,
     draw_invitations,
     draw_lottery,
@@ -19,6 +20,7 @@ from samen.panels.services.lottery import (
 )
 
 __all__ = [
+    "announce_invitation_seed",
     "answer_offer",
     "create_council",
     "create_lottery",

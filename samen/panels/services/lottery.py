@@ -9,16 +9,19 @@ import io
 import random
 import secrets
 from collections import Counter, defaultdict
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from samen.algorithms.sortition import SortitionInputError, check_feasibility, draw_panel, read_pool, read_quotas
 from samen.algorithms.sortition.invitations import draw_invitations as pick_invitations
 from samen.algorithms.sortition.invitations import reserve_order
 from samen.algorithms.sortition.pool import household
-from samen.common.services import require_perm, translated_columns
+from samen.common.services import Texts, require_perm, translated_columns
+from samen.common.translation import official_field_errors
 from samen.panels import notifications, queries
 from samen.panels.features import FEATURES, NEIGHBOURHOOD
 from samen.panels.models import MAX_POOL, Lottery, Quota, RegisterEntry, Seat, Volunteer
@@ -135,8 +138,11 @@ def upload_register(*, lottery: Lottery, manager, text: str) -> int:
         for name, value in row.features.items():
             population[name][value] += 1
     with transaction.atomic():
-        if Lottery.objects.select_for_update().get(pk=lottery.pk).invitations_drawn_at:
+        current = Lottery.objects.select_for_update().get(pk=lottery.pk)
+        if current.invitations_drawn_at:
             raise _refuse(_("The invitations have been drawn: the register can no longer change."), "invitations_drawn")
+        if current.invitation_seed_announced_at:
+            raise _refuse(_("The invitations' seed is announced: the register can no longer change."), "seed_announced")
         lottery.register.all().delete()
         for row in rows:
             row.lottery = lottery
@@ -154,16 +160,52 @@ def normalise_code(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch.isalnum())
 
 
-def draw_invitations(*, lottery: Lottery, manager, seed: str = "") -> int:
-    """Draw who is invited (seeded: from the register file and the seed an auditor gets the same list), give each a
-    code for their letter, and erase everyone else's register row."""
+def announce_invitation_seed(*, lottery: Lottery, manager, source: Texts, known_on: date) -> Lottery:
+    """Make public, before it is known, where the invitations' seed will come from (e.g. a EuroMillions result of a
+    given date): the register is fixed first and the announcement never changes, so a manager cannot try seeds until
+    the list of invited residents suits them."""
     require_perm(manager, "panels.manage_lottery", lottery.process)
-    seed = seed.strip() or secrets.token_hex(8)
+    if known_on <= clock.today():
+        raise _refuse(_("Choose a seed that becomes known after today, once the announcement is public."), "seed_known")
+    with transaction.atomic():
+        lottery = Lottery.objects.select_for_update().get(pk=lottery.pk)
+        if lottery.invitation_seed_announced_at:
+            raise _refuse(_("The invitations' seed is announced and can no longer change."), "seed_announced")
+        if not lottery.register.exists():
+            raise _refuse(_("Upload the register extract first."), "register_missing")
+        source_columns = translated_columns("invitation_seed_announcement", source)
+        for column, text in source_columns.items():
+            setattr(lottery, column, text)
+        if errors := official_field_errors(lottery, "invitation_seed_announcement", required=True):
+            raise ValidationError(errors, code="seed_announcement_languages")
+        lottery.invitation_seed_known_on, lottery.invitation_seed_announced_at = known_on, clock.now()
+        lottery.full_clean()
+        lottery.save(update_fields=[*source_columns, "invitation_seed_known_on", "invitation_seed_announced_at"])
+    return lottery
+
+
+def draw_invitations(*, lottery: Lottery, manager, seed: str) -> int:
+    """Draw who is invited with the announced seed (from the register file and the seed an auditor gets the same
+    list), give each a code for their letter, and erase everyone else's register row."""
+    require_perm(manager, "panels.manage_lottery", lottery.process)
+    seed = seed.strip()
+    if not seed:
+        raise _refuse(_("Enter the seed that was announced."), "seed")
     rng = random.Random(seed)  # noqa: S311 - a recorded seed must replay the draw; the codes come from secrets
     with transaction.atomic():
         lottery = Lottery.objects.select_for_update().get(pk=lottery.pk)
         if lottery.invitations_drawn_at:
             raise _refuse(_("The invitations have already been drawn."), "invitations_drawn")
+        if not lottery.invitation_seed_announced_at:
+            raise _refuse(
+                _("Announce where the invitations' seed comes from, and draw once it is known."), "seed_not_announced"
+            )
+        if clock.today() < lottery.invitation_seed_known_on:
+            raise _refuse(
+                _("The announced seed is known on %(day)s: draw the invitations from then on."),
+                "seed_not_known",
+                day=formats.date_format(lottery.invitation_seed_known_on),
+            )
         strata: dict[str, list[str]] = defaultdict(list)
         ids = dict(lottery.register.values_list("register_id", "pk"))
         for register_id, code in lottery.register.values_list("register_id", "neighbourhood_code"):
