@@ -16,6 +16,7 @@ from samen.common import phrases
 from samen.common.http import INVALID, require
 from samen.common.money import euros
 from samen.common.progress import ProgressForm
+from samen.processes.models import Process
 from samen.processes.views import get_visible_process
 
 
@@ -224,6 +225,9 @@ def result(request, slug):
         "comparison": comparison,
         "explanation": _explanation(budget, request.user, proposals),
         "ties": _decided_ties(outcome, proposals),
+        "unverified": phrases.unverified_count(queries.online_ballot_count(budget))
+        if budget.process.voters == Process.Voters.SIGNED_IN
+        else "",
     }
     return render(request, "budgets/result.html", context)
 
