@@ -85,6 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
     budget.add_argument("--utility", choices=("cost", "points"), default="cost", help="points: cumulative, scoring")
     budget.add_argument("--json", action="store_true", help="print the outcome as JSON")
     budget.add_argument("--explain", metavar="VOTER_ID", help="how this voter's share was spent")
+    budget.add_argument(
+        "--tie-break",
+        metavar="STEPS",
+        help="cost,lottery or lottery (default: the file's META tie_break, else the smaller project id)",
+    )
+    budget.add_argument("--seed", default="", help="the lottery seed (default: the file's META tie_break_seed)")
     lottery = commands.add_parser("sortition", help="draw a panel by lot under quotas (LEXIMIN), or check a draw")
     lottery.add_argument("--pool", type=Path, required=True, metavar="POOL.csv", help="one column per category")
     lottery.add_argument("--quotas", type=Path, required=True, metavar="QUOTAS.csv", help="category,value,min,max")
@@ -238,13 +244,15 @@ def _as_text(outcome: approval.Outcome, titles: dict[str, str], tie_break: TieBr
 def _pb(args: argparse.Namespace) -> int:
     """Count a participatory budget from its .pb file; exit 2 pointing at FILE:LINE when the file is malformed."""
     from samen.algorithms import budgets  # imported here: the other subcommands do not pay for it
-    from samen.algorithms.budgets import explain
+    from samen.algorithms.budgets import explain, tiebreak
 
     gc.disable()  # a city's file is ~60,000 ballot objects with no cycles: collecting them only costs time
     try:
         with args.file.open(encoding="utf-8-sig", newline="") as lines:
             election = budgets.read_pabulib(lines)
-        outcome = budgets.count(election, rule=args.rule, utility=args.utility)
+        tie_break = _budget_tie_break(args, election)
+        order = tiebreak.announced_order(election, tie_break)
+        outcome = budgets.count(election, rule=args.rule, utility=args.utility, tie_order=order)
         explanation = budgets.explain_voter(election, outcome, args.explain) if args.explain else None
     except budgets.PabulibError as error:
         return _refuse(f"{args.file}:{error.line}: {error.reason}")
@@ -260,14 +268,29 @@ def _pb(args: argparse.Namespace) -> int:
         gc.enable()
     if args.json:
         data = budgets.outcome_json(outcome)
+        if tie_break is not None:
+            data["tie_break"] = {"steps": list(tie_break.steps), "seed": tie_break.seed}
         if explanation is not None:
             data["explanation"] = explain.explanation_json(explanation)
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
-    print(explain.outcome_text(args.file.name, election, outcome))
+    print(explain.outcome_text(args.file.name, election, outcome, tie_break))
     if explanation is not None:
         print(explain.explanation_text(explanation, election.meta.get("currency", "")))
     return 0
+
+
+def _budget_tie_break(args: argparse.Namespace, election) -> TieBreak | None:
+    """The file's announced tie-break, or the one given on the command line: --seed alone keeps the file's steps
+    (a lottery when the file announces none), --tie-break alone keeps the file's seed."""
+    from samen.algorithms.budgets import tiebreak
+    from samen.algorithms.ties import LOTTERY
+
+    announced = tiebreak.tie_break_of(election.meta)
+    if not (args.tie_break or args.seed):
+        return announced
+    steps = args.tie_break or (",".join(announced.steps) if announced else LOTTERY)
+    return tiebreak.budget_tie_break(steps, args.seed or (announced.seed if announced else ""))
 
 
 def _refuse(message: str) -> int:

@@ -1,4 +1,5 @@
-"""Tie-breaks announced before a vote opens: the jury's score first, then a public lottery anyone can redo.
+"""Tie-breaks announced before a vote opens: the jury's score or the lowest cost first, then a public lottery anyone
+can redo.
 
 The lottery draws nothing at run time: each candidate's key is the SHA-256 of "seed:candidate", the smaller key goes
 first. The seed is announced in advance (for example the numbers of a future public draw), so nobody can pick it to
@@ -12,8 +13,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-JURY, LOTTERY = "jury", "lottery"
-METHODS = (JURY, LOTTERY)
+JURY, COST, LOTTERY = "jury", "cost", "lottery"
+METHODS = (JURY, COST, LOTTERY)
 
 _DIGITS = re.compile(r"[0-9]+")
 
@@ -27,11 +28,12 @@ def natural_key(text: str) -> tuple[int, int, str]:
 
 @dataclass(frozen=True)
 class TieBreak:
-    """Announced before the vote opens: the steps in order, the lottery seed, and the jury scores."""
+    """Announced before the vote opens: the steps in order, the lottery seed, the jury scores and the costs."""
 
     steps: tuple[str, ...] = (JURY, LOTTERY)
     seed: str = ""
     jury_scores: Mapping[str, Fraction] = field(default_factory=dict)
+    costs: Mapping[str, Fraction | int] = field(default_factory=dict)  # for the COST step: the lower cost goes first
 
     def validate(self) -> None:
         """Refuse a rule that could not be applied, before any count rather than only when a tie happens."""
@@ -42,6 +44,8 @@ class TieBreak:
                 raise ValueError(f"tie-break step {step!r} is listed twice")
         if LOTTERY in self.steps and not self.seed:
             raise ValueError("a lottery tie-break needs a seed, announced before the vote opens")
+        if COST in self.steps and not self.costs:
+            raise ValueError("a lowest-cost tie-break needs the candidates' costs")
 
 
 def lottery_key(seed: str, candidate: str) -> str:
@@ -51,7 +55,7 @@ def lottery_key(seed: str, candidate: str) -> str:
 
 @dataclass(frozen=True)
 class TieStep:
-    method: str  # JURY or LOTTERY
+    method: str  # JURY, COST or LOTTERY
     values: tuple[tuple[str, str], ...]  # (candidate, the value compared), in the resulting order
 
 
@@ -60,10 +64,19 @@ def _jury_score(tie_break: TieBreak, candidate: str) -> Fraction:
     return Fraction(tie_break.jury_scores.get(candidate, 0))
 
 
+def _cost(tie_break: TieBreak, candidate: str) -> Fraction:
+    """Every candidate must have a cost: a missing one would silently lose (or win) every tie."""
+    if candidate not in tie_break.costs:
+        raise ValueError(f"candidate {candidate!r} has no cost for the lowest-cost tie-break")
+    return Fraction(tie_break.costs[candidate])
+
+
 def _step(method: str, tie_break: TieBreak) -> tuple[Callable[[str], object], Callable[[str], str]]:
     """How a step orders candidates (sort key) and what it publishes about each (the value compared)."""
     if method == JURY:
         return (lambda c: -_jury_score(tie_break, c)), (lambda c: str(_jury_score(tie_break, c)))
+    if method == COST:
+        return (lambda c: _cost(tie_break, c)), (lambda c: str(_cost(tie_break, c)))
     return (lambda c: lottery_key(tie_break.seed, c)), (lambda c: lottery_key(tie_break.seed, c))
 
 

@@ -6,12 +6,12 @@ from samen.budgets import queries
 from samen.budgets.models import Budget, ProgressUpdate, Proposal
 
 # Fixed and shown before the ballot opens; after that nobody may change them.
-ANNOUNCED_RULES = ["amount", "ballot_kind", "max_projects", "rule"]
+ANNOUNCED_RULES = ["amount", "ballot_kind", "max_projects", "rule", "tie_break", "lottery_seed"]
 
 
 @admin.register(Budget)
 class BudgetAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "amount", "ballot_kind", "rule"]
+    list_display = ["__str__", "amount", "ballot_kind", "rule", "tie_break"]
     fieldsets = [(None, {"fields": ["process"]}), (_("Announced before the ballot opens"), {"fields": ANNOUNCED_RULES})]
 
     def get_readonly_fields(self, request, obj=None):

@@ -4,6 +4,8 @@ follow-up of the funded projects.
 One `Budget` per process; amounts are whole euros (a neighbourhood budget is not split into cents).
 """
 
+import secrets
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -20,8 +22,13 @@ from samen.processes.geography import neighbourhood_choices, neighbourhoods
 MAX_AMOUNT = 100_000_000  # euros: above any Brussels budget, below what a typo would give
 
 
+def draw_lottery_seed() -> str:
+    """A seed nobody chose, drawn when the budget is created and public from then on."""
+    return secrets.token_hex(8)
+
+
 class Budget(models.Model):
-    """The money, the kind of ballot and the counting rule, announced before the ballot opens."""
+    """The money, the kind of ballot, the counting rule and its tie-break, announced before the ballot opens."""
 
     class BallotKind(models.TextChoices):
         KNAPSACK = "knapsack", _("Choose projects up to the budget")
@@ -38,6 +45,20 @@ class Budget(models.Model):
         _("projects per ballot"), default=5, help_text=_("For a ballot with a number of projects.")
     )
     rule = models.CharField(_("counting rule"), max_length=20, choices=Rule.choices, default=Rule.EQUAL_SHARES)
+
+    class TieBreak(models.TextChoices):  # the steps of algorithms/ties.py
+        COST_THEN_LOTTERY = "cost,lottery", _("Lowest cost, then a public lottery")
+        LOTTERY = "lottery", _("A public lottery")
+
+    tie_break = models.CharField(
+        _("tie-break"), max_length=20, choices=TieBreak.choices, default=TieBreak.COST_THEN_LOTTERY
+    )
+    lottery_seed = models.CharField(
+        _("lottery seed"),
+        max_length=200,
+        default=draw_lottery_seed,
+        help_text=_("Drawn at random when the budget is created; or announce your own, for example a public draw's."),
+    )
 
     class Meta:
         verbose_name = _("participatory budget")

@@ -53,6 +53,11 @@ def ballots_for_count(budget: Budget) -> list[tuple[str, ...]]:
     return sorted(tuple(str(pk) for pk in sorted(ids)) for ids in chosen.values())
 
 
+def online_ballot_count(budget: Budget) -> int:
+    """The ballots cast by accounts, paper ballots typed in by staff left out."""
+    return budget.ballots.filter(paper_reference="").count()
+
+
 def result_of(budget: Budget) -> BudgetResult | None:
     return BudgetResult.objects.filter(budget=budget).first()
 

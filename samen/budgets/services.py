@@ -10,8 +10,18 @@ from samen.algorithms.budgets.equal_shares import equal_shares
 from samen.algorithms.budgets.explain import VoterExplanation, explain_voter
 from samen.algorithms.budgets.greedy import greedy
 from samen.algorithms.budgets.pabulib import pabulib_text
+from samen.algorithms.budgets.tiebreak import announced_order, budget_tie_break, decided_ties, tie_break_meta
+from samen.algorithms.ties import TieBreak
 from samen.budgets import notifications, queries
-from samen.budgets.models import MAX_AMOUNT, Budget, BudgetBallot, BudgetResult, ProgressUpdate, Proposal
+from samen.budgets.models import (
+    MAX_AMOUNT,
+    Budget,
+    BudgetBallot,
+    BudgetResult,
+    ProgressUpdate,
+    Proposal,
+    draw_lottery_seed,
+)
 from samen.common.money import euros
 from samen.common.services import Texts, require_perm, translated_columns
 from samen.ideas.images import prepare_image
@@ -28,9 +38,25 @@ def _require_cost(cost, budget: Budget, *, code: str) -> None:
 
 
 def create_budget(
-    *, process, amount: int, ballot_kind: str = "knapsack", max_projects: int = 5, rule: str = "mes-add1-greedy"
+    *,
+    process,
+    amount: int,
+    ballot_kind: str = "knapsack",
+    max_projects: int = 5,
+    rule: str = "mes-add1-greedy",
+    tie_break: str = "cost,lottery",
+    lottery_seed: str = "",
 ) -> Budget:
-    budget = Budget(process=process, amount=amount, ballot_kind=ballot_kind, max_projects=max_projects, rule=rule)
+    """The rules, tie-break and seed included, are set here and shown from now on; without a seed, one is drawn."""
+    budget = Budget(
+        process=process,
+        amount=amount,
+        ballot_kind=ballot_kind,
+        max_projects=max_projects,
+        rule=rule,
+        tie_break=tie_break,
+        lottery_seed=lottery_seed.strip() or draw_lottery_seed(),
+    )
     budget.full_clean()
     budget.save()
     return budget
@@ -173,14 +199,19 @@ def election_of(budget: Budget) -> Election:
         "vote_type": "approval",
         "rule": budget.rule if budget.rule == Budget.Rule.GREEDY else "equalshares/add1",
         "currency": "EUR",
+        **tie_break_meta(tie_break_of(budget)),  # so that `samen pb` breaks ties as the count did
     }
     return Election(budget=budget.amount, projects=projects, ballots=ballots, vote_type="approval", meta=meta)
 
 
-def run_rule(election: Election, rule: str):
+def tie_break_of(budget: Budget) -> TieBreak:
+    return budget_tie_break(budget.tie_break, budget.lottery_seed)
+
+
+def run_rule(election: Election, rule: str, tie_order):
     if rule == Budget.Rule.GREEDY:
-        return greedy(election)
-    return equal_shares(election, completion="add1-greedy")
+        return greedy(election, tie_order=tie_order)
+    return equal_shares(election, completion="add1-greedy", tie_order=tie_order)
 
 
 def count_budget(*, budget: Budget) -> BudgetResult:
@@ -191,7 +222,9 @@ def count_budget(*, budget: Budget) -> BudgetResult:
     if existing:
         return existing
     election = election_of(budget)
-    ours, theirs = run_rule(election, budget.rule), greedy(election)
+    tie_break = tie_break_of(budget)
+    order = announced_order(election, tie_break)
+    ours, theirs = run_rule(election, budget.rule, order), greedy(election, tie_order=order)
     votes: dict[str, int] = {project.id: 0 for project in election.projects}
     for ballot in election.ballots:
         for project_id in ballot.projects:
@@ -209,6 +242,11 @@ def count_budget(*, budget: Budget) -> BudgetResult:
         "ballots": len(election.ballots),
         "votes": votes,
         "greedy": {"winners": list(theirs.winners), "cost": int(theirs.cost)},
+        "tie_break": {"steps": list(tie_break.steps), "seed": tie_break.seed},
+        "ties": [
+            {"stage": tie.stage, "projects": list(tie.projects), "method": tie.method, "decisive": tie.decisive}
+            for tie in decided_ties(election, ours, tie_break)
+        ],
     }
     try:
         with transaction.atomic():

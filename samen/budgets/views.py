@@ -16,6 +16,7 @@ from samen.common import phrases
 from samen.common.http import INVALID, require
 from samen.common.money import euros
 from samen.common.progress import ProgressForm
+from samen.processes.models import Process
 from samen.processes.views import get_visible_process
 
 
@@ -223,8 +224,30 @@ def result(request, slug):
         "shares": [{"name": name, "amount": amount} for name, amount in sorted(shares.items(), key=lambda s: -s[1])],
         "comparison": comparison,
         "explanation": _explanation(budget, request.user, proposals),
+        "ties": _decided_ties(outcome, proposals),
+        "unverified": phrases.unverified_count(queries.online_ballot_count(budget))
+        if budget.process.voters == Process.Voters.SIGNED_IN
+        else "",
     }
     return render(request, "budgets/result.html", context)
+
+
+def _decided_ties(outcome, proposals) -> list[str]:
+    """The ties the announced order decided (a tied project left unfunded), in sentences; older counts kept none."""
+    lines = []
+    for tie in outcome.get("ties", []):
+        if not tie["decisive"]:
+            continue
+        first, *others = (f"“{proposals[pid].title}”" for pid in tie["projects"])
+        params = {"first": first, "others": ", ".join(others)}
+        if tie["method"] == "cost":
+            text = _("%(first)s and %(others)s were tied: %(first)s went first because it costs less.")
+        elif len({proposals[pid].cost for pid in tie["projects"]}) == 1:
+            text = _("%(first)s and %(others)s were tied and cost the same: the public lottery put %(first)s first.")
+        else:
+            text = _("%(first)s and %(others)s were tied: the public lottery put %(first)s first.")
+        lines.append(text % params)
+    return lines
 
 
 def _explanation(budget, viewer, proposals) -> list[str]:

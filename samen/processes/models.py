@@ -46,7 +46,7 @@ class Process(models.Model):
         max_length=10,
         choices=Voters.choices,
         blank=True,
-        default="",
+        default=Voters.VERIFIED,  # new processes; "anyone signed in" lets one person vote with several accounts
         help_text=_("Ballots only. Verified residents vote where they live: the process's municipality."),
     )
     minimum_age = models.PositiveSmallIntegerField(_("minimum age to vote"), default=0)

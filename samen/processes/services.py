@@ -20,11 +20,14 @@ def create_process(
     scope: str = Process.Scope.REGION,
     municipality_nis: str = "",
     neighbourhood_code: int | None = None,
+    voters: str = Process.Voters.VERIFIED,
 ) -> Process:
-    """A draft process; publish it once its texts, themes and phases are in place."""
+    """A draft process; publish it once its texts, themes and phases are in place. Its ballots are for verified
+    residents of its scope unless `voters` says otherwise ("": any signed-in account)."""
     process = Process(
         slug=slug,
         scope=scope,
+        voters=voters,
         municipality_nis=municipality_nis,
         neighbourhood_code=neighbourhood_code,
         **translated_columns("title", title),

@@ -11,9 +11,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from samen.algorithms import ballot_files
+from samen.common import phrases
 from samen.common.http import INVALID, require
 from samen.common.progress import ProgressForm
 from samen.ideas.models import Idea
+from samen.processes.models import Process
 from samen.processes.views import get_visible_process
 from samen.votes import queries, services
 from samen.votes.forms import BallotForm, ReviewForm, ShortlistSizeForm, TextsForm
@@ -170,7 +172,16 @@ def results(request, slug):
         }
         for tie in outcome["ties"]
     ]
-    context = {"process": process, "shortlist": shortlist, "result": result, "rows": rows, "ties": ties}
+    context = {
+        "process": process,
+        "shortlist": shortlist,
+        "result": result,
+        "rows": rows,
+        "ties": ties,
+        "unverified": phrases.unverified_count(outcome["ballots"])
+        if process.voters == Process.Voters.SIGNED_IN
+        else "",
+    }
     return render(request, "votes/results.html", context)
 
 

@@ -3,7 +3,7 @@ from fractions import Fraction
 
 import pytest
 
-from samen.algorithms.ties import JURY, LOTTERY, TieBreak, TieStep, break_tie, lottery_key, natural_key
+from samen.algorithms.ties import COST, JURY, LOTTERY, TieBreak, TieStep, break_tie, lottery_key, natural_key
 
 SEED = "Lotto 2020-06-20: 3 11 19 27 33 41"
 OTHER_SEED = "Lotto 2020-06-27: 2 8 15 23 30 44"
@@ -142,3 +142,27 @@ def test_an_implicit_lottery_needs_a_seed_when_the_jury_leaves_a_tie():
 def test_a_candidate_twice_in_a_tie_is_refused():
     with pytest.raises(ValueError, match="appears twice"):
         break_tie(["1", "1"], TieBreak(seed=SEED))
+
+
+def test_the_lower_cost_wins_a_tie_without_a_lottery():
+    tie_break = TieBreak(steps=(COST, LOTTERY), seed=SEED, costs={"9": 30_000, "10": 20_000})
+
+    order, steps = break_tie(["9", "10"], tie_break)
+
+    assert order == ("10", "9")
+    assert steps == (TieStep(method=COST, values=(("10", "20000"), ("9", "30000"))),)
+
+
+def test_equal_costs_go_to_the_lottery():
+    tie_break = TieBreak(steps=(COST, LOTTERY), seed=SEED, costs={"9": 20_000, "10": 20_000})
+
+    order, steps = break_tie(["9", "10"], tie_break)
+
+    expected = tuple(sorted(["9", "10"], key=lambda c: sha(SEED, c)))
+    assert order == expected
+    assert [step.method for step in steps] == [COST, LOTTERY]
+
+
+def test_a_lowest_cost_tie_break_without_costs_is_refused_before_any_count():
+    with pytest.raises(ValueError, match="needs the candidates' costs"):
+        TieBreak(steps=(COST, LOTTERY), seed=SEED).validate()

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_propose_review_and_vote(page, new_page, live_server):
     base = live_server.url
     today = timezone.localdate()
-    process = ProcessFactory(slug="marolles", scope="neighbourhood", neighbourhood_code=8)
+    process = ProcessFactory(slug="marolles", scope="neighbourhood", neighbourhood_code=8, voters="")  # open voting
     for kind, first, last in (
         ("proposal_submission", -1, 1),
         ("feasibility_review", 2, 4),

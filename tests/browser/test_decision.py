@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_from_jury_to_winner(page, new_page, live_server):
     base = live_server.url
     today = timezone.localdate()
-    process = ProcessFactory(slug="square")
+    process = ProcessFactory(slug="square", voters="")  # open voting: the residents here are not verified
     theme = ThemeFactory(process=process)
     PhaseFactory(process=process, kind="jury_review", first_day=today - timedelta(1), last_day=today + timedelta(1))
     PhaseFactory(process=process, kind="shortlist_vote", first_day=today + timedelta(2), last_day=today + timedelta(4))

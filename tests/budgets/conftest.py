@@ -18,9 +18,10 @@ STAGES = {  # days from today of the proposals, the feasibility review and the b
 PROJECTS = [("Trees on the square", 60_000), ("A water fountain", 30_000), ("A repair stand", 20_000)]
 
 
-def budget_at(stage: str, **rules) -> Budget:
+def budget_at(stage: str, *, voters: str = "", **rules) -> Budget:
+    """Open voting (any signed-in account) unless `voters` asks for verified residents, as new processes do."""
     today = timezone.localdate()
-    process = ProcessFactory(scope="neighbourhood", neighbourhood_code=20)
+    process = ProcessFactory(scope="neighbourhood", neighbourhood_code=20, voters=voters)
     for kind, (first, last) in zip(
         ("proposal_submission", "feasibility_review", "budget_ballot"), STAGES[stage], strict=True
     ):

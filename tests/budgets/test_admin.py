@@ -1,5 +1,5 @@
-"""The amount, the ballot and the counting rule are announced before the ballot opens; after that, the admin shows
-them but cannot change them."""
+"""The amount, the ballot, the counting rule and its tie-break are announced before the ballot opens; after that, the
+admin shows them but cannot change them."""
 
 import pytest
 from django.urls import reverse
@@ -16,6 +16,8 @@ def _rules_form(budget, **overrides):
         "ballot_kind": budget.ballot_kind,
         "max_projects": budget.max_projects,
         "rule": budget.rule,
+        "tie_break": budget.tie_break,
+        "lottery_seed": budget.lottery_seed,
     }
     return data | overrides
 
@@ -75,3 +77,48 @@ def test_a_resident_cannot_open_the_budget_rules_in_the_admin(client, resident):
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
     assert budget.amount == 100_000
+
+
+def test_the_tie_break_and_its_seed_can_change_before_the_ballot_opens(client, manager):
+    budget = budget_at("review")
+    client.force_login(manager)
+
+    response = client.post(
+        reverse("admin:budgets_budget_change", args=[budget.pk]),
+        _rules_form(budget, tie_break="lottery", lottery_seed="Lotto 2026-03-07"),
+    )
+
+    budget.refresh_from_db()
+    assert response.status_code == 302
+    assert (budget.tie_break, budget.lottery_seed) == ("lottery", "Lotto 2026-03-07")
+
+
+@pytest.mark.parametrize("stage", ["ballot", "closed"])
+def test_the_tie_break_and_its_seed_cannot_change_once_the_ballot_has_opened(client, manager, stage):
+    budget = budget_at(stage)
+    announced = budget.lottery_seed
+    client.force_login(manager)
+
+    client.post(
+        reverse("admin:budgets_budget_change", args=[budget.pk]),
+        _rules_form(budget, tie_break="lottery", lottery_seed="a seed chosen after the ballot opened"),
+    )
+
+    budget.refresh_from_db()
+    assert (budget.tie_break, budget.lottery_seed) == ("cost,lottery", announced)
+
+
+def test_an_outsider_cannot_change_the_tie_break_and_nothing_is_saved(client, outsider):
+    budget = budget_at("review")
+    announced = budget.lottery_seed
+    client.force_login(outsider)
+
+    response = client.post(
+        reverse("admin:budgets_budget_change", args=[budget.pk]),
+        _rules_form(budget, tie_break="lottery", lottery_seed="my favourite numbers"),
+    )
+
+    budget.refresh_from_db()
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+    assert (budget.tie_break, budget.lottery_seed) == ("cost,lottery", announced)

@@ -72,3 +72,11 @@ def test_an_unknown_kind_of_phase_is_refused():
         services.add_phase(process=process, kind="coffee", first_day=date(2020, 7, 1), last_day=date(2020, 7, 2))
 
     assert error.value.code == "unknown_phase_kind"
+
+
+def test_a_new_process_asks_for_verified_residents_unless_told_otherwise():
+    verified = services.create_process(slug="verified", title={"nl": "Geverifieerd", "fr": "Vérifié"})
+    open_vote = services.create_process(slug="open", title={"nl": "Open", "fr": "Ouvert"}, voters="")
+
+    assert (verified.voters, open_vote.voters) == ("any", "")
+    assert Process(slug="unsaved").voters == "any"

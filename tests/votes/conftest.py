@@ -15,10 +15,11 @@ STAGES = {  # days from today of the jury review and of the vote
 }
 
 
-def shortlist_at(stage: str, *, ideas: int = 4, published: bool = True, **rules) -> Shortlist:
-    """A published process with `ideas` ideas and a jury of criteria; past the jury, its first three are shortlisted."""
+def shortlist_at(stage: str, *, ideas: int = 4, published: bool = True, voters: str = "", **rules) -> Shortlist:
+    """A published process with `ideas` ideas and a jury of criteria; past the jury, its first three are shortlisted.
+    Open voting (any signed-in account) unless `voters` asks for verified residents, as new processes do."""
     today = timezone.localdate()
-    process = ProcessFactory()
+    process = ProcessFactory(voters=voters)
     theme = ThemeFactory(process=process)
     jury_days, vote_days = STAGES[stage]
     for kind, (first, last) in (("jury_review", jury_days), ("shortlist_vote", vote_days)):

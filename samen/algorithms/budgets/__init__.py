@@ -3,7 +3,9 @@
 What the web application calls (plain data in, plain data out, no Django):
 
     election = read_pabulib(lines)                  # or Election(budget, projects, ballots, vote_type, meta)
-    outcome = count(election, rule="mes-add1-greedy", utility="cost", tie_order=None)
+    order = announced_order(election, tie_break)    # the announced tie-break (or the file's META), as a priority list
+    outcome = count(election, rule="mes-add1-greedy", utility="cost", tie_order=order)
+    ties = decided_ties(election, outcome, tie_break)
     explanation = explain_voter(election, outcome, voter_id)
     write_pabulib(election, out)                    # the open export, readable by `samen pb` and pabutools
 """
@@ -22,6 +24,7 @@ from samen.algorithms.budgets.pabulib import (
     read_pabulib,
     write_pabulib,
 )
+from samen.algorithms.budgets.tiebreak import BudgetTie, announced_order, decided_ties, tie_break_of
 
 RULES = ("greedy", "mes", "mes-add1", "mes-add1-greedy")
 
@@ -30,6 +33,7 @@ __all__ = [
     "POINTS",
     "RULES",
     "Ballot",
+    "BudgetTie",
     "Election",
     "Money",
     "Outcome",
@@ -39,7 +43,9 @@ __all__ = [
     "Round",
     "Unfunded",
     "VoterExplanation",
+    "announced_order",
     "count",
+    "decided_ties",
     "equal_shares",
     "explain_voter",
     "greedy",
@@ -49,6 +55,7 @@ __all__ = [
     "parse_pabulib",
     "read_pabulib",
     "supporters_left",
+    "tie_break_of",
     "write_pabulib",
 ]
 
@@ -57,7 +64,7 @@ def count(
     election: Election, *, rule: str = "mes-add1-greedy", utility: str = COST, tie_order: Sequence[str] | None = None
 ) -> Outcome:
     """The outcome of a rule by its published name; `tie_order` lists every project id, the tie winner first
-    (default: ids compared as text, as pabutools does)."""
+    (default: the smaller id, numbers compared as numbers)."""
     if rule == "greedy":
         return greedy(election, utility=utility, tie_order=tie_order)
     if rule not in RULES:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from operator import attrgetter
 
+from samen.algorithms.ties import natural_key
+
 Money = int | Fraction
 VOTE_TYPES = ("approval", "choose-1", "cumulative", "scoring", "ordinal")
 WITH_POINTS = ("cumulative", "scoring")
@@ -91,8 +93,8 @@ class Outcome:
 
 
 def default_tie_order(election: Election) -> tuple[str, ...]:
-    """The default tie-break: the smaller project id compared as text ("1109" before "214"), as pabutools does."""
-    return tuple(sorted(project.id for project in election.projects))
+    """When no order is announced: the smaller project id, numbers compared as numbers ("214" before "1109")."""
+    return tuple(sorted((project.id for project in election.projects), key=natural_key))
 
 
 def check_tie_order(election: Election, tie_order: Sequence[str] | None) -> tuple[str, ...]:

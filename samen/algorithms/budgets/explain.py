@@ -13,6 +13,8 @@ from fractions import Fraction
 from samen.algorithms.budgets.election import COST, Election, Money, Outcome, ballot_utilities, exact, grouped
 from samen.algorithms.budgets.greedy import greedy_order
 from samen.algorithms.budgets.pabulib import money_text
+from samen.algorithms.budgets.tiebreak import tie_break_text
+from samen.algorithms.ties import TieBreak, natural_key
 
 
 @dataclass(frozen=True)
@@ -137,11 +139,16 @@ RULE_NAMES = {
 }
 
 
-def outcome_text(name: str, election: Election, outcome: Outcome) -> str:
+def outcome_text(name: str, election: Election, outcome: Outcome, tie_break: TieBreak | None = None) -> str:
     """The outcome for people, as `samen pb` prints it: the winners in order, with their cost and name."""
     unit = f" {election.meta['currency']}" if election.meta.get("currency") else ""
     ballots = len(election.ballots)
-    ties = "the smaller project id" if list(outcome.tie_order) == sorted(outcome.tie_order) else "the announced order"
+    if tie_break is not None:
+        ties = tie_break_text(tie_break)
+    elif list(outcome.tie_order) == sorted(outcome.tie_order, key=natural_key):
+        ties = "the smaller project id"
+    else:
+        ties = "the given order"
     lines = [
         f"{name}: {plural(ballots, 'ballot')}, {plural(len(election.projects), 'project')}, "
         f"budget {shown(election.budget)}{unit}",

@@ -31,13 +31,14 @@ def greedy_order(
     total = totals(election, utility) if total is None else total
     costs = {project.id: project.cost for project in election.projects}
     rank = {project_id: index for index, project_id in enumerate(tie_order)}
+    return sorted(set(rank) - set(chosen), key=lambda p: (-density(total[p], costs[p]), rank[p]))
 
-    def density(project_id: str) -> Fraction | float:
-        if not total[project_id]:
-            return Fraction(0)
-        return Fraction(total[project_id], costs[project_id]) if costs[project_id] else math.inf
 
-    return sorted(set(rank) - set(chosen), key=lambda p: (-density(p), rank[p]))
+def density(total: Money, cost: Money) -> Fraction | float:
+    """Satisfaction per unit of cost: what the greedy rule compares (equal densities are a tie)."""
+    if not total:
+        return Fraction(0)
+    return Fraction(total, cost) if cost else math.inf
 
 
 def greedy_fill(

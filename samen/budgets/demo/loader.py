@@ -21,7 +21,10 @@ GROUPS = [(0.45, {8}), (0.30, {9, 10}), (0.25, {1, 2, 3, 4, 5, 7})]
 
 
 def _proposals(process, people: dict, manager, rng: random.Random) -> list[Proposal]:
-    budget = services.create_budget(process=process, amount=AMOUNTS[process.slug])
+    # A fixed seed, not a drawn one: the demo is the same on every run.
+    budget = services.create_budget(
+        process=process, amount=AMOUNTS[process.slug], lottery_seed=f"samen-demo-{process.slug}"
+    )
     rows = json.loads((HERE / "proposals.json").read_text(encoding="utf-8"))["budgets"][process.slug]
     authors = sorted(people)
     proposals = []

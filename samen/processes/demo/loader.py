@@ -87,6 +87,7 @@ def _create_process(spec: dict, today: date) -> Process:
         scope=spec["scope"],
         municipality_nis=spec.get("municipality_nis", ""),
         neighbourhood_code=spec.get("neighbourhood_code"),
+        voters=spec.get("voters", Process.Voters.VERIFIED),
     )
     labels = _theme_labels()
     for position, slug in enumerate(spec["themes"]):

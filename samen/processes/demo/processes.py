@@ -6,6 +6,7 @@ Theme labels come from data/brussels/participation_themes.json.
 DEMO_PROCESSES = [
     {
         "slug": "brussels-hacks-the-crisis",
+        "voters": "",  # open voting, said so on the result page: demo accounts fill the ballot box
         "theme_set": "brussels-hacks-the-crisis-2020",
         "scope": "region",
         "title": {
@@ -39,6 +40,7 @@ DEMO_PROCESSES = [
     },
     {
         "slug": "place-bockstael",
+        "voters": "",  # open voting, said so on the result page: demo accounts fill the ballot box
         "theme_set": "city-of-brussels-smart-city-strategy",
         "scope": "neighbourhood",
         "neighbourhood_code": 20,
@@ -101,6 +103,7 @@ DEMO_PROCESSES = [
 DEMO_PROCESSES += [
     {
         "slug": "pentagone-budget",
+        "voters": "",  # open voting, said so on the result page: demo accounts fill the ballot box
         "theme_set": None,
         "scope": "municipality",
         "municipality_nis": "21004",
@@ -131,6 +134,7 @@ DEMO_PROCESSES += [
     },
     {
         "slug": "laeken-budget",
+        "voters": "",  # open voting, said so on the result page: demo accounts fill the ballot box
         "theme_set": None,
         "scope": "municipality",
         "municipality_nis": "21004",

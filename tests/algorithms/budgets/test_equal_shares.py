@@ -16,13 +16,13 @@ def test_equal_shares_gives_the_minority_its_share_where_greedy_does_not():
     assert (outcome.share, outcome.cost, outcome.leftover) == (10, 100, 0)
 
 
-def test_equal_shares_breaks_an_exact_tie_by_the_smaller_id_as_text():
-    # "10" and "9": same cost, same two supporters, so the same price each round: "10" first. Budget 100, share 50:
-    # "10" costs each 25, then "9" costs each 25 too; both are funded, "10" first.
-    tied = election(100, {"9": 50, "10": 50}, [["9", "10"], ["10", "9"]])
+def test_equal_shares_breaks_an_exact_tie_by_the_smaller_id_as_a_number():
+    # "10" and "9": same cost, same two supporters, so the same price each round: 9 < 10, "9" first. Budget 100,
+    # share 50: "9" costs each 25, then "10" costs each 25 too; both are funded, "9" first.
+    tied = election(100, {"10": 50, "9": 50}, [["9", "10"], ["10", "9"]])
 
-    assert equal_shares(tied).winners == ("10", "9")
-    assert equal_shares(tied, tie_order=["9", "10"]).winners == ("9", "10")
+    assert equal_shares(tied).winners == ("9", "10")
+    assert equal_shares(tied, tie_order=["10", "9"]).winners == ("10", "9")
 
 
 def test_add1_raises_the_shares_until_the_outcome_is_exhaustive():

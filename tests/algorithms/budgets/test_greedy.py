@@ -23,17 +23,17 @@ def test_greedy_skips_a_project_that_no_longer_fits_and_goes_on():
     assert (outcome.winners, outcome.cost, outcome.leftover) == (("A", "C", "D"), 100, 0)
 
 
-def test_a_tie_goes_to_the_smaller_id_compared_as_text():
-    # "10" and "9" both have 2 votes and cost 50, and only one fits: "10" < "9" as text.
-    tied = election(50, {"9": 50, "10": 50}, [["9", "10"], ["10", "9"]])
+def test_a_tie_goes_to_the_smaller_id_compared_as_a_number():
+    # "10" and "9" both have 2 votes and cost 50, and only one fits: 9 < 10 (as text, "10" would come first).
+    tied = election(50, {"10": 50, "9": 50}, [["9", "10"], ["10", "9"]])
 
-    assert greedy(tied).winners == ("10",)
+    assert greedy(tied).winners == ("9",)
 
 
 def test_a_tie_follows_the_order_announced_by_the_process():
     tied = election(50, {"9": 50, "10": 50}, [["9", "10"], ["10", "9"]])
 
-    assert greedy(tied, tie_order=["9", "10"]).winners == ("9",)
+    assert greedy(tied, tie_order=["10", "9"]).winners == ("10",)
 
 
 def test_projects_nobody_chose_come_last_and_are_funded_if_money_remains():
