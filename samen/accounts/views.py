@@ -8,13 +8,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from samen.accounts import eid, privacy, services, verification
 from samen.accounts.forms import CensusForm, ProfileForm, VerifyForm
+from samen.common.http import safe_next
 
 
 @login_required
@@ -85,7 +85,7 @@ def verify(request):
             try:
                 verification.verify_with_census(user=request.user, **form.cleaned_data)
                 messages.success(request, _("Your account is verified: you can sign initiatives."))
-                return redirect(request.GET.get("next") or "profile")
+                return redirect(safe_next(request, request.GET.get("next"), reverse("profile")))
             except ValidationError as refusal:
                 form.add_error(None, refusal)
         status = 422
@@ -103,9 +103,8 @@ def eid_start(request):
     the provider knows one redirect URI; the resident's language comes back through the session."""
     if not eid.is_configured():
         raise Http404
-    next_url = request.GET.get("next", "")
-    safe = url_has_allowed_host_and_scheme(next_url, {request.get_host()}, require_https=request.is_secure())
-    request.session[EID_RETURN] = {"next": next_url if safe else "", "language": translation.get_language()}
+    next_url = safe_next(request, request.GET.get("next"), "")
+    request.session[EID_RETURN] = {"next": next_url, "language": translation.get_language()}
     with translation.override(settings.LANGUAGE_CODE):
         callback = request.build_absolute_uri(reverse("eid_callback"))
     try:
@@ -128,7 +127,7 @@ def eid_callback(request):
         except ValidationError as refusal:
             return _eid_refused(request, refusal)
         messages.success(request, _("Your account is verified: you can sign initiatives."))
-        return redirect(back.get("next") or reverse("profile"))
+        return redirect(safe_next(request, back.get("next"), reverse("profile")))
 
 
 def _eid_refused(request, refusal: ValidationError):

@@ -1,6 +1,7 @@
 """Resident verification with the census list: one real resident, one account, no clear national number kept."""
 
 from datetime import date
+from urllib.parse import quote
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -81,6 +82,28 @@ def test_a_resident_on_the_census_verifies_their_account(client, resident, censu
         "census",
     )
     assert "93051822361" not in verification.digest
+
+
+@pytest.mark.parametrize(
+    ("next_url", "back_to"),
+    [
+        ("/en/initiatives/", "/en/initiatives/"),
+        ("https://evil.example/", "/en/account/profile/"),
+        ("//evil.example/", "/en/account/profile/"),
+        ("http://testserver.evil.example/", "/en/account/profile/"),
+    ],
+)
+def test_a_verified_resident_goes_back_where_they_came_from_on_this_site_only(
+    client, resident, census, next_url, back_to
+):
+    client.force_login(resident)
+
+    response = client.post(
+        f"{reverse('verify')}?next={quote(next_url)}", {"national_number": "93051822361", "born_on": "1993-05-18"}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == back_to
 
 
 @pytest.mark.parametrize(
