@@ -21,6 +21,7 @@ if not SAMEN_VERIFICATION_KEY:
 SAMEN_VERIFICATION_DAYS = env.int("SAMEN_VERIFICATION_DAYS", default=365)  # a verification then expires
 SAMEN_POSTS_PER_HOUR = env.int("SAMEN_POSTS_PER_HOUR", default=20)  # ideas + comments per account
 SAMEN_SIGNUP_MIN_SECONDS = env.int("SAMEN_SIGNUP_MIN_SECONDS", default=3)  # a sign-up form filled faster is a script
+SAMEN_UNSUBSCRIBE_DAYS = env.int("SAMEN_UNSUBSCRIBE_DAYS", default=90)  # an e-mail's "stop following" link then expires
 # Verification with the Belgian eID or itsme through an OpenID Connect provider (the federal FAS/CSAM, or
 # `python -m devtools.oidc_provider` on a laptop). Off while the discovery URL is empty.
 SAMEN_EID_DISCOVERY_URL = env.str("SAMEN_EID_DISCOVERY_URL", default="")  # …/.well-known/openid-configuration
