@@ -111,6 +111,18 @@ CACHES = {
     # Per worker, for values whose key says when they are stale (the map's points): no network round trip.
     "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "samen-local"},
 }
+# Production needs a cache every gunicorn worker shares: attempt limits count in it, sessions are read from it.
+# SAMEN_ALLOW_LOCAL_CACHE=true lifts this for the test suite (one process), never for a server.
+_LOCAL_CACHES = ("LocMemCache", "DummyCache", "FileBasedCache")
+if (
+    not DEBUG
+    and CACHES["default"]["BACKEND"].endswith(_LOCAL_CACHES)
+    and not env.bool("SAMEN_ALLOW_LOCAL_CACHE", False)
+):
+    raise environ.ImproperlyConfigured(
+        "Set CACHE_URL to a Redis server (e.g. redis://127.0.0.1:6379/1): attempt limits and sessions must be shared "
+        "by every gunicorn worker, which a local memory, dummy or file cache is not."
+    )
 # With a cache every server shares (Redis), sessions are read from it and written through to the database.
 if not CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
