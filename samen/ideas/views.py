@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
 
 from samen.accounts.models import User
 from samen.common import phrases
@@ -281,8 +282,18 @@ def unsubscribe(request, token):
     return render(request, "ideas/unsubscribe.html", context)
 
 
+SIMILAR_HINTS_RATE = "30/m"  # a title typed with pauses; each call runs the sentence encoder
+
+
+def _per_signed_in_person(group, request):
+    """A signed-in person's own limit, whichever addresses they call from; anonymous calls count per address only."""
+    return SIMILAR_HINTS_RATE if request.user.is_authenticated else None
+
+
+@ratelimit(key="ip", rate=SIMILAR_HINTS_RATE, block=True)
+@ratelimit(key="user", rate=_per_signed_in_person, block=True)
 def similar(request, slug):
-    """The hints shown while a title is typed (an htmx fragment)."""
+    """The hints shown while a title is typed (an htmx fragment); limited, as it runs the sentence encoder."""
     process = get_visible_process(request, slug)
     found = similarity.similar_ideas(process, request.GET.get("title", "")[:TITLE_MAX])
     return render(request, "ideas/similar_ideas.html", {"similar": found})
