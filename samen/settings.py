@@ -25,6 +25,7 @@ SAMEN_VERIFY_RATE_CLIENT = env.str("SAMEN_VERIFY_RATE_CLIENT", default="30/h")
 SAMEN_LETTER_DAYS = env.int("SAMEN_LETTER_DAYS", default=30)  # a verification code sent by post then expires
 SAMEN_POSTS_PER_HOUR = env.int("SAMEN_POSTS_PER_HOUR", default=20)  # ideas + comments per account
 SAMEN_SIGNUP_MIN_SECONDS = env.int("SAMEN_SIGNUP_MIN_SECONDS", default=3)  # a sign-up form filled faster is a script
+SAMEN_UNSUBSCRIBE_DAYS = env.int("SAMEN_UNSUBSCRIBE_DAYS", default=90)  # an e-mail's "stop following" link then expires
 # Verification with the Belgian eID or itsme through an OpenID Connect provider (the federal FAS/CSAM, or
 # `python -m devtools.oidc_provider` on a laptop). Off while the discovery URL is empty.
 SAMEN_EID_DISCOVERY_URL = env.str("SAMEN_EID_DISCOVERY_URL", default="")  # …/.well-known/openid-configuration
@@ -114,6 +115,18 @@ CACHES = {
     # Per worker, for values whose key says when they are stale (the map's points): no network round trip.
     "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "samen-local"},
 }
+# Production needs a cache every gunicorn worker shares: attempt limits count in it, sessions are read from it.
+# SAMEN_ALLOW_LOCAL_CACHE=true lifts this for the test suite (one process), never for a server.
+_LOCAL_CACHES = ("LocMemCache", "DummyCache", "FileBasedCache")
+if (
+    not DEBUG
+    and CACHES["default"]["BACKEND"].endswith(_LOCAL_CACHES)
+    and not env.bool("SAMEN_ALLOW_LOCAL_CACHE", False)
+):
+    raise environ.ImproperlyConfigured(
+        "Set CACHE_URL to a Redis server (e.g. redis://127.0.0.1:6379/1): attempt limits and sessions must be shared "
+        "by every gunicorn worker, which a local memory, dummy or file cache is not."
+    )
 # With a cache every server shares (Redis), sessions are read from it and written through to the database.
 if not CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -132,7 +145,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]

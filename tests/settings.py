@@ -7,6 +7,7 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-secret-key")
 os.environ.setdefault("SAMEN_VERIFICATION_KEY", "tests-only-verification-key")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("DJANGO_SECURE_COOKIES", "false")
+os.environ.setdefault("SAMEN_ALLOW_LOCAL_CACHE", "true")  # one process: the local memory cache is shared enough
 
 from samen.settings import *  # noqa: F403
 

@@ -1,4 +1,4 @@
-"""Production settings pass Django's deployment checklist and refuse to start without a secret."""
+"""Production settings pass Django's deployment checklist and refuse to start without a secret or a shared cache."""
 
 import os
 import subprocess
@@ -8,10 +8,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+SHARED_CACHE = "redis://127.0.0.1:6379/0"  # parsed, never reached: no command here touches the cache
 
 
 def _manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    """manage.py with production's environment: none of the test suite's relaxations (tests/settings.py) leak in."""
+    relaxed = ("DJANGO_", "CACHE_URL", "SAMEN_ALLOW_LOCAL_CACHE")
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(relaxed)}
     environment.update({"DJANGO_SETTINGS_MODULE": "samen.settings", **env})
     return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
         [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, check=False
@@ -26,9 +29,20 @@ def test_production_settings_pass_check_deploy():
         "WARNING",
         DJANGO_SECRET_KEY="x" * 30 + "a-long-and-random-production-secret-key",
         DJANGO_ALLOWED_HOSTS="samen.brussels",
+        CACHE_URL=SHARED_CACHE,
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("cache_url", [None, "locmemcache://", "dummycache://", "filecache:///tmp/samen-cache"])
+def test_production_refuses_to_start_without_a_shared_cache(cache_url):
+    cache = {"CACHE_URL": cache_url} if cache_url else {}
+
+    result = _manage("check", DJANGO_SECRET_KEY="x" * 60, **cache)
+
+    assert result.returncode != 0
+    assert "Set CACHE_URL to a Redis server" in result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():
@@ -62,6 +76,7 @@ def test_static_files_collect_with_the_production_storage(tmp_path):
         "--no-input",
         DJANGO_SECRET_KEY="x" * 60,
         DJANGO_STATIC_ROOT=str(tmp_path),
+        CACHE_URL=SHARED_CACHE,
     )
 
     assert result.returncode == 0, result.stdout + result.stderr

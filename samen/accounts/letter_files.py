@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from fpdf import FPDF
 
 from samen.accounts.letters import PrintedLetter
+from samen.common.text import spreadsheet_safe
 
 LETTER_LANGUAGES = ("nl", "fr")  # Brussels writes to its residents in both
 
@@ -66,14 +67,9 @@ def letters_pdf(letters: list[PrintedLetter]) -> bytes:
     return bytes(pdf.output())
 
 
-def _cell(text: str) -> str:
-    """A cell a spreadsheet would run as a formula stays text."""
-    return "'" + text if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
-
-
 def letters_csv(letters: list[PrintedLetter]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["letter", "code", "line_1", "line_2", "line_3", "line_4", "postcode", "expires"])
     for printed in letters:
         lines = [*printed.address, "", "", "", ""][:4]
@@ -81,7 +77,7 @@ def letters_csv(letters: list[PrintedLetter]) -> str:
             [
                 printed.letter.pk,
                 printed.code,
-                *(_cell(line) for line in lines),
+                *(spreadsheet_safe(line) for line in lines),
                 printed.letter.postcode,
                 printed.letter.expires_at.date().isoformat(),
             ]

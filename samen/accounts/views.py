@@ -12,7 +12,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -20,7 +19,7 @@ from django_ratelimit.decorators import ratelimit
 
 from samen.accounts import eid, letter_files, letters, privacy, services, verification
 from samen.accounts.forms import CensusForm, DocumentForm, IdentityForm, LetterCodeForm, ProfileForm
-from samen.common.http import INVALID, client_ip, require
+from samen.common.http import INVALID, client_ip, require, safe_next
 from samen.common.views import too_many_attempts
 from samen.processes import clock
 from samen.processes.geography import municipality_choices
@@ -104,9 +103,7 @@ def _limited(view):
 
 def _safe_next(request) -> str:
     """Only an address on this site is followed after verifying: never an open redirect."""
-    next_url = request.POST.get("next") or request.GET.get("next") or ""
-    safe = url_has_allowed_host_and_scheme(next_url, {request.get_host()}, require_https=request.is_secure())
-    return next_url if safe else ""
+    return safe_next(request, request.POST.get("next") or request.GET.get("next"), "")
 
 
 def _verify_page(request, *, status: int = 200, **forms_and_refusals):
@@ -212,9 +209,8 @@ def eid_start(request):
     the provider knows one redirect URI; the resident's language comes back through the session."""
     if not eid.is_configured():
         raise Http404
-    next_url = request.GET.get("next", "")
-    safe = url_has_allowed_host_and_scheme(next_url, {request.get_host()}, require_https=request.is_secure())
-    request.session[EID_RETURN] = {"next": next_url if safe else "", "language": translation.get_language()}
+    next_url = safe_next(request, request.GET.get("next"), "")
+    request.session[EID_RETURN] = {"next": next_url, "language": translation.get_language()}
     with translation.override(settings.LANGUAGE_CODE):
         callback = request.build_absolute_uri(reverse("eid_callback"))
     try:
@@ -238,8 +234,8 @@ def eid_callback(request):
             )
         except ValidationError as refusal:
             return _eid_refused(request, refusal)
-        messages.success(request, _("Your account is verified: you can sign initiatives."))
-        return redirect(back.get("next") or reverse("profile"))
+        messages.success(request, _("Your account is verified: you can sign initiatives and vote where it is asked."))
+        return redirect(safe_next(request, back.get("next"), reverse("profile")))
 
 
 def _eid_refused(request, refusal: ValidationError):

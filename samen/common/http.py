@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from samen.common import phrases
 
@@ -22,3 +23,13 @@ def client_ip(request) -> str:
     if trusted and len(forwarded) >= trusted:
         return forwarded[-trusted]
     return request.META.get("REMOTE_ADDR") or "0.0.0.0"  # noqa: S104 - a bucket for a peer without an address
+
+
+def safe_next(request, url: str | None, default: str) -> str:
+    """`url` when it stays on this site (a relative path, or this host over the same scheme), else `default`: a
+    link that sends a resident to `?next=https://elsewhere` after verifying must not become a phishing relay."""
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return default

@@ -5,11 +5,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samen.common import phrases
+from samen.common.http import safe_next
 from samen.ideas import moderation
 from samen.ideas.forms import DecisionForm, FlagForm
 from samen.ideas.models import Comment, Idea, ModerationAction
@@ -74,10 +75,7 @@ def decide(request, kind, pk, decision):
         context = {"items": moderation.moderation_queue(), "form": form}
         return render(request, "ideas/moderation_queue.html", context, status=422)
     messages.success(request, _("Done. The decision is in the moderation log."))
-    back = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return redirect(back)
-    return redirect("moderation:queue")
+    return redirect(safe_next(request, request.POST.get("next"), reverse("moderation:queue")))
 
 
 @login_required

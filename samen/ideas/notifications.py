@@ -2,6 +2,7 @@
 
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
@@ -20,12 +21,16 @@ UNSUBSCRIBE_SALT = "samen.ideas.unsubscribe"
 
 
 def unsubscribe_token(follow: Follow) -> str:
-    return signing.dumps({"idea": follow.idea_id, "follower": follow.follower_id}, salt=UNSUBSCRIBE_SALT)
+    """Dated, so that a link found in an old mailbox stops working after SAMEN_UNSUBSCRIBE_DAYS."""
+    signer = signing.TimestampSigner(salt=UNSUBSCRIBE_SALT)
+    return signer.sign_object({"idea": follow.idea_id, "follower": follow.follower_id})
 
 
 def read_unsubscribe_token(token: str) -> dict:
-    """The idea and follower a link was made for; raises signing.BadSignature for a forged or broken link."""
-    return signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    """The idea and follower a link was made for; raises signing.SignatureExpired for an old link and
+    signing.BadSignature for a forged or broken one."""
+    signer = signing.TimestampSigner(salt=UNSUBSCRIBE_SALT)
+    return signer.unsign_object(token, max_age=timedelta(days=settings.SAMEN_UNSUBSCRIBE_DAYS))
 
 
 def _absolute(path: str) -> str:

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
@@ -7,13 +8,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
 
 from samen.accounts.models import User
 from samen.common import phrases
 from samen.common.http import INVALID
 from samen.ideas import notifications, queries, services, similarity
 from samen.ideas.forms import CommentEditForm, CommentForm, IdeaEditForm, IdeaForm
-from samen.ideas.models import TITLE_MAX, Comment, Flag, Idea, Visibility
+from samen.ideas.models import TITLE_MAX, Comment, Flag, Follow, Idea, Visibility
 from samen.processes import queries as process_queries
 from samen.processes.phases import POST_IDEA
 from samen.processes.views import get_visible_process
@@ -256,25 +258,48 @@ def follow(request, pk):
     return redirect(idea)
 
 
-@csrf_exempt  # the signed token in the address is the proof; mail clients POST here for one-click unsubscribe
+@csrf_exempt  # the signed token in the address is the proof; mail clients POST here without a form (RFC 8058)
 def unsubscribe(request, token):
-    """One click from the e-mail stops following the idea; the page offers to follow again."""
+    """The link in a follower's e-mail. A GET only asks (mail scanners and link previews open links); a POST stops
+    following, from the page's button or the mail client's one-click unsubscribe, or follows again."""
     try:
         target = notifications.read_unsubscribe_token(token)
+    except signing.SignatureExpired:
+        refusal = _(
+            "This link has expired: the links in our e-mails work for %(days)s days. "
+            "Sign in to stop following the idea from its page."
+        ) % {"days": settings.SAMEN_UNSUBSCRIBE_DAYS}
+        return render(request, "ideas/unsubscribe.html", {"refusal": refusal}, status=400)
     except signing.BadSignature:
-        raise Http404 from None
+        refusal = _(
+            "This link is not valid; your e-mail program may have cut it. "
+            "Sign in to stop following the idea from its page."
+        )
+        return render(request, "ideas/unsubscribe.html", {"refusal": refusal}, status=400)
     idea = get_object_or_404(Idea, pk=target["idea"])
     follower = get_object_or_404(User, pk=target["follower"])
-    following = request.method == "POST" and request.POST.get("action") == "follow"
-    if following:
+    followed_again = request.method == "POST" and request.POST.get("action") == "follow"
+    if followed_again:
         services.follow_idea(idea=idea, follower=follower)
-    else:
+    elif request.method == "POST":
         services.unfollow_idea(idea=idea, follower=follower)
-    return render(request, "ideas/unsubscribed.html", {"idea": idea, "following": following})
+    following = Follow.objects.filter(idea=idea, follower=follower).exists()
+    context = {"idea": idea, "following": following, "followed_again": followed_again}
+    return render(request, "ideas/unsubscribe.html", context)
 
 
+SIMILAR_HINTS_RATE = "30/m"  # a title typed with pauses; each call runs the sentence encoder
+
+
+def _per_signed_in_person(group, request):
+    """A signed-in person's own limit, whichever addresses they call from; anonymous calls count per address only."""
+    return SIMILAR_HINTS_RATE if request.user.is_authenticated else None
+
+
+@ratelimit(key="ip", rate=SIMILAR_HINTS_RATE, block=True)
+@ratelimit(key="user", rate=_per_signed_in_person, block=True)
 def similar(request, slug):
-    """The hints shown while a title is typed (an htmx fragment)."""
+    """The hints shown while a title is typed (an htmx fragment); limited, as it runs the sentence encoder."""
     process = get_visible_process(request, slug)
     found = similarity.similar_ideas(process, request.GET.get("title", "")[:TITLE_MAX])
     return render(request, "ideas/similar_ideas.html", {"similar": found})

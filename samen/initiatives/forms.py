@@ -38,7 +38,7 @@ class InitiativeForm(forms.Form):
 
 
 class InviteForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address of their Samen account"))
+    email = forms.EmailField(label=_("Their e-mail address"))
 
 
 class ReviewForm(forms.Form):

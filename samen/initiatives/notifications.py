@@ -8,6 +8,7 @@ decides (they signed to be heard by the council, so its answer is theirs).
 from types import SimpleNamespace
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -23,6 +24,10 @@ def _later(send, *args) -> None:
 
 def announce_invitation(promoter: Promoter) -> None:
     _later(send_invitation, promoter.pk)
+
+
+def announce_invitation_to_sign_up(initiative: Initiative, *, email: str, language: str) -> None:
+    _later(send_invitation_to_sign_up, initiative.pk, email, language)
 
 
 def announce_closing(initiative: Initiative) -> None:
@@ -51,11 +56,28 @@ def send_invitation(promoter_id: int) -> int:
         return 0
     mail_in_language(
         recipient=promoter.user,
-        subject=lambda: _("You are invited to promote the initiative “%(title)s”") % {"title": promoter.initiative},
+        subject=lambda: _invitation_subject(promoter.initiative),
         template="initiatives/email/invitation.txt",
         context=lambda: {"initiative": promoter.initiative, "url": absolute(promoter.initiative.get_absolute_url())},
     )
     return 1
+
+
+@task()
+def send_invitation_to_sign_up(initiative_id: int, email: str, language: str) -> int:
+    """An invitation to an address without an account, in the inviting author's language (the only one known)."""
+    initiative = _initiative(initiative_id)
+    mail_in_language(
+        recipient=SimpleNamespace(email=email, preferred_language=language),
+        subject=lambda: _invitation_subject(initiative),
+        template="initiatives/email/invitation_sign_up.txt",
+        context=lambda: {"initiative": initiative, "url": absolute(reverse("account_signup"))},
+    )
+    return 1
+
+
+def _invitation_subject(initiative: Initiative) -> str:
+    return _("You are invited to promote the initiative “%(title)s”") % {"title": initiative}
 
 
 def _people(initiative: Initiative, *, signatories: bool) -> list:

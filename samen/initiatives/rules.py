@@ -20,6 +20,16 @@ def is_invited(user, promoter) -> bool:
     return promoter is not None and promoter.user_id == user.pk and promoter.accepted_at is None
 
 
+@rules.predicate
+def is_invited_to(user, initiative) -> bool:
+    """Invited and not yet answered: they read the draft before they join its committee."""
+    return (
+        initiative is not None
+        and user.is_authenticated
+        and initiative.promoters.filter(user=user, accepted_at__isnull=True).exists()
+    )
+
+
 is_signed_in = rules.is_authenticated & rules.is_active
 
 rules.add_perm("initiatives.draft", is_signed_in)
@@ -30,7 +40,7 @@ rules.add_perm("initiatives.sign", is_signed_in)
 rules.add_perm("initiatives.review", is_process_manager)
 rules.add_perm("initiatives.enter_paper", is_process_manager)
 rules.add_perm("initiatives.follow_council", is_process_manager)
-rules.add_perm("initiatives.view_draft", is_promoter | is_process_manager)
+rules.add_perm("initiatives.view_draft", is_promoter | is_invited_to | is_process_manager)
 
 for model in ("initiativekind", "initiative", "timelineevent"):
     for verb in ("view", "add", "change", "delete"):

@@ -38,7 +38,8 @@ def detail(request, pk, *, forms=None, status=200):
         "initiative": initiative,
         "state": queries.state_of(initiative),
         "events": initiative.events.all(),
-        "committee": initiative.promoters.select_related("user").order_by("pk"),
+        # Accepted promoters only: an invitee's name is theirs to show, by accepting.
+        "committee": initiative.promoters.filter(accepted_at__isnull=False).select_related("user").order_by("pk"),
         "signed": queries.has_signed(initiative, user),
         "invitation": initiative.promoters.filter(user=user, accepted_at__isnull=True).first()
         if user.is_authenticated
@@ -128,7 +129,12 @@ def invite(request, pk):
     except ValidationError as refusal:
         form.add_error(None, refusal)
         return _refused(request, initiative, invite=form)
-    return _back(request, initiative, _("The invitation is sent."))
+    # The same words whether the address has an account or not: who is on Samen is nobody's business.
+    done = _(
+        "Invitation sent to %(email)s. If this address belongs to a Samen account, its holder will find the "
+        "invitation on this page; if not, our e-mail asks them to sign up with it first: invite them again then."
+    ) % {"email": form.cleaned_data["email"]}
+    return _back(request, initiative, done)
 
 
 @require_POST

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samen.common.http import INVALID, require
+from samen.common.text import spreadsheet_safe
 from samen.panels import queries, services
 from samen.panels.features import category_label, value_label
 from samen.panels.forms import (
@@ -195,12 +196,16 @@ def letters(request, slug):
     """Addresses and codes for the invitation letters: for the manager only, never published."""
     lottery = _manager_lottery(request, slug)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    writer = csv.writer(response, lineterminator="\n")
+    writer = csv.writer(response, lineterminator="\r\n")  # RFC 4180: a carriage return in a cell is then quoted
     writer.writerow(["register_id", "address", "neighbourhood", "code"])
     for entry in lottery.register.exclude(code=None).order_by("register_id"):
-        # A leading = + - @ would be a formula in a spreadsheet: an apostrophe keeps it text.
-        address = f"'{entry.address}" if entry.address[:1] in "=+-@" else entry.address
-        writer.writerow([entry.register_id, address, entry.neighbourhood_code, entry.code])
+        row = [
+            spreadsheet_safe(entry.register_id),
+            spreadsheet_safe(entry.address),
+            entry.neighbourhood_code,
+            entry.code,
+        ]
+        writer.writerow(row)
     response["Content-Disposition"] = f'attachment; filename="{slug}-letters.csv"'
     return response
 

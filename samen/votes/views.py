@@ -14,6 +14,7 @@ from samen.algorithms import ballot_files
 from samen.common import phrases
 from samen.common.http import INVALID, require
 from samen.common.progress import ProgressForm
+from samen.common.text import spreadsheet_safe
 from samen.ideas.models import Idea
 from samen.processes.models import Process
 from samen.processes.views import get_visible_process
@@ -202,8 +203,13 @@ def ballots_csv(request, slug):
 def shortlist_csv(request, slug):
     process, shortlist, _result_row = _result(request, slug)
     out = io.StringIO()
+    # Titles are residents' text, never read by the count: neutralised for spreadsheets, ids and scores exact.
     ballot_files.write_shortlist(
-        ((str(e.idea_id), e.jury_score_fraction, e.idea.title) for e in queries.entries_of(shortlist)), out
+        (
+            (str(e.idea_id), e.jury_score_fraction, spreadsheet_safe(e.idea.title))
+            for e in queries.entries_of(shortlist)
+        ),
+        out,
     )
     return _csv(f"{process.slug}-shortlist.csv", out.getvalue())
 

@@ -64,6 +64,21 @@ def test_an_unconfirmed_account_cannot_sign_in(client):
     assert client.get(reverse("profile")).status_code == 302
 
 
+def test_a_password_shorter_than_twelve_characters_is_refused(client):
+    response = _sign_up(client, password1="brussels-23", password2="brussels-23")
+
+    assert response.status_code == 200
+    assert "This password is too short. It must contain at least 12 characters." in response.content.decode()
+    assert not User.objects.exists()
+
+
+def test_a_password_of_twelve_characters_is_accepted(client):
+    response = _sign_up(client, password1="brussels-234", password2="brussels-234")
+
+    assert response.status_code == 302
+    assert User.objects.get().check_password("brussels-234")
+
+
 def test_an_over_long_display_name_is_refused(client):
     response = _sign_up(client, display_name="x" * 61)
 

@@ -178,6 +178,20 @@ def test_a_moderator_hides_from_the_queue_page(client, idea, outsider, moderator
     assert client.get(reverse("moderation:log")).content.decode().count("Spam.") == 1
 
 
+@pytest.mark.parametrize(
+    ("next_url", "back_to"),
+    [("/en/moderation/log/", "/en/moderation/log/"), ("https://evil.example/", "queue")],
+)
+def test_after_a_decision_the_moderator_goes_back_on_this_site_only(client, idea, moderator, next_url, back_to):
+    client.force_login(moderator)
+
+    response = client.post(
+        reverse("moderation:decide", args=["idea", idea.pk, "hide"]), {"reason": "Spam.", "next": next_url}
+    )
+
+    assert response["Location"] == (reverse("moderation:queue") if back_to == "queue" else back_to)
+
+
 def test_a_decision_without_a_reason_is_a_422(client, idea, moderator):
     client.force_login(moderator)
 

@@ -1,14 +1,17 @@
 import re
+from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core import mail
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from samen.ideas import moderation, services
 from samen.ideas.models import Follow, Visibility
+from samen.ideas.notifications import unsubscribe_token
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -92,38 +95,92 @@ def test_a_premoderated_comment_is_mailed_only_once_approved(
     assert sorted(message.to[0] for message in mail.outbox) == ["jan@example.org", "sophie@example.org"]
 
 
-def test_one_click_in_the_mail_stops_following(client, idea, followers, outsider, django_capture_on_commit_callbacks):
-    dutch, _french = followers
+def _unsubscribe_path(message) -> str:
+    link = re.search(r"http://\S+/unsubscribe/\S+/", message.body).group(0)
+    return link.split("http://127.0.0.1:8000", 1)[1]
+
+
+@pytest.fixture
+def mail_to_jan(idea, followers, outsider, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         services.add_comment(idea=idea, author=outsider, body="Hello", language="en")
     _run_worker()
-    message = next(m for m in mail.outbox if m.to == ["jan@example.org"])
-    link = re.search(r"http://\S+/unsubscribe/\S+/", message.body).group(0)
+    return next(m for m in mail.outbox if m.to == ["jan@example.org"])
 
-    response = client.get(link.split("http://127.0.0.1:8000", 1)[1])
+
+@pytest.fixture
+def jan_unsubscribe_url(idea, followers):
+    """Jan's link, in English for the assertions (his e-mails link to /nl/)."""
+    return reverse("ideas:unsubscribe", args=[unsubscribe_token(Follow.objects.get(idea=idea, follower=followers[0]))])
+
+
+def test_opening_the_link_in_the_mail_only_asks_to_confirm(client, idea, followers, mail_to_jan):
+    dutch, _french = followers
+
+    response = client.get(_unsubscribe_path(mail_to_jan))
 
     assert response.status_code == 200
-    assert not Follow.objects.filter(idea=idea, follower=dutch).exists()
-    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert 'name="action" value="unfollow"' in response.content.decode()
+    assert Follow.objects.filter(idea=idea, follower=dutch).exists()
 
 
-def test_following_again_from_the_unsubscribe_page(client, idea, followers):
-    from samen.ideas.notifications import unsubscribe_token
+def test_the_confirmation_page_asks_with_a_button(client, idea, followers, jan_unsubscribe_url):
+    response = client.get(jan_unsubscribe_url)
 
+    assert "Stop following this idea?" in response.content.decode()
+    assert "Stop following</button>" in response.content.decode()
+
+
+def test_the_button_on_the_confirmation_page_stops_following(client, idea, followers, jan_unsubscribe_url):
+    response = client.post(jan_unsubscribe_url, {"action": "unfollow"})
+
+    assert response.status_code == 200
+    assert "You no longer follow this idea" in response.content.decode()
+    assert list(Follow.objects.filter(idea=idea).values_list("follower__email", flat=True)) == ["sophie@example.org"]
+
+
+def test_the_mail_clients_one_click_unsubscribe_stops_following(client, idea, followers, mail_to_jan):
     dutch, _french = followers
-    token = unsubscribe_token(Follow.objects.get(idea=idea, follower=dutch))
-    client.get(reverse("ideas:unsubscribe", args=[token]))
+    list_unsubscribe = mail_to_jan.extra_headers["List-Unsubscribe"].strip("<>")
 
-    client.post(reverse("ideas:unsubscribe", args=[token]), {"action": "follow"})
+    response = client.post(
+        list_unsubscribe.split("http://127.0.0.1:8000", 1)[1],
+        "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )
+
+    assert response.status_code == 200
+    assert mail_to_jan.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert not Follow.objects.filter(idea=idea, follower=dutch).exists()
+
+
+def test_following_again_from_the_unsubscribe_page(client, idea, followers, jan_unsubscribe_url):
+    dutch, _french = followers
+    client.post(jan_unsubscribe_url)
+
+    client.post(jan_unsubscribe_url, {"action": "follow"})
 
     assert Follow.objects.filter(idea=idea, follower=dutch).exists()
 
 
-def test_a_forged_unsubscribe_link_is_a_404(client, idea, followers):
-    response = client.get(reverse("ideas:unsubscribe", args=["eyJpZGVhIjoxfQ:forged:signature"]))
+def test_a_forged_unsubscribe_link_is_refused_with_a_message(client, idea, followers):
+    response = client.post(reverse("ideas:unsubscribe", args=["eyJpZGVhIjoxfQ:forged:signature"]))
 
-    assert response.status_code == 404
+    assert response.status_code == 400
+    assert "This link is not valid" in response.content.decode()
     assert Follow.objects.filter(idea=idea).count() == 2
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_an_unsubscribe_link_expires_after_ninety_days(client, idea, followers, jan_unsubscribe_url, method):
+    dutch, _french = followers
+
+    with time_machine.travel(timezone.now() + timedelta(days=91)):
+        response = getattr(client, method)(jan_unsubscribe_url)
+
+    assert response.status_code == 400
+    assert "This link has expired: the links in our e-mails work for 90 days." in response.content.decode()
+    assert Follow.objects.filter(idea=idea, follower=dutch).exists()
 
 
 @pytest.mark.django_db(transaction=True)

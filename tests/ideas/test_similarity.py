@@ -1,5 +1,7 @@
 import pytest
+import time_machine
 from django.urls import reverse
+from django.utils import timezone
 
 from samen.ideas import services
 from samen.ideas.models import Idea
@@ -50,6 +52,55 @@ def test_the_hints_fragment_while_typing(client, open_process, bike_shed):
     assert response.status_code == 200
     assert f'href="{bike_shed.get_absolute_url()}"' in body
     assert 'name="seen_similar"' in body
+
+
+@pytest.fixture
+def within_one_minute():
+    """The limiter counts per one-minute window: stop the clock so that 31 calls fall in the same one."""
+    with time_machine.travel(timezone.now().replace(second=10), tick=False):
+        yield
+
+
+def _ask_for_hints(client, process, times: int, **request):
+    """A title too short to need the encoder: the limit is the endpoint's, whatever it computes."""
+    url = reverse("ideas:similar", args=[process.slug])
+    return [client.get(url, {"title": "Bike"}, **request).status_code for _ in range(times)]
+
+
+def test_the_hints_answer_429_from_the_31st_call_within_a_minute_from_one_address(
+    client, open_process, within_one_minute
+):
+    statuses = _ask_for_hints(client, open_process, 31, REMOTE_ADDR="198.51.100.7")
+
+    assert statuses == [200] * 30 + [429]
+
+
+def test_a_limited_address_does_not_limit_another(client, open_process, within_one_minute):
+    _ask_for_hints(client, open_process, 31, REMOTE_ADDR="198.51.100.7")
+
+    statuses = _ask_for_hints(client, open_process, 1, REMOTE_ADDR="198.51.100.8")
+
+    assert statuses == [200]
+
+
+def test_a_signed_in_person_is_limited_whichever_address_they_call_from(
+    client, open_process, outsider, within_one_minute
+):
+    client.force_login(outsider)
+
+    statuses = [_ask_for_hints(client, open_process, 1, REMOTE_ADDR=f"198.51.100.{n}")[0] for n in range(31)]
+
+    assert statuses == [200] * 30 + [429]
+
+
+def test_the_limit_lifts_a_minute_later(client, open_process):
+    with time_machine.travel(timezone.now().replace(second=10), tick=False) as clock:
+        _ask_for_hints(client, open_process, 31, REMOTE_ADDR="198.51.100.7")
+        clock.shift(60)
+
+        statuses = _ask_for_hints(client, open_process, 1, REMOTE_ADDR="198.51.100.7")
+
+    assert statuses == [200]
 
 
 def test_without_javascript_a_twin_shows_a_preview_before_publishing(client, open_process, bike_shed, outsider):

@@ -3,11 +3,13 @@
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
 from samen.initiatives import services
 from samen.initiatives.models import Initiative, TimelineEvent
+from tests.ideas.test_notifications import _run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -150,3 +152,91 @@ def test_the_list_of_initiatives_costs_the_same_queries_for_one_or_three(
         response = client.get(reverse("initiatives:index"))
 
     assert response.content.decode().count("1 signature of 3 needed") == initiatives
+
+
+# Inviting promoters
+
+
+def test_an_invited_resident_reads_the_draft_and_joins_the_committee_through_the_pages(client, draft, census):
+    invitee = census.verified(email="sara@example.org", display_name="Sara")
+    client.force_login(draft.author)
+    client.post(url("invite", draft), {"email": "Sara@example.org"})
+    client.force_login(invitee)
+
+    draft_page = client.get(url("detail", draft))
+    invitation = draft.promoters.get(user=invitee)
+    accepted = client.post(url("accept", draft, promoter_pk=invitation.pk))
+
+    assert draft_page.status_code == 200
+    assert "Join the committee" in draft_page.content.decode()
+    assert accepted.status_code == 302
+    assert list(draft.promoters.filter(accepted_at__isnull=False).values_list("user__email", flat=True)) == [
+        draft.author.email,
+        "sara@example.org",
+    ]
+
+
+def _invite(client, initiative, email):
+    """The author's invitation and the page they come back to, with the address typed replaced by ADDRESS."""
+    response = client.post(url("invite", initiative), {"email": email}, follow=True)
+    said = [str(message).replace(email, "ADDRESS") for message in response.context["messages"]]
+    return response.redirect_chain, said
+
+
+def test_the_author_gets_the_same_answer_whether_the_address_has_an_account_or_not(client, draft, census):
+    census.verified(email="sara@example.org", display_name="Sara")
+    client.force_login(draft.author)
+
+    with_account = _invite(client, draft, "sara@example.org")
+    without_account = _invite(client, draft, "nobody@example.org")
+
+    assert with_account == without_account
+    assert with_account[0] == [(url("detail", draft), 302)]
+
+
+def test_an_invitees_name_stays_hidden_from_the_committee_until_they_accept(client, draft, census):
+    census.verified(email="sara@example.org", display_name="Sara Invitee")
+    client.force_login(draft.author)
+
+    response = client.post(url("invite", draft), {"email": "sara@example.org"}, follow=True)
+
+    assert "Sara Invitee" not in response.content.decode()
+
+
+def test_both_an_account_and_an_address_without_one_receive_an_invitation(
+    client, draft, census, django_capture_on_commit_callbacks
+):
+    census.verified(email="sara@example.org", display_name="Sara")
+    client.force_login(draft.author)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url("invite", draft), {"email": "sara@example.org"})
+        client.post(url("invite", draft), {"email": "nobody@example.org"})
+    _run_worker()
+
+    assert sorted(message.to[0] for message in mail.outbox) == ["nobody@example.org", "sara@example.org"]
+    assert {message.subject for message in mail.outbox} == {  # both in French, the author's language
+        "[Samen] Vous êtes invité à devenir promoteur de l'initiative « Plus d'arbres à Laeken »"
+    }
+    sign_up_mail = next(message for message in mail.outbox if message.to == ["nobody@example.org"])
+    assert "/fr/account/signup/" in sign_up_mail.body
+
+
+def test_inviting_the_same_person_twice_answers_the_same_and_keeps_one_invitation(client, draft, census):
+    invitee = census.verified(email="sara@example.org", display_name="Sara")
+    client.force_login(draft.author)
+
+    first = _invite(client, draft, "sara@example.org")
+    second = _invite(client, draft, "SARA@example.org")
+
+    assert first == second
+    assert draft.promoters.filter(user=invitee).count() == 1
+
+
+def test_an_outsider_cannot_invite_to_a_draft_and_nothing_is_saved(client, draft, outsider):
+    client.force_login(outsider)
+
+    response = client.post(url("invite", draft), {"email": outsider.email})
+
+    assert response.status_code == 404
+    assert list(draft.promoters.values_list("user", flat=True)) == [draft.author.pk]

@@ -1,6 +1,7 @@
 """The two-stage lottery from the register to the published draw, as a manager, a volunteer and anyone see it."""
 
 import csv
+import io
 import json
 
 import pytest
@@ -115,6 +116,21 @@ def test_the_manager_downloads_the_letters_with_addresses_and_codes(client, mana
     assert rows[0] == ["register_id", "address", "neighbourhood", "code"]
     assert len(rows) == 31
     assert [entry.register_id, entry.address, str(entry.neighbourhood_code), entry.code] in rows
+
+
+@pytest.mark.parametrize("address", ["=1+1", "\t=1+1", "\r=1+1", "@SUM(1)"])
+def test_an_address_a_spreadsheet_would_run_comes_out_of_the_letters_as_text(
+    client, manager, answering_lottery, address
+):
+    entry = answering_lottery.register.exclude(code=None).order_by("register_id").first()
+    entry.address = address
+    entry.save()
+    client.force_login(manager)
+
+    response = client.get(url("letters", answering_lottery))
+
+    rows = list(csv.reader(io.StringIO(response.content.decode(), newline="")))
+    assert rows[1] == [entry.register_id, f"'{address}", str(entry.neighbourhood_code), entry.code]
 
 
 # Answering an invitation

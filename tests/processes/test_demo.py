@@ -1,7 +1,7 @@
 from datetime import date
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from samen.accounts.models import User
 from samen.budgets.models import BudgetResult, Proposal
@@ -61,7 +61,8 @@ def test_the_demo_call_ended_with_a_tie_for_the_second_seat_decided_by_the_jury(
     assert ProgressUpdate.objects.filter(idea_id__in=result.outcome["winners"]).count() == 5
 
 
-def test_loading_the_demo_twice_adds_nothing(capsys):
+def test_loading_the_demo_twice_adds_nothing(capsys, settings):
+    settings.DEBUG = True
     call_command("seed_demo")
     first = _snapshot()
 
@@ -69,6 +70,16 @@ def test_loading_the_demo_twice_adds_nothing(capsys):
 
     assert _snapshot() == first
     assert "nothing added" in capsys.readouterr().out
+
+
+def test_the_demo_refuses_to_load_with_debug_off_and_creates_nothing(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError) as refusal:
+        call_command("seed_demo")
+
+    assert "runs only on a laptop, with DJANGO_DEBUG=true" in str(refusal.value)
+    assert _snapshot() == (0, 0, 0, 0, 0)
 
 
 def test_the_same_seed_gives_the_same_demo():

@@ -154,6 +154,28 @@ def test_the_published_files_and_the_samen_command_recount_the_same_result(clien
     assert next(csv.reader(io.StringIO(ballots.read_text()))) == ["ballot", "choices"]
 
 
+def test_a_title_written_as_a_formula_is_text_in_the_shortlist_file_which_still_recounts(
+    client, ended_shortlist, tmp_path, capsys
+):
+    first, second = ideas_of(ended_shortlist)[:2]
+    first.title = '=HYPERLINK("https://evil.example","Vote here")'
+    first.save()
+    _ballots(ended_shortlist, [first], [first], [second])
+    slug = ended_shortlist.process.slug
+    ballots, shortlist = tmp_path / "ballots.csv", tmp_path / "shortlist.csv"
+    ballots.write_bytes(client.get(reverse("votes:ballots_csv", args=[slug])).content)
+
+    shortlist.write_bytes(client.get(reverse("votes:shortlist_csv", args=[slug])).content)
+
+    rows = list(csv.reader(io.StringIO(shortlist.read_text())))
+    assert rows[1] == [str(first.pk), "8", '\'=HYPERLINK("https://evil.example","Vote here")']
+    published = client.get(reverse("votes:results", args=[slug])).content.decode()
+    command = html.unescape(re.search(r"<code>samen count (.*?)</code>", published).group(1))
+    arguments = command.replace(f"{slug}-ballots.csv", str(ballots)).replace(f"{slug}-shortlist.csv", str(shortlist))
+    assert cli.main(["count", *shlex.split(arguments), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == Result.objects.get().outcome
+
+
 def test_an_outsider_cannot_post_a_follow_up(client, ended_shortlist, outsider):
     winner = ideas_of(ended_shortlist)[0]
     services.count_votes(shortlist=ended_shortlist)

@@ -3,7 +3,7 @@
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from samen.accounts.models import User
@@ -69,22 +69,22 @@ def edit_initiative(*, initiative: Initiative, author, title: Texts, text: Texts
     return initiative
 
 
-def invite_promoter(*, initiative: Initiative, author, email: str) -> Promoter:
-    """The author invites someone with an account to the committee; they accept once verified."""
+def invite_promoter(*, initiative: Initiative, author, email: str) -> Promoter | None:
+    """The author invites someone to the committee by e-mail, and learns nothing of whether the address has an
+    account: an account holder finds the invitation on the initiative's page, any other address is e-mailed an
+    invitation to sign up first (then the author invites again). Returns the account's place on the committee,
+    pending or accepted, or None for an address without an account."""
     require_perm(author, "initiatives.edit", initiative)
     if initiative.status not in EDITABLE:
         raise ValidationError(_("The committee is complete once the initiative is submitted."), code="submitted")
-    user = User.objects.filter(email__iexact=email.strip(), is_active=True).first()
+    email = email.strip()
+    user = User.objects.filter(email__iexact=email, is_active=True).first()
     if user is None:
-        raise ValidationError(
-            _("Nobody has an account with this address. Ask them to sign up on Samen first."), code="no_account"
-        )
-    try:
-        with transaction.atomic():
-            promoter = Promoter.objects.create(initiative=initiative, user=user)
-    except IntegrityError:
-        raise ValidationError(_("This person is already on the committee."), code="already_promoter") from None
-    notifications.announce_invitation(promoter)
+        notifications.announce_invitation_to_sign_up(initiative, email=email, language=author.preferred_language)
+        return None
+    promoter, _created = Promoter.objects.get_or_create(initiative=initiative, user=user)
+    if promoter.accepted_at is None:
+        notifications.announce_invitation(promoter)
     return promoter
 
 

@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from samen.algorithms.initiatives import invented_document_number
 from samen.initiatives.demo import TEST_IDENTITIES
@@ -16,6 +17,11 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=2020, help="the same seed gives the same demo")
 
     def handle(self, *args, seed, **options):
+        if not settings.DEBUG:
+            raise CommandError(
+                f"seed_demo creates accounts, an administrator among them, whose password ({DEMO_PASSWORD}) is "
+                "published: it runs only on a laptop, with DJANGO_DEBUG=true, never on a production database."
+            )
         report = load_demo(seed=seed)
         if report.processes_created:
             self.stdout.write(f"Created {', '.join(report.processes_created)} with {report.ideas_created} ideas.")
