@@ -221,3 +221,10 @@ def verify_with_eid(*, user, national_number: str, born_on: date | None = None) 
         municipality_nis=entry.census.municipality_nis if entry else "",
         born_on=born,
     )
+
+
+def vote_pseudonym(digest: str, vote: str) -> str:
+    """The person's key in one vote ("shortlist:12", "budget:3"): the same person gets the same key whatever their
+    account, so they vote once, but keys of different votes cannot be linked to each other or to the person."""
+    message = f"{vote}|{digest}".encode()
+    return hmac.new(settings.SAMEN_VERIFICATION_KEY.encode(), message, hashlib.sha256).hexdigest()

@@ -1,9 +1,12 @@
 """Who may vote in a process that asks for verified residents: verified, by the right method, living in the
-process's municipality, and old enough. The answer is the reason someone may not, in words, or None."""
+process's municipality, and old enough. The answer is the reason someone may not, in words, or None.
+
+A person votes once in each vote, whatever their account: `voter_key` is their pseudonym in one vote, kept on the
+ballot."""
 
 from django.utils.translation import gettext as _
 
-from samen.accounts.verification import eligibility_gap
+from samen.accounts.verification import eligibility_gap, vote_pseudonym
 
 
 def municipality_of(process) -> str:
@@ -28,3 +31,10 @@ def why_not_eligible(process, user) -> str | None:
         "too_young": lambda: _("This vote is for residents aged %(age)s or more.") % {"age": process.minimum_age},
     }
     return reasons[gap]() if gap else None
+
+
+def voter_key(user, vote: str) -> str | None:
+    """The account's person's pseudonym in this vote ("shortlist:12", "budget:3"), or None for an account that has
+    never been verified (a vote open to anyone signed in)."""
+    verification = getattr(user, "verification", None) if user.is_authenticated else None
+    return vote_pseudonym(verification.digest, vote) if verification is not None else None
