@@ -3,6 +3,7 @@ and the follow-up of the funded projects."""
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from samen.algorithms.budgets.election import COST, Ballot, Election, Outcome, Project, Round, exact
@@ -16,6 +17,7 @@ from samen.common.money import euros
 from samen.common.services import Texts, require_perm, translated_columns
 from samen.ideas.images import prepare_image
 from samen.processes import clock
+from samen.processes.eligibility import voter_key
 
 
 def _require_cost(cost, budget: Budget, *, code: str) -> None:
@@ -120,17 +122,36 @@ def _check_choice(budget: Budget, proposal_ids) -> list[Proposal]:
 
 
 def cast_budget_ballot(*, budget: Budget, voter, proposal_ids) -> BudgetBallot:
-    """Cast or replace the voter's one ballot: a unique constraint and a row lock keep it one under races."""
+    """Cast or replace the person's one ballot, from whichever of their accounts: unique constraints and a row lock
+    keep it one under races. A person whose paper ballot is counted cannot vote online."""
     require_perm(voter, "budgets.cast_ballot", budget.process)
     projects = _check_choice(budget, proposal_ids)
+    key = voter_key(voter, f"budget:{budget.pk}")
     with transaction.atomic():
-        try:
-            with transaction.atomic():
-                ballot = BudgetBallot.objects.create(budget=budget, voter=voter)
-        except IntegrityError:
-            ballot = BudgetBallot.objects.select_for_update().get(budget=budget, voter=voter)
-            ballot.save(update_fields=["updated_at"])
+        ballot = _claim_ballot(budget, voter, key)
         ballot.proposals.set(projects)
+    return ballot
+
+
+def _claim_ballot(budget: Budget, voter, key: str | None) -> BudgetBallot:
+    """The person's one ballot, locked: new, or theirs already, cast from this account or from another one of
+    theirs (deleted, or whose verification moved here), which this account takes over. Call inside a transaction."""
+    try:
+        with transaction.atomic():
+            return BudgetBallot.objects.create(budget=budget, voter=voter, voter_key=key)
+    except IntegrityError:  # this account or this person already has a ballot, perhaps cast a moment ago
+        pass
+    mine = Q(voter=voter) | Q(voter_key=key) if key else Q(voter=voter)
+    found = list(BudgetBallot.objects.select_for_update().filter(mine, budget=budget).order_by("pk"))
+    ballot = next((b for b in found if key and b.voter_key == key), found[0])
+    if ballot.paper_reference:
+        raise ValidationError(
+            _("Your paper ballot has already been counted: you cannot also vote online."), code="voted_on_paper"
+        )
+    # An unverified ballot of this account and the person's ballot: the person's counts, once.
+    BudgetBallot.objects.filter(pk__in=[b.pk for b in found if b.pk != ballot.pk]).delete()
+    ballot.voter, ballot.voter_key = voter, key or ballot.voter_key
+    ballot.save(update_fields=["voter", "voter_key", "updated_at"])
     return ballot
 
 
