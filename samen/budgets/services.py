@@ -1,11 +1,14 @@
 """Every write on a participatory budget goes through here: proposals, the feasibility review, ballots, the count
 and the follow-up of the funded projects."""
 
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from samen.accounts.verification import checked_national_number, person_digest, vote_pseudonym
 from samen.algorithms.budgets.election import COST, Ballot, Election, Outcome, Project, Round, exact
 from samen.algorithms.budgets.equal_shares import equal_shares
 from samen.algorithms.budgets.explain import VoterExplanation, explain_voter
@@ -17,7 +20,7 @@ from samen.common.money import euros
 from samen.common.services import Texts, require_perm, translated_columns
 from samen.ideas.images import prepare_image
 from samen.processes import clock
-from samen.processes.eligibility import voter_key
+from samen.processes.eligibility import voter_key, why_not_eligible_person
 
 
 def _require_cost(cost, budget: Budget, *, code: str) -> None:
@@ -155,18 +158,35 @@ def _claim_ballot(budget: Budget, voter, key: str | None) -> BudgetBallot:
     return ballot
 
 
-def enter_paper_ballot(*, budget: Budget, staff, paper_reference: str, proposal_ids) -> BudgetBallot:
-    """Staff type in a paper ballot; the row keeps who entered it and the sheet's number, which counts once."""
+def enter_paper_ballot(
+    *, budget: Budget, staff, paper_reference: str, national_number: str, born_on: date | None, proposal_ids
+) -> BudgetBallot:
+    """Staff type in a paper ballot with the voter's identity, checked on the census list like a resident's: the row
+    keeps who entered it, the sheet's number (which counts once) and the person's pseudonym in this vote, so that a
+    person votes once, online or on paper. The national number itself is not kept."""
     require_perm(staff, "budgets.enter_paper_ballots", budget.process)
     projects = _check_choice(budget, proposal_ids)
     reference = paper_reference.strip()
     if not reference:
         raise ValidationError(_("Give the number written on the paper ballot."), code="no_paper_reference")
+    digits, born = checked_national_number(national_number, born_on)
+    digest = person_digest(digits, born)
+    reason = why_not_eligible_person(budget.process, digest=digest, born_on=born)
+    if reason:
+        raise ValidationError(reason, code="not_eligible")
+    key = vote_pseudonym(digest, f"budget:{budget.pk}")
     try:
         with transaction.atomic():
-            ballot = BudgetBallot.objects.create(budget=budget, entered_by=staff, paper_reference=reference)
+            ballot = BudgetBallot.objects.create(
+                budget=budget, entered_by=staff, paper_reference=reference, voter_key=key
+            )
             ballot.proposals.set(projects)
     except IntegrityError:
+        if BudgetBallot.objects.filter(budget=budget, voter_key=key).exists():
+            raise ValidationError(
+                _("This person has already voted, online or on paper: this ballot does not count."),
+                code="already_voted",
+            ) from None
         raise ValidationError(
             _("Paper ballot %(reference)s has already been entered.") % {"reference": reference},
             code="paper_ballot_entered",
