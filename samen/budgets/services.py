@@ -200,8 +200,8 @@ def election_of(budget: Budget) -> Election:
         Project(id=str(p.pk), cost=p.cost, name=p.title_fr or p.title_nl) for p in queries.feasible_proposals(budget)
     )
     ballots = tuple(
-        Ballot(voter_id=str(number), projects=chosen)
-        for number, chosen in enumerate(queries.ballots_for_count(budget), start=1)
+        Ballot(voter_id=str(number), projects=chosen, extra={"voting_method": "paper" if paper else "internet"})
+        for number, (chosen, paper) in enumerate(queries.ballots_for_count(budget), start=1)
     )
     meta = {
         "description": str(budget.process.title),
@@ -210,6 +210,7 @@ def election_of(budget: Budget) -> Election:
         "instance": budget.process.slug,
         "num_projects": str(len(projects)),
         "num_votes": str(len(ballots)),
+        "num_paper_votes": str(sum(ballot.extra["voting_method"] == "paper" for ballot in ballots)),
         "budget": str(budget.amount),
         "vote_type": "approval",
         "rule": budget.rule if budget.rule == Budget.Rule.GREEDY else "equalshares/add1",
@@ -248,6 +249,7 @@ def count_budget(*, budget: Budget) -> BudgetResult:
         "cost": int(ours.cost),
         "budget": budget.amount,
         "ballots": len(election.ballots),
+        "paper_ballots": sum(ballot.extra["voting_method"] == "paper" for ballot in election.ballots),
         "votes": votes,
         "greedy": {"winners": list(theirs.winners), "cost": int(theirs.cost)},
     }
