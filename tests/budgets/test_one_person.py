@@ -2,9 +2,11 @@
 back, or whose verification moves to another account, changes their one ballot; a paper ballot and an online one of
 the same person never both count."""
 
+import importlib
 from datetime import date
 
 import pytest
+from django.apps import apps
 from django.urls import reverse
 
 from samen.accounts.verification import upload_census
@@ -186,3 +188,21 @@ def test_a_paper_ballot_with_a_wrong_national_number_is_refused(client, verified
     assert response.status_code == 422
     assert "This national number is not valid" in response.content.decode()
     assert not BudgetBallot.objects.exists()
+
+
+def test_a_ballot_cast_before_ballots_kept_pseudonyms_is_the_person_s_after_the_migration(
+    client, verified_budget, person
+):
+    trees, fountain, _repair = proposals_of(verified_budget)
+    old = sign_up(client, "nadia@example.org")
+    verify(client, person)
+    BudgetBallot.objects.create(budget=verified_budget, voter=old).proposals.set([trees])
+    migration = importlib.import_module("samen.budgets.migrations.0004_keys_of_ballots_already_cast")
+
+    migration.give_keys(apps, None)
+    delete_account(client)
+    sign_up(client, "nadia.again@example.org")
+    verify(client, person)
+    _vote(client, verified_budget, fountain)
+
+    assert _chosen(BudgetBallot.objects.get()) == ["A water fountain"]

@@ -1,9 +1,11 @@
 """One ballot per person, not per account: a resident who deletes their account and comes back, or whose verification
 moves to another account, changes their one ballot and never adds a second."""
 
+import importlib
 from datetime import date
 
 import pytest
+from django.apps import apps
 from django.urls import reverse
 
 from samen.accounts.models import Verification
@@ -111,3 +113,21 @@ def test_the_ballot_keeps_a_pseudonym_of_the_vote_not_the_person(client, verifie
         other_vote.pk: vote_pseudonym(digest, f"shortlist:{other_vote.pk}"),
     }
     assert len({digest, *keys.values()}) == 3
+
+
+def test_a_ballot_cast_before_ballots_kept_pseudonyms_is_the_person_s_after_the_migration(
+    client, verified_vote, person
+):
+    first, second = ideas_of(verified_vote)[:2]
+    old = sign_up(client, "nadia@example.org")
+    verify(client, person)
+    Ballot.objects.create(shortlist=verified_vote, voter=old).entries.set(verified_vote.entries.filter(idea=first))
+    migration = importlib.import_module("samen.votes.migrations.0003_keys_of_ballots_already_cast")
+
+    migration.give_keys(apps, None)
+    delete_account(client)
+    sign_up(client, "nadia.again@example.org")
+    verify(client, person)
+    _vote(client, verified_vote, second)
+
+    assert [entry.idea for entry in Ballot.objects.get().entries.all()] == [second]
