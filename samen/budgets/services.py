@@ -20,7 +20,7 @@ from samen.common.money import euros
 from samen.common.services import Texts, require_perm, translated_columns
 from samen.ideas.images import prepare_image
 from samen.processes import clock
-from samen.processes.eligibility import voter_key, why_not_eligible_person
+from samen.processes.eligibility import lock_voter, voter_key, why_not_eligible_person
 
 
 def _require_cost(cost, budget: Budget, *, code: str) -> None:
@@ -131,6 +131,7 @@ def cast_budget_ballot(*, budget: Budget, voter, proposal_ids) -> BudgetBallot:
     projects = _check_choice(budget, proposal_ids)
     key = voter_key(voter, f"budget:{budget.pk}")
     with transaction.atomic():
+        lock_voter(voter)
         ballot = _claim_ballot(budget, voter, key)
         ballot.proposals.set(projects)
     return ballot

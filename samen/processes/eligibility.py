@@ -2,13 +2,14 @@
 process's municipality, and old enough. The answer is the reason someone may not, in words, or None.
 
 A person votes once in each vote, whatever their account: `voter_key` is their pseudonym in one vote, kept on the
-ballot, and `why_not_eligible_person` checks a voter whom staff identify in person (a paper ballot)."""
+ballot, `lock_voter` makes their accounts' ballots wait for each other, and `why_not_eligible_person` checks a voter
+whom staff identify in person (a paper ballot)."""
 
 from datetime import date
 
 from django.utils.translation import gettext as _
 
-from samen.accounts.models import CensusEntry
+from samen.accounts.models import CensusEntry, Verification
 from samen.accounts.verification import eligibility_gap, vote_pseudonym
 from samen.algorithms.initiatives import age_on
 from samen.processes import clock
@@ -43,6 +44,15 @@ def voter_key(user, vote: str) -> str | None:
     never been verified (a vote open to anyone signed in)."""
     verification = getattr(user, "verification", None) if user.is_authenticated else None
     return vote_pseudonym(verification.digest, vote) if verification is not None else None
+
+
+def lock_voter(user) -> None:
+    """Make one person's ballots wait for each other, whichever of their accounts casts them, by locking their
+    verification until the transaction ends: two accounts of one person casting at once would otherwise deadlock on
+    the two unique constraints (one ballot per account, one per person)."""
+    verification = getattr(user, "verification", None) if user.is_authenticated else None
+    if verification is not None:
+        list(Verification.objects.select_for_update().filter(digest=verification.digest).only("pk"))
 
 
 def why_not_eligible_person(process, *, digest: str, born_on: date) -> str | None:

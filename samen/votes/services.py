@@ -16,7 +16,7 @@ from samen.common.translation import missing_official_languages
 from samen.ideas.images import prepare_image
 from samen.ideas.models import Idea, Visibility
 from samen.processes import clock
-from samen.processes.eligibility import voter_key
+from samen.processes.eligibility import lock_voter, voter_key
 from samen.votes import notifications, queries
 from samen.votes.models import Ballot, Criterion, Entry, JuryMember, ProgressUpdate, Result, Review, Score, Shortlist
 
@@ -190,6 +190,7 @@ def cast_ballot(*, shortlist: Shortlist, voter, idea_ids: list[int]) -> Ballot:
         )
     key = voter_key(voter, f"shortlist:{shortlist.pk}")
     with transaction.atomic():
+        lock_voter(voter)
         ballot = _claim_ballot(shortlist, voter, key)
         ballot.entries.set([entries[idea_id] for idea_id in chosen])
     return ballot
