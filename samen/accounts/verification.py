@@ -356,3 +356,10 @@ def verify_with_eid(
         born_on=born,
         client=client,
     )
+
+
+def vote_pseudonym(digest: str, vote: str) -> str:
+    """The person's key in one vote ("shortlist:12", "budget:3"): the same person gets the same key whatever their
+    account, so they vote once, but keys of different votes cannot be linked to each other or to the person."""
+    message = f"{vote}|{digest}".encode()
+    return hmac.new(settings.SAMEN_VERIFICATION_KEY.encode(), message, hashlib.sha256).hexdigest()

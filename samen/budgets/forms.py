@@ -88,3 +88,12 @@ class BudgetBallotForm(forms.Form):
 
 class PaperBallotForm(BudgetBallotForm):
     paper_reference = forms.CharField(label=_("Number written on the paper ballot"), max_length=40)
+    national_number = forms.CharField(
+        label=_("Voter's national register number"),
+        max_length=20,
+        help_text=_(
+            "From the voter's identity card. It is never stored as such: it only makes sure a person votes once."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+    )
+    born_on = forms.DateField(label=_("Voter's date of birth"), widget=forms.DateInput(attrs={"type": "date"}))

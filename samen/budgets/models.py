@@ -147,12 +147,15 @@ class Proposal(models.Model):
 
 
 class BudgetBallot(models.Model):
-    """One person's ballot, changeable until the ballot closes; or a paper ballot typed in by staff (audited)."""
+    """One person's ballot, changeable until the ballot closes; or a paper ballot typed in by staff (audited).
+    Online or on paper, it keeps the person's pseudonym in this vote (never their identity): one ballot per person."""
 
     budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="ballots")
     voter = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="budget_ballots"
     )
+    # accounts.verification.vote_pseudonym(person, "budget:<pk>"); NULL for an unverified account (many may vote)
+    voter_key = models.CharField(max_length=64, null=True, blank=True, editable=False)  # noqa: DJ001 (NULL: no key)
     proposals = models.ManyToManyField(Proposal, related_name="ballots")
     # A paper ballot: who typed it in, and the number written on the paper sheet.
     entered_by = models.ForeignKey(
@@ -165,6 +168,11 @@ class BudgetBallot(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["budget", "voter"], name="one_budget_ballot_per_voter"),
+            models.UniqueConstraint(
+                fields=["budget", "voter_key"],
+                condition=Q(voter_key__isnull=False),
+                name="one_budget_ballot_per_person",
+            ),
             models.UniqueConstraint(
                 fields=["budget", "paper_reference"],
                 condition=~Q(paper_reference=""),

@@ -42,15 +42,16 @@ def ballot_of(budget: Budget, voter) -> BudgetBallot | None:
     return BudgetBallot.objects.filter(budget=budget, voter=voter).prefetch_related("proposals").first()
 
 
-def ballots_for_count(budget: Budget) -> list[tuple[str, ...]]:
-    """Every ballot, online and paper alike, as its chosen proposal ids, ordered by content: the order of the open
-    export says nothing about who voted when."""
+def ballots_for_count(budget: Budget) -> list[tuple[tuple[str, ...], bool]]:
+    """Every ballot, online and paper alike, as its chosen proposal ids and whether it is a paper ballot, ordered by
+    content: the order of the open export says nothing about who voted when."""
     chosen: dict[int, list[int]] = {}
     for ballot_id, proposal_id in BudgetBallot.proposals.through.objects.filter(
         budgetballot__budget=budget
     ).values_list("budgetballot_id", "proposal_id"):
         chosen.setdefault(ballot_id, []).append(proposal_id)
-    return sorted(tuple(str(pk) for pk in sorted(ids)) for ids in chosen.values())
+    paper = set(budget.ballots.exclude(paper_reference="").values_list("pk", flat=True))
+    return sorted((tuple(str(pk) for pk in sorted(ids)), ballot_id in paper) for ballot_id, ids in chosen.items())
 
 
 def online_ballot_count(budget: Budget) -> int:

@@ -1,10 +1,14 @@
 """Every write on a participatory budget goes through here: proposals, the feasibility review, ballots, the count
 and the follow-up of the funded projects."""
 
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from samen.accounts.verification import checked_national_number, person_digest, vote_pseudonym
 from samen.algorithms.budgets.election import COST, Ballot, Election, Outcome, Project, Round, exact
 from samen.algorithms.budgets.equal_shares import equal_shares
 from samen.algorithms.budgets.explain import VoterExplanation, explain_voter
@@ -26,6 +30,7 @@ from samen.common.money import euros
 from samen.common.services import Texts, require_perm, translated_columns
 from samen.ideas.images import prepare_image
 from samen.processes import clock
+from samen.processes.eligibility import lock_voter, voter_key, why_not_eligible_person
 
 
 def _require_cost(cost, budget: Budget, *, code: str) -> None:
@@ -146,32 +151,69 @@ def _check_choice(budget: Budget, proposal_ids) -> list[Proposal]:
 
 
 def cast_budget_ballot(*, budget: Budget, voter, proposal_ids) -> BudgetBallot:
-    """Cast or replace the voter's one ballot: a unique constraint and a row lock keep it one under races."""
+    """Cast or replace the person's one ballot, from whichever of their accounts: unique constraints and a row lock
+    keep it one under races. A person whose paper ballot is counted cannot vote online."""
     require_perm(voter, "budgets.cast_ballot", budget.process)
     projects = _check_choice(budget, proposal_ids)
+    key = voter_key(voter, f"budget:{budget.pk}")
     with transaction.atomic():
-        try:
-            with transaction.atomic():
-                ballot = BudgetBallot.objects.create(budget=budget, voter=voter)
-        except IntegrityError:
-            ballot = BudgetBallot.objects.select_for_update().get(budget=budget, voter=voter)
-            ballot.save(update_fields=["updated_at"])
+        lock_voter(voter)
+        ballot = _claim_ballot(budget, voter, key)
         ballot.proposals.set(projects)
     return ballot
 
 
-def enter_paper_ballot(*, budget: Budget, staff, paper_reference: str, proposal_ids) -> BudgetBallot:
-    """Staff type in a paper ballot; the row keeps who entered it and the sheet's number, which counts once."""
+def _claim_ballot(budget: Budget, voter, key: str | None) -> BudgetBallot:
+    """The person's one ballot, locked: new, or theirs already, cast from this account or from another one of
+    theirs (deleted, or whose verification moved here), which this account takes over. Call inside a transaction."""
+    try:
+        with transaction.atomic():
+            return BudgetBallot.objects.create(budget=budget, voter=voter, voter_key=key)
+    except IntegrityError:  # this account or this person already has a ballot, perhaps cast a moment ago
+        pass
+    mine = Q(voter=voter) | Q(voter_key=key) if key else Q(voter=voter)
+    found = list(BudgetBallot.objects.select_for_update().filter(mine, budget=budget).order_by("pk"))
+    ballot = next((b for b in found if key and b.voter_key == key), found[0])
+    if ballot.paper_reference:
+        raise ValidationError(
+            _("Your paper ballot has already been counted: you cannot also vote online."), code="voted_on_paper"
+        )
+    # An unverified ballot of this account and the person's ballot: the person's counts, once.
+    BudgetBallot.objects.filter(pk__in=[b.pk for b in found if b.pk != ballot.pk]).delete()
+    ballot.voter, ballot.voter_key = voter, key or ballot.voter_key
+    ballot.save(update_fields=["voter", "voter_key", "updated_at"])
+    return ballot
+
+
+def enter_paper_ballot(
+    *, budget: Budget, staff, paper_reference: str, national_number: str, born_on: date | None, proposal_ids
+) -> BudgetBallot:
+    """Staff type in a paper ballot with the voter's identity, checked on the census list like a resident's: the row
+    keeps who entered it, the sheet's number (which counts once) and the person's pseudonym in this vote, so that a
+    person votes once, online or on paper. The national number itself is not kept."""
     require_perm(staff, "budgets.enter_paper_ballots", budget.process)
     projects = _check_choice(budget, proposal_ids)
     reference = paper_reference.strip()
     if not reference:
         raise ValidationError(_("Give the number written on the paper ballot."), code="no_paper_reference")
+    digits, born = checked_national_number(national_number, born_on)
+    digest = person_digest(digits, born)
+    reason = why_not_eligible_person(budget.process, digest=digest, born_on=born)
+    if reason:
+        raise ValidationError(reason, code="not_eligible")
+    key = vote_pseudonym(digest, f"budget:{budget.pk}")
     try:
         with transaction.atomic():
-            ballot = BudgetBallot.objects.create(budget=budget, entered_by=staff, paper_reference=reference)
+            ballot = BudgetBallot.objects.create(
+                budget=budget, entered_by=staff, paper_reference=reference, voter_key=key
+            )
             ballot.proposals.set(projects)
     except IntegrityError:
+        if BudgetBallot.objects.filter(budget=budget, voter_key=key).exists():
+            raise ValidationError(
+                _("This person has already voted, online or on paper: this ballot does not count."),
+                code="already_voted",
+            ) from None
         raise ValidationError(
             _("Paper ballot %(reference)s has already been entered.") % {"reference": reference},
             code="paper_ballot_entered",
@@ -185,8 +227,8 @@ def election_of(budget: Budget) -> Election:
         Project(id=str(p.pk), cost=p.cost, name=p.title_fr or p.title_nl) for p in queries.feasible_proposals(budget)
     )
     ballots = tuple(
-        Ballot(voter_id=str(number), projects=chosen)
-        for number, chosen in enumerate(queries.ballots_for_count(budget), start=1)
+        Ballot(voter_id=str(number), projects=chosen, extra={"voting_method": "paper" if paper else "internet"})
+        for number, (chosen, paper) in enumerate(queries.ballots_for_count(budget), start=1)
     )
     meta = {
         "description": str(budget.process.title),
@@ -195,6 +237,7 @@ def election_of(budget: Budget) -> Election:
         "instance": budget.process.slug,
         "num_projects": str(len(projects)),
         "num_votes": str(len(ballots)),
+        "num_paper_votes": str(sum(ballot.extra["voting_method"] == "paper" for ballot in ballots)),
         "budget": str(budget.amount),
         "vote_type": "approval",
         "rule": budget.rule if budget.rule == Budget.Rule.GREEDY else "equalshares/add1",
@@ -240,6 +283,7 @@ def count_budget(*, budget: Budget) -> BudgetResult:
         "cost": int(ours.cost),
         "budget": budget.amount,
         "ballots": len(election.ballots),
+        "paper_ballots": sum(ballot.extra["voting_method"] == "paper" for ballot in election.ballots),
         "votes": votes,
         "greedy": {"winners": list(theirs.winners), "cost": int(theirs.cost)},
         "tie_break": {"steps": list(tie_break.steps), "seed": tie_break.seed},

@@ -173,6 +173,8 @@ def paper_ballot(request, slug):
                     budget=budget,
                     staff=request.user,
                     paper_reference=form.cleaned_data["paper_reference"],
+                    national_number=form.cleaned_data["national_number"],
+                    born_on=form.cleaned_data["born_on"],
                     proposal_ids=form.proposal_ids(),
                 )
                 messages.success(

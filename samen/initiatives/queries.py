@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 
 from samen.algorithms.initiatives import Stage, clock_on
 from samen.initiatives.models import Initiative, PaperSheet
-from samen.initiatives.services import count, deadline_of
+from samen.initiatives.services import count, deadline_of, online_signature
 from samen.processes import clock
 
 PRIVATE = {Initiative.Status.DRAFT, Initiative.Status.SUBMITTED, Initiative.Status.RETURNED}
@@ -78,7 +78,7 @@ def overdue_initiatives() -> list[tuple[Initiative, State]]:
 def has_signed(initiative: Initiative, user) -> bool:
     if not user.is_authenticated:
         return False
-    return initiative.signatures.filter(user=user, withdrawn_at__isnull=True).exists()
+    return online_signature(initiative, user).exists()
 
 
 def sheets_of(initiative: Initiative) -> list[PaperSheet]:

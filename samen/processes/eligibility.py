@@ -1,9 +1,18 @@
 """Who may vote in a process that asks for verified residents: verified, by the right method, living in the
-process's municipality, and old enough. The answer is the reason someone may not, in words, or None."""
+process's municipality, and old enough. The answer is the reason someone may not, in words, or None.
+
+A person votes once in each vote, whatever their account: `voter_key` is their pseudonym in one vote, kept on the
+ballot, `lock_voter` makes their accounts' ballots wait for each other, and `why_not_eligible_person` checks a voter
+whom staff identify in person (a paper ballot)."""
+
+from datetime import date
 
 from django.utils.translation import gettext as _
 
-from samen.accounts.verification import eligibility_gap
+from samen.accounts.models import CensusEntry, Verification
+from samen.accounts.verification import eligibility_gap, vote_pseudonym
+from samen.algorithms.initiatives import age_on
+from samen.processes import clock
 
 
 def municipality_of(process) -> str:
@@ -28,3 +37,33 @@ def why_not_eligible(process, user) -> str | None:
         "too_young": lambda: _("This vote is for residents aged %(age)s or more.") % {"age": process.minimum_age},
     }
     return reasons[gap]() if gap else None
+
+
+def voter_key(user, vote: str) -> str | None:
+    """The account's person's pseudonym in this vote ("shortlist:12", "budget:3"), or None for an account that has
+    never been verified (a vote open to anyone signed in)."""
+    verification = getattr(user, "verification", None) if user.is_authenticated else None
+    return vote_pseudonym(verification.digest, vote) if verification is not None else None
+
+
+def lock_voter(user) -> None:
+    """Make one person's ballots wait for each other, whichever of their accounts casts them, by locking their
+    verification until the transaction ends: two accounts of one person casting at once would otherwise deadlock on
+    the two unique constraints (one ballot per account, one per person)."""
+    verification = getattr(user, "verification", None) if user.is_authenticated else None
+    if verification is not None:
+        list(Verification.objects.select_for_update().filter(digest=verification.digest).only("pk"))
+
+
+def why_not_eligible_person(process, *, digest: str, born_on: date) -> str | None:
+    """The same rules for a person identified by their national number (staff have their paper ballot in hand):
+    on a census list; of the process's municipality and old enough when the process restricts who may vote."""
+    entries = CensusEntry.objects.filter(digest=digest)
+    municipality = municipality_of(process) if process.voters else ""
+    if not entries.exists():
+        return _("This person is not on the lists of residents entitled to vote.")
+    if municipality and not entries.filter(census__municipality_nis=municipality).exists():
+        return _("This vote is for residents of the municipality where it takes place.")
+    if process.voters and process.minimum_age and age_on(born_on, clock.today()) < process.minimum_age:
+        return _("This vote is for residents aged %(age)s or more.") % {"age": process.minimum_age}
+    return None

@@ -177,17 +177,27 @@ class Entry(models.Model):
 
 
 class Ballot(models.Model):
-    """One resident's ballot; they may change it until the vote ends. It stays, anonymous, if they leave."""
+    """One person's ballot; they may change it until the vote ends. It stays, anonymous, if they leave, with the
+    person's pseudonym in this vote (never their identity), so that a new account of theirs changes it."""
 
     shortlist = models.ForeignKey(Shortlist, on_delete=models.CASCADE, related_name="ballots")
     voter = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="ballots"
     )
+    # accounts.verification.vote_pseudonym(person, "shortlist:<pk>"); NULL for an unverified account (many may vote)
+    voter_key = models.CharField(max_length=64, null=True, blank=True, editable=False)  # noqa: DJ001 (NULL: no key)
     entries = models.ManyToManyField(Entry, related_name="ballots")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["shortlist", "voter"], name="one_ballot_per_voter")]
+        constraints = [
+            models.UniqueConstraint(fields=["shortlist", "voter"], name="one_ballot_per_voter"),
+            models.UniqueConstraint(
+                fields=["shortlist", "voter_key"],
+                condition=Q(voter_key__isnull=False),
+                name="one_ballot_per_person",
+            ),
+        ]
 
     def __str__(self):
         return f"Ballot {self.pk}"

@@ -109,6 +109,13 @@ def test_the_privacy_page_speaks_three_languages(client):
     assert "Privacy: what Samen keeps, why, and for how long" not in pages[0] + pages[1]
 
 
+def test_the_privacy_page_says_a_ballot_keeps_a_pseudonym_of_the_vote_after_the_account_goes(client):
+    page = client.get("/en/privacy/").content.decode()
+
+    assert "a pseudonym of you for that vote only, on your ballot" in page
+    assert "It stays on the ballot after you delete your account, so that each person votes once" in page
+
+
 def test_my_ballot_is_in_my_data_and_stays_anonymous_in_the_vote_when_i_leave(client, resident):
     shortlist = shortlist_at("vote")
     chosen = ideas_of(shortlist)[1]

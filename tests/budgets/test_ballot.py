@@ -1,5 +1,7 @@
 """One budget ballot per person, within the budget, changeable until the ballot closes; paper ballots audited."""
 
+from datetime import date
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
@@ -7,6 +9,8 @@ from django.urls import reverse
 from samen.budgets import services
 from samen.budgets.models import BudgetBallot
 from tests.budgets.conftest import budget_at, proposals_of
+from tests.factories import UserFactory
+from tests.initiatives.conftest import Census
 
 pytestmark = pytest.mark.django_db
 
@@ -86,18 +90,22 @@ def test_voting_outside_the_ballot_phase_is_refused(client, resident):
 
 
 def test_staff_enter_a_paper_ballot_once_with_an_audit_trail(client, ballot_budget, manager):
+    census = Census(UserFactory(role="administrator", is_staff=True))
+    (first, first_born), (second, second_born) = census.add(date(1970, 2, 1)), census.add(date(1990, 6, 2))
     trees = proposals_of(ballot_budget)[0]
     client.force_login(manager)
     url = reverse("budgets:paper_ballot", args=[ballot_budget.process.slug])
+    sheet = {"paper_reference": "A-017", "projects": [str(trees.pk)]}
 
-    client.post(url, {"paper_reference": "A-017", "projects": [str(trees.pk)]})
-    again = client.post(url, {"paper_reference": "A-017", "projects": [str(trees.pk)]})
+    client.post(url, sheet | {"national_number": first, "born_on": first_born.isoformat()})
+    again = client.post(url, sheet | {"national_number": second, "born_on": second_born.isoformat()})
 
     ballot = BudgetBallot.objects.get()
     assert (ballot.voter, ballot.entered_by, ballot.paper_reference) == (None, manager, "A-017")
     assert again.status_code == 422
     assert "Paper ballot A-017 has already been entered." in again.content.decode()
-    assert "A-017" in client.get(url).content.decode()
+    audit = client.get(url).content.decode()
+    assert "<td>A-017</td><td>Manager</td>" in audit
 
 
 def test_a_resident_cannot_enter_paper_ballots(client, ballot_budget, resident):

@@ -40,8 +40,10 @@ def closed_budget():
         )
         for t, cost, code in (("Square", 60_000, 20), ("Playground", 40_000, 20), ("Fountain", 30_000, 19))
     )
-    for chosen in ([square, playground],) * 3 + ([square], [fountain], [fountain]):
+    for chosen in ([square, playground],) * 3 + ([square], [fountain]):
         BudgetBallot.objects.create(budget=budget, voter=UserFactory()).proposals.set(chosen)
+    paper = BudgetBallot.objects.create(budget=budget, entered_by=UserFactory(), paper_reference="A-001")
+    paper.proposals.set([fountain])
     return budget, square, playground, fountain
 
 
@@ -54,6 +56,7 @@ def test_equal_shares_funds_the_minority_project_and_the_page_shows_greedy_besid
     assert outcome["winners"] == [str(square.pk), str(fountain.pk)]
     assert outcome["greedy"]["winners"] == [str(square.pk), str(playground.pk)]
     assert (outcome["cost"], outcome["ballots"]) == (90_000, 6)
+    assert "6 ballots were counted, of which 1 on paper." in page
     assert "What the greedy rule would have chosen" in page
     assert "VIEUX LAEKEN EST" in page.upper()
 
@@ -84,6 +87,21 @@ def test_the_pb_export_recounts_to_the_published_result_with_samen_and_with_pabu
     assert list(ours.winners) == published.outcome["winners"]
     assert sorted(project.name for project in theirs) == sorted(published.outcome["winners"])
     assert "@" not in exported
+
+
+def test_the_pb_export_says_which_ballots_were_on_paper(client, closed_budget, tmp_path):
+    budget = closed_budget[0]
+    client.get(reverse("budgets:result", args=[budget.process.slug]))
+
+    exported = client.get(reverse("budgets:export", args=[budget.process.slug])).content.decode()
+    path = tmp_path / "budget.pb"
+    path.write_text(exported, encoding="utf-8")
+
+    methods = [ballot.extra["voting_method"] for ballot in samen_parse(exported).ballots]
+    assert sorted(methods) == ["internet"] * 5 + ["paper"]
+    assert samen_parse(exported).meta["num_paper_votes"] == "1"
+    _instance, profile = parse_pabulib(str(path))
+    assert len(profile) == 6
 
 
 def test_the_rule_is_shown_before_the_ballot_opens(client, ballot_budget):

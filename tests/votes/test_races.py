@@ -7,6 +7,8 @@ from samen.votes import services
 from samen.votes.models import Ballot
 from tests.factories import UserFactory
 from tests.ideas.test_races import THREADS, _race
+from tests.initiatives.conftest import Census
+from tests.people import moved_verification
 from tests.votes.conftest import ideas_of, shortlist_at
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -39,3 +41,20 @@ def test_fifty_voters_at_once_give_fifty_ballots_and_fifty_votes():
 
     assert Ballot.objects.filter(shortlist=shortlist).count() == THREADS
     assert Ballot.entries.through.objects.filter(entry__idea=first).count() == THREADS
+
+
+def test_one_person_voting_fifty_times_at_once_from_two_accounts_keeps_one_ballot():
+    """The first account's request began before its verification moved to the second: both vote as the person."""
+    shortlist = shortlist_at("vote")
+    administrator = UserFactory(role="administrator", is_staff=True)
+    accounts = moved_verification(Census(administrator), administrator)
+    ideas = ideas_of(shortlist)[:3]
+
+    results = _race(
+        lambda i: services.cast_ballot(shortlist=shortlist, voter=accounts[i % 2], idea_ids=[ideas[i % 3].pk])
+    )
+
+    assert [type(result) for result in results] == [Ballot] * THREADS
+    ballot = Ballot.objects.get(shortlist=shortlist)
+    assert ballot.voter in accounts
+    assert ballot.entries.count() == 1

@@ -13,7 +13,15 @@ from samen.initiatives.services.lifecycle import (
     review_admissibility,
     submit_initiative,
 )
-from samen.initiatives.services.signatures import PaperLine, collecting, count, enter_paper_sheet, sign, withdraw
+from samen.initiatives.services.signatures import (
+    PaperLine,
+    collecting,
+    count,
+    enter_paper_sheet,
+    online_signature,
+    sign,
+    withdraw,
+)
 
 __all__ = [
     "PaperLine",
@@ -30,6 +38,7 @@ __all__ = [
     "erase_personal_data",
     "invite_promoter",
     "is_overdue",
+    "online_signature",
     "record_decision",
     "review_admissibility",
     "run_daily",

@@ -9,6 +9,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from samen.accounts.models import CensusEntry
@@ -65,13 +66,19 @@ def sign(*, initiative: Initiative, user) -> Signature:
         raise ValidationError(_("You have already signed this initiative."), code="already_signed") from None
 
 
+def online_signature(initiative: Initiative, user):
+    """The person's standing online signature, whichever of their accounts gave it: this one, or one they deleted or
+    whose verification moved here since (the signature keeps the person's hash)."""
+    verification = getattr(user, "verification", None)
+    person = Q(user=user) | Q(digest=verification.digest) if verification is not None else Q(user=user)
+    return Signature.objects.filter(person, initiative=initiative, sheet__isnull=True, withdrawn_at__isnull=True)
+
+
 def withdraw(*, initiative: Initiative, user) -> None:
     """A signature can be withdrawn until the collection closes; it then no longer counts."""
     require_perm(user, "initiatives.sign", initiative)
     _require_collecting(initiative)
-    updated = Signature.objects.filter(
-        initiative=initiative, user=user, sheet__isnull=True, withdrawn_at__isnull=True
-    ).update(withdrawn_at=clock.now())
+    updated = online_signature(initiative, user).update(withdrawn_at=clock.now())
     if not updated:
         raise ValidationError(_("You have not signed this initiative."), code="not_signed")
 
