@@ -1,5 +1,6 @@
-"""One person across their accounts, through the pages: sign up and confirm the address, verify with the census list,
-delete the account, and an administrator moving a verification. For the tests that check a person counts once."""
+"""One person across their accounts, through the pages: sign up and confirm the address, verify with the register
+and identity card, delete the account, and an administrator moving a verification. For the tests that check a person
+counts once."""
 
 import re
 from datetime import date
@@ -9,7 +10,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from samen.accounts.models import User, VerificationTransfer
-from samen.accounts.verification import decide_transfer, verify_with_census
+from samen.accounts.verification import decide_transfer, verify_with_document
+from samen.algorithms.initiatives import invented_document_number
 
 PASSWORD = "a-long-brussels-password"
 
@@ -40,7 +42,14 @@ def sign_up(client, email: str) -> User:
 def verify(client, person: tuple[str, date]):
     """The signed-in account types the person's national number and birth date (they must be on a census list)."""
     number, born = person
-    return client.post(reverse("verify"), {"national_number": number, "born_on": born.isoformat()})
+    return client.post(
+        reverse("verify_document"),
+        {
+            "document-national_number": number,
+            "document-born_on": born.isoformat(),
+            "document-document_number": invented_document_number(number),
+        },
+    )
 
 
 def delete_account(client):
@@ -58,10 +67,11 @@ def moved_verification(census, administrator) -> tuple[User, User]:
     and the second, to which an administrator has since moved the verification."""
     number, born = census.add(date(1985, 3, 14))
     first, second = User.objects.create_user("first@example.org"), User.objects.create_user("second@example.org")
-    verify_with_census(user=first, national_number=number, born_on=born)
+    card = invented_document_number(number)
+    verify_with_document(user=first, national_number=number, born_on=born, document_number=card)
     first = User.objects.select_related("verification").get(pk=first.pk)
     try:
-        verify_with_census(user=second, national_number=number, born_on=born)
+        verify_with_document(user=second, national_number=number, born_on=born, document_number=card)
     except ValidationError:  # verified elsewhere: the request waits for an administrator
         approve_transfer(administrator)
     return first, User.objects.select_related("verification").get(pk=second.pk)

@@ -197,7 +197,7 @@ def test_a_ballot_cast_before_ballots_kept_pseudonyms_is_the_person_s_after_the_
     old = sign_up(client, "nadia@example.org")
     verify(client, person)
     BudgetBallot.objects.create(budget=verified_budget, voter=old).proposals.set([trees])
-    migration = importlib.import_module("samen.budgets.migrations.0004_keys_of_ballots_already_cast")
+    migration = importlib.import_module("samen.budgets.migrations.0005_keys_of_ballots_already_cast")
 
     migration.give_keys(apps, None)
     delete_account(client)

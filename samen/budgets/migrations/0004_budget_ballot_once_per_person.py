@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('budgets', '0002_progress_updates'),
+        ('budgets', '0003_announced_tie_break'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

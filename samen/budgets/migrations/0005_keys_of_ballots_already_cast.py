@@ -26,7 +26,7 @@ def give_keys(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("budgets", "0003_budget_ballot_once_per_person"),
+        ("budgets", "0004_budget_ballot_once_per_person"),
         ("accounts", "0002_resident_verification"),
     ]
 
