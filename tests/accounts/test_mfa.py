@@ -205,3 +205,18 @@ def test_production_refuses_to_turn_the_requirement_off():
 
     assert result.returncode != 0
     assert "SAMEN_STAFF_MFA=false is for a laptop only" in result.stderr
+
+
+def test_an_administrator_resets_a_lost_authenticator_app_in_the_admin(client, moderator):
+    administrator = UserFactory(role="administrator", is_staff=True)
+    RecoveryCodes.activate(moderator)
+    client.force_login(administrator)
+
+    response = client.post(
+        reverse("admin:accounts_user_changelist"),
+        {"action": "reset_second_factor", "_selected_action": [moderator.pk]},
+    )
+
+    assert response.status_code == 302
+    assert list(Authenticator.objects.filter(user=moderator)) == []
+    assert Authenticator.objects.filter(user=administrator).count() == 1
