@@ -3,11 +3,11 @@ from datetime import timedelta
 
 import factory
 from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.utils import timezone
 
 from samen.accounts.models import User
-from samen.accounts.second_factor import needs_second_factor
+from samen.accounts.second_factor import needs_second_factor, set_up_authenticator_app
 from samen.ideas.models import Comment, Idea, Support
 from samen.processes.models import Phase, Process, Theme
 
@@ -39,7 +39,7 @@ TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # every staff account the fact
 
 
 def give_second_factor(user: User, secret: str = TOTP_SECRET) -> None:
-    TOTP.activate(user, secret)
+    set_up_authenticator_app(user=user, secret=secret)
 
 
 def totp_code(secret: str = TOTP_SECRET, *, at: float | None = None) -> str:
