@@ -22,8 +22,16 @@ from django.utils.translation import gettext as _
 from samen.accounts.models import User
 
 STAFF_ROLES = {User.Role.MODERATOR, User.Role.PROCESS_MANAGER, User.Role.ADMINISTRATOR}
-# Pages a staff member without a second factor still reaches (besides allauth's own `mfa_…` pages).
-OPEN_PAGES = {"account_logout", "account_reauthenticate", "set_language", "health"}
+# Pages a staff member without a second factor still reaches (besides allauth's own `mfa_…` pages); allauth adds
+# an app only to an account whose e-mail addresses are confirmed, hence the e-mail pages.
+OPEN_PAGES = {
+    "account_logout",
+    "account_reauthenticate",
+    "account_email",
+    "account_confirm_email",
+    "set_language",
+    "health",
+}
 # Set in the session once this session has seen the account's authenticator: no query on every request.
 SESSION_KEY = "samen_second_factor"
 

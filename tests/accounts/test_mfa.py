@@ -74,13 +74,15 @@ def test_staff_without_an_authenticator_app_cannot_act_and_nothing_is_saved(clie
     assert (idea.visibility, ModerationAction.objects.count()) == (Visibility.PUBLISHED, 0)
 
 
-def test_staff_without_an_authenticator_app_may_still_sign_out_and_change_language(client):
+def test_staff_without_an_authenticator_app_may_still_sign_out_change_language_and_confirm_their_address(client):
     client.force_login(UserFactory(role="moderator", second_factor=False))
 
     language = client.post(reverse("set_language"), {"language": "nl", "next": "/nl/"})
+    addresses = client.get(reverse("account_email"))
     sign_out = client.post(reverse("account_logout"))
 
     assert (language.status_code, language["Location"]) == (302, "/nl/")
+    assert addresses.status_code == 200
     assert (sign_out.status_code, _signed_in(client)) == (302, False)
 
 
