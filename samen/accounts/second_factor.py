@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from samen.accounts.models import User
 
-STAFF_ROLES = {User.Role.MODERATOR, User.Role.PROCESS_MANAGER, User.Role.ADMINISTRATOR}
+SECOND_FACTOR_ROLES = {User.Role.MODERATOR, User.Role.PROCESS_MANAGER, User.Role.ADMINISTRATOR}
 # Pages a staff member without a second factor still reaches (besides allauth's own `mfa_…` pages); allauth adds
 # an app only to an account whose e-mail addresses are confirmed, hence the e-mail pages.
 OPEN_PAGES = {
@@ -38,7 +38,7 @@ SESSION_KEY = "samen_second_factor"
 
 def needs_second_factor(user) -> bool:
     """Moderators, process managers, administrators, and anyone who reaches the admin site."""
-    return user.is_authenticated and (user.role in STAFF_ROLES or user.is_staff or user.is_superuser)
+    return user.is_authenticated and (user.role in SECOND_FACTOR_ROLES or user.is_staff or user.is_superuser)
 
 
 def has_second_factor(user) -> bool:
