@@ -23,7 +23,9 @@ class Command(BaseCommand):
             raise CommandError(f"Only demo accounts (…@{DEMO_DOMAIN}).")
         app = Authenticator.objects.filter(user__email=email, type=Authenticator.Type.TOTP).first()
         if app is None:
-            raise CommandError(f"{email} has no authenticator app (run seed_demo first).")
+            raise CommandError(
+                f"{email} has no authenticator app: only the demo staff accounts have one, once seed_demo has run."
+            )
         now = time.time()
         code = format_hotp_value(hotp_value(decrypt(app.data["secret"]), int(now) // app_settings.TOTP_PERIOD))
         left = app_settings.TOTP_PERIOD - int(now) % app_settings.TOTP_PERIOD
