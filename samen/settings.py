@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "rules.apps.AutodiscoverRulesConfig",
     "django_htmx",
     "template_partials",
@@ -73,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "samen.accounts.second_factor.StaffSecondFactorMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
@@ -164,6 +166,13 @@ ACCOUNT_SIGNUP_FORM_CLASS = "samen.accounts.forms.SignupForm"
 ACCOUNT_ADAPTER = "samen.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGOUT_REDIRECT_URL = "processes:list"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Samen] "
+# Staff (moderators, process managers, administrators) sign in with a second factor: an authenticator app's
+# code, or one of its recovery codes. Only a laptop (DEBUG) may turn the requirement off.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Samen"
+SAMEN_STAFF_MFA = env.bool("SAMEN_STAFF_MFA", default=True)
+if not SAMEN_STAFF_MFA and not DEBUG:
+    raise environ.ImproperlyConfigured("SAMEN_STAFF_MFA=false is for a laptop only (with DJANGO_DEBUG=true).")
 
 # Background work (e-mails to followers) goes through Django's Tasks API, stored in the database and run by
 # `manage.py db_worker`; nothing is sent inside a request.

@@ -5,10 +5,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from samen.accounts import views as account_views
+from samen.accounts.second_factor import admin_login
 from samen.common import views as common_views
 
 urlpatterns = [
     path("healthz", common_views.health, name="health"),
+    path("admin/login/", admin_login),  # before the admin's own: sign in through allauth, with the second factor
     path("admin/", admin.site.urls),
     *i18n_patterns(
         # Inside the language prefix, so that the switcher knows which language the current page is in.

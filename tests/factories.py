@@ -1,10 +1,13 @@
+import time
 from datetime import timedelta
 
 import factory
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.utils import timezone
 
 from samen.accounts.models import User
+from samen.accounts.second_factor import needs_second_factor, set_up_authenticator_app
 from samen.ideas.models import Comment, Idea, Support
 from samen.processes.models import Phase, Process, Theme
 
@@ -24,6 +27,24 @@ class UserFactory(factory.django.DjangoModelFactory):
     def verified(user, create, extracted, **kwargs):
         if create and extracted is not False:
             EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+
+    @factory.post_generation
+    def second_factor(user, create, extracted, **kwargs):
+        """Staff get an authenticator app (the site requires one) unless told `second_factor=False`."""
+        if create and (extracted or (extracted is None and needs_second_factor(user))):
+            give_second_factor(user)
+
+
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # every staff account the factory makes shares it
+
+
+def give_second_factor(user: User, secret: str = TOTP_SECRET) -> None:
+    set_up_authenticator_app(user=user, secret=secret)
+
+
+def totp_code(secret: str = TOTP_SECRET, *, at: float | None = None) -> str:
+    """The code an authenticator app shows now (or at the Unix time `at`)."""
+    return format_hotp_value(hotp_value(secret, int(time.time() if at is None else at) // 30))
 
 
 class ProcessFactory(factory.django.DjangoModelFactory):

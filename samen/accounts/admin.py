@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from samen.accounts import services, verification
+from samen.accounts import second_factor, services, verification
 from samen.accounts.models import CensusList, User, VerificationAttempt, VerificationLetter, VerificationTransfer
 
 
@@ -20,10 +20,17 @@ class UserAdmin(DjangoUserAdmin):
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "display_name", "password1", "password2"]})]
     readonly_fields = ["last_login", "date_joined"]
+    actions = ["reset_second_factor"]
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         services.assign_role(user=obj, role=obj.role)
+
+    @admin.action(description=_("Reset the second factor (lost phone): set up a new app at the next sign-in"))
+    def reset_second_factor(self, request, queryset):
+        for user in queryset:
+            second_factor.reset_second_factor(user=user)
+        self.message_user(request, _("Done. They set up a new authenticator app at their next sign-in."))
 
 
 @admin.register(VerificationTransfer)

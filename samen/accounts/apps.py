@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "samen.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from samen.accounts import second_factor  # noqa: F401 - connects its signal receivers

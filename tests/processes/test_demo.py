@@ -8,6 +8,7 @@ from samen.budgets.models import BudgetResult, Proposal
 from samen.ideas.models import Comment, Idea, Support
 from samen.panels.models import Council
 from samen.processes.demo.loader import load_demo
+from samen.processes.demo.processes import DEMO_TOTP_SECRET
 from samen.processes.models import Process
 from samen.processes.queries import running_phase
 from samen.votes.models import ProgressUpdate, Result
@@ -68,8 +69,10 @@ def test_loading_the_demo_twice_adds_nothing(capsys, settings):
 
     call_command("seed_demo")
 
+    out = capsys.readouterr().out
     assert _snapshot() == first
-    assert "nothing added" in capsys.readouterr().out
+    assert "nothing added" in out
+    assert f"add the secret {DEMO_TOTP_SECRET} to an authenticator app" in out
 
 
 def test_the_demo_refuses_to_load_with_debug_off_and_creates_nothing(settings):

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from samen.accounts.models import User
+from samen.accounts.second_factor import has_second_factor, needs_second_factor, set_up_authenticator_app
 from samen.accounts.services import assign_role, update_profile
 from samen.budgets.demo.loader import STORIES as BUDGET_STORIES
 from samen.ideas import notifications
@@ -26,6 +27,7 @@ from samen.processes.demo.processes import (
     DEMO_PROCESSES,
     DEMO_RESIDENTS,
     DEMO_STAFF,
+    DEMO_TOTP_SECRET,
 )
 from samen.processes.geography import neighbourhood_at, neighbourhoods
 from samen.processes.models import Process
@@ -40,6 +42,7 @@ THEMES_FILE = Path(__file__).resolve().parents[3] / "data" / "brussels" / "parti
 @dataclass
 class Report:
     accounts: list[tuple[str, str]] = field(default_factory=list)
+    second_factor: list[str] = field(default_factory=list)  # staff: they sign in with DEMO_TOTP_SECRET's codes
     processes_created: list[str] = field(default_factory=list)
     ideas_created: int = 0
     invitation_codes: dict[str, list[str]] = field(default_factory=dict)  # open lotteries: unused codes
@@ -172,6 +175,11 @@ def load_demo(*, seed: int = 2020, today: date | None = None, slugs: Collection[
                 assign_role(user=user, role=role)
             if role == "administrator" and not user.is_superuser:
                 User.objects.filter(pk=user.pk).update(is_superuser=True)
+                user.is_superuser = True
+            if needs_second_factor(user):
+                if not has_second_factor(user):
+                    set_up_authenticator_app(user=user, secret=DEMO_TOTP_SECRET)
+                report.second_factor.append(user.email)
         rows = json.loads((HERE / "ideas.json").read_text(encoding="utf-8"))["ideas"]
         for spec in DEMO_PROCESSES:
             if Process.objects.filter(slug=spec["slug"]).exists() or (slugs is not None and spec["slug"] not in slugs):

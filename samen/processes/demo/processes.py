@@ -248,3 +248,5 @@ DEMO_STAFF = {
 }
 DEMO_PASSWORD = "samen-demo"  # noqa: S105 - printed for a laptop demo, never used in production
 DEMO_DOMAIN = "demo.samen.brussels"
+# The demo's staff accounts share this authenticator app secret: add it to an app, or `manage.py demo_totp_code`.
+DEMO_TOTP_SECRET = "SAMENDEMOSAMENDEMOSAMENDEMOSAMEN"  # noqa: S105 - printed for a laptop demo, never in production

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from samen.algorithms.initiatives import invented_document_number
 from samen.initiatives.demo import TEST_IDENTITIES
 from samen.processes.demo.loader import load_demo
-from samen.processes.demo.processes import DEMO_PASSWORD
+from samen.processes.demo.processes import DEMO_PASSWORD, DEMO_TOTP_SECRET
 
 
 class Command(BaseCommand):
@@ -30,6 +30,12 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
         for email, name in report.accounts:
             self.stdout.write(f"  {email:40} {name}")
+        if report.second_factor:
+            self.stdout.write(
+                f"Staff accounts ({', '.join(report.second_factor)}) also ask for a code: add the secret "
+                f"{DEMO_TOTP_SECRET} to an authenticator app, or print the current code with "
+                f"`DJANGO_DEBUG=true .venv/bin/python manage.py demo_totp_code {report.second_factor[-1]}`."
+            )
         for slug, codes in report.invitation_codes.items():
             self.stdout.write(
                 f"Unused invitation codes for /en/processes/{slug}/lottery/ (sign in, then answer): {' '.join(codes)}"
