@@ -22,8 +22,8 @@ from tests.permission_objects import SCENES, Census, person
 ROLES = (  # the columns: an in re el au pr ju mo ma ad
     "anonymous",
     "signed_in",  # an account with a confirmed e-mail address, not verified as a resident
-    "resident",  # verified with the census list, living in the City of Brussels
-    "elsewhere",  # verified with the census list, living in Ixelles
+    "resident",  # verified with the register and card, living in the City of Brussels
+    "elsewhere",  # verified with the register and card, living in Ixelles
     "author",  # of the idea, comment, proposal or initiative; the holder of the seat; who asked for the transfer
     "promoter",  # of the initiative (for an invitation: the person invited)
     "juror",  # of the shortlist

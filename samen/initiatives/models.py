@@ -17,8 +17,8 @@ class InitiativeKind(models.Model):
     """The rules of one right of initiative, e.g. the City of Brussels' charter: 2,000 signatures, 12 months."""
 
     class Verification(models.TextChoices):
-        ANY = "any", _("the census list or the eID")
-        CENSUS = "census", _("the census list")
+        ANY = "any", _("the register (a letter or the identity card) or the eID")
+        CENSUS = "census", _("the register (a letter or the identity card)")
         EID = "eid", _("the eID or itsme")
 
     name = TranslatedField(models.CharField(_("name"), max_length=200, blank=True), attrgetter=official_fallback)

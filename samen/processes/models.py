@@ -37,8 +37,8 @@ class Process(models.Model):
 
     class Voters(models.TextChoices):
         SIGNED_IN = "", _("Anyone signed in")
-        VERIFIED = "any", _("Verified residents (census list or eID)")
-        CENSUS = "census", _("Residents verified with the census list")
+        VERIFIED = "any", _("Verified residents (a letter, the identity card or the eID)")
+        CENSUS = "census", _("Residents verified through the register (a letter or the identity card)")
         EID = "eid", _("Residents verified with the eID or itsme")
 
     voters = models.CharField(

@@ -104,7 +104,7 @@ def test_the_admin_shows_the_electorate_without_a_field_to_change_it_once_the_vo
 
     assert 'name="voters"' not in page
     assert 'name="minimum_age"' not in page
-    assert "Verified residents (census list or eID)" in page
+    assert "Verified residents (a letter, the identity card or the eID)" in page
 
 
 def test_a_phase_can_be_moved_before_the_vote_opens(client, manager):
