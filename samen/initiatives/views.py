@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
 
 from samen.common.http import INVALID, require
 from samen.initiatives import queries, services
@@ -116,8 +117,12 @@ def edit(request, pk):
     return render(request, "initiatives/form.html", {"form": form, "initiative": initiative}, status=status)
 
 
+INVITATIONS_RATE = "20/h"  # each invitation mails an address the author types: not a way to send spam
+
+
 @require_POST
 @login_required
+@ratelimit(key="user", rate=INVITATIONS_RATE, method="POST", block=True)
 def invite(request, pk):
     initiative = _initiative(request, pk)
     require(request, "initiatives.edit", initiative)

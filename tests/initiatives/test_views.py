@@ -233,6 +233,14 @@ def test_inviting_the_same_person_twice_answers_the_same_and_keeps_one_invitatio
     assert draft.promoters.filter(user=invitee).count() == 1
 
 
+def test_an_author_cannot_mail_invitations_to_a_crowd(client, draft):
+    client.force_login(draft.author)
+
+    statuses = [client.post(url("invite", draft), {"email": f"n{n}@example.org"}).status_code for n in range(21)]
+
+    assert statuses == [302] * 20 + [429]
+
+
 def test_an_outsider_cannot_invite_to_a_draft_and_nothing_is_saved(client, draft, outsider):
     client.force_login(outsider)
 
