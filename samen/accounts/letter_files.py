@@ -43,26 +43,30 @@ def letters_pdf(letters: list[PrintedLetter]) -> bytes:
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(False)
     pdf.set_title("Samen")
+    wrapped: dict[tuple, list[str]] = {}  # fpdf's line breaking is slow, and a batch's letters share their text
+
+    def write(
+        text: str, *, left: float = 20, width: float = 170, height: float = 5, style="", size=11, font="Helvetica"
+    ):
+        pdf.set_font(font, style=style, size=size)
+        key = (font, style, size, width, text)
+        if key not in wrapped:
+            wrapped[key] = pdf.multi_cell(width, height, _latin(text), dry_run=True, output="LINES")
+        for line in wrapped[key]:
+            pdf.set_x(left)
+            pdf.cell(width, height, line, align="C" if font == "Courier" else "L", new_x="LEFT", new_y="NEXT")
+
     for printed in letters:
         pdf.add_page()
-        pdf.set_font("Helvetica", size=11)
-        pdf.set_xy(110, 50)  # the window of a DL envelope
-        pdf.multi_cell(85, 5, _latin("\n".join(printed.address)))
-        pdf.set_xy(20, 100)
+        pdf.set_y(50)
+        write("\n".join(printed.address), left=110, width=85)  # the window of a DL envelope
+        pdf.set_y(100)
         for language in LETTER_LANGUAGES:
             title, body, code, warning = _paragraphs(printed, language)
-            pdf.set_x(20)
-            pdf.set_font("Helvetica", style="B", size=12)
-            pdf.multi_cell(170, 6, _latin(title))
-            pdf.set_font("Helvetica", size=11)
-            pdf.set_x(20)
-            pdf.multi_cell(170, 5, _latin(body))
-            pdf.set_font("Courier", style="B", size=18)
-            pdf.set_x(20)
-            pdf.multi_cell(170, 12, code, align="C")
-            pdf.set_font("Helvetica", size=10)
-            pdf.set_x(20)
-            pdf.multi_cell(170, 5, _latin(warning))
+            write(title, height=6, style="B", size=12)
+            write(body)
+            write(code, height=12, style="B", size=18, font="Courier")
+            write(warning, size=10)
             pdf.ln(8)
     return bytes(pdf.output())
 

@@ -3,6 +3,7 @@ card's number, the eID), one person one account, identical refusals, limited and
 
 import csv
 import io
+import re
 import zipfile
 from datetime import date, timedelta
 
@@ -421,3 +422,15 @@ def test_a_resident_finds_their_letters_and_attempts_in_their_data_export(client
     assert [letter["status"] for letter in exported["verification_letters"]] == ["requested"]
     assert [attempt["reason"] for attempt in exported["verification_attempts"]] == ["", "letter_open"]
     assert "Rue Haute" not in str(exported)
+
+
+def test_the_printed_pdf_has_one_page_a_letter_in_dutch_and_french(client, resident, outsider, administrator, census):
+    _ask_letter(client, resident)
+    _ask_letter(client, outsider, NOOR[0], NOOR[1].isoformat())
+    client.force_login(administrator)
+
+    response = client.post(reverse("letters"), {"municipality_nis": "21004"})
+
+    pdf = zipfile.ZipFile(io.BytesIO(response.content)).read("letters.pdf")
+    assert len(re.findall(rb"/Type /Page\b(?!s)", pdf)) == 2
+    assert VerificationLetter.objects.filter(status="sent").count() == 2
