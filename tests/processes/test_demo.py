@@ -1,7 +1,9 @@
+import re
 from datetime import date
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from samen.accounts.models import User
 from samen.budgets.models import BudgetResult, Proposal
@@ -62,7 +64,7 @@ def test_the_demo_call_ended_with_a_tie_for_the_second_seat_decided_by_the_jury(
     assert ProgressUpdate.objects.filter(idea_id__in=result.outcome["winners"]).count() == 5
 
 
-def test_loading_the_demo_twice_adds_nothing(capsys, settings):
+def test_loading_the_demo_twice_adds_nothing(capsys, settings, client):
     settings.DEBUG = True
     call_command("seed_demo")
     first = _snapshot()
@@ -73,6 +75,10 @@ def test_loading_the_demo_twice_adds_nothing(capsys, settings):
     assert _snapshot() == first
     assert "nothing added" in out
     assert f"add the secret {DEMO_TOTP_SECRET} to an authenticator app" in out
+    # Each run prints a fresh code for the demo's letter (printed codes are not kept): the last one verifies.
+    code = re.findall(r"on its way to sophie@demo\.samen\.brussels: its code is (\S+)", out)[-1]
+    client.force_login(User.objects.get(email="sophie@demo.samen.brussels"))
+    assert client.post(reverse("verify_code"), {"code-code": code}).status_code == 302
 
 
 def test_the_demo_refuses_to_load_with_debug_off_and_creates_nothing(settings):
