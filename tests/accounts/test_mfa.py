@@ -203,7 +203,13 @@ def test_the_requirement_can_be_turned_off_on_a_laptop(client, settings):
 
 
 def test_production_refuses_to_turn_the_requirement_off():
-    result = _manage("check", DJANGO_SECRET_KEY="x" * 60, SAMEN_VERIFICATION_KEY="y" * 60, SAMEN_STAFF_MFA="false")
+    result = _manage(
+        "check",
+        DJANGO_SECRET_KEY="x" * 60,
+        SAMEN_VERIFICATION_KEY="y" * 60,
+        CACHE_URL="redis://127.0.0.1:6379/0",
+        SAMEN_STAFF_MFA="false",
+    )
 
     assert result.returncode != 0
     assert "SAMEN_STAFF_MFA=false is for a laptop only" in result.stderr
