@@ -5,7 +5,6 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from samen.accounts.verification import checked_national_number, person_digest, vote_pseudonym
@@ -27,7 +26,7 @@ from samen.budgets.models import (
     draw_lottery_seed,
 )
 from samen.common.money import euros
-from samen.common.services import Texts, require_perm, translated_columns
+from samen.common.services import Texts, claim_ballot, require_perm, translated_columns
 from samen.ideas.images import prepare_image
 from samen.processes import clock
 from samen.processes.eligibility import lock_voter, voter_key, why_not_eligible_person
@@ -158,31 +157,16 @@ def cast_budget_ballot(*, budget: Budget, voter, proposal_ids) -> BudgetBallot:
     key = voter_key(voter, f"budget:{budget.pk}")
     with transaction.atomic():
         lock_voter(voter)
-        ballot = _claim_ballot(budget, voter, key)
+        ballot = claim_ballot(BudgetBallot, vote={"budget": budget}, voter=voter, key=key, check=_not_on_paper)
         ballot.proposals.set(projects)
     return ballot
 
 
-def _claim_ballot(budget: Budget, voter, key: str | None) -> BudgetBallot:
-    """The person's one ballot, locked: new, or theirs already, cast from this account or from another one of
-    theirs (deleted, or whose verification moved here), which this account takes over. Call inside a transaction."""
-    try:
-        with transaction.atomic():
-            return BudgetBallot.objects.create(budget=budget, voter=voter, voter_key=key)
-    except IntegrityError:  # this account or this person already has a ballot, perhaps cast a moment ago
-        pass
-    mine = Q(voter=voter) | Q(voter_key=key) if key else Q(voter=voter)
-    found = list(BudgetBallot.objects.select_for_update().filter(mine, budget=budget).order_by("pk"))
-    ballot = next((b for b in found if key and b.voter_key == key), found[0])
+def _not_on_paper(ballot: BudgetBallot) -> None:
     if ballot.paper_reference:
         raise ValidationError(
             _("Your paper ballot has already been counted: you cannot also vote online."), code="voted_on_paper"
         )
-    # An unverified ballot of this account and the person's ballot: the person's counts, once.
-    BudgetBallot.objects.filter(pk__in=[b.pk for b in found if b.pk != ballot.pk]).delete()
-    ballot.voter, ballot.voter_key = voter, key or ballot.voter_key
-    ballot.save(update_fields=["voter", "voter_key", "updated_at"])
-    return ballot
 
 
 def enter_paper_ballot(

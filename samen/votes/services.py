@@ -5,13 +5,12 @@ from fractions import Fraction
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from samen.algorithms import approval
 from samen.algorithms.ties import TieBreak
-from samen.common.services import Texts, require_perm, translated_columns
+from samen.common.services import Texts, claim_ballot, require_perm, translated_columns
 from samen.common.translation import missing_official_languages
 from samen.ideas.images import prepare_image
 from samen.ideas.models import Idea, Visibility
@@ -191,27 +190,8 @@ def cast_ballot(*, shortlist: Shortlist, voter, idea_ids: list[int]) -> Ballot:
     key = voter_key(voter, f"shortlist:{shortlist.pk}")
     with transaction.atomic():
         lock_voter(voter)
-        ballot = _claim_ballot(shortlist, voter, key)
+        ballot = claim_ballot(Ballot, vote={"shortlist": shortlist}, voter=voter, key=key)
         ballot.entries.set([entries[idea_id] for idea_id in chosen])
-    return ballot
-
-
-def _claim_ballot(shortlist: Shortlist, voter, key: str | None) -> Ballot:
-    """The person's one ballot in this vote, locked: new, or theirs already, cast from this account or from
-    another one of theirs (deleted, or whose verification moved here), which this account takes over. The unique
-    constraints decide under races; call inside a transaction."""
-    try:
-        with transaction.atomic():
-            return Ballot.objects.create(shortlist=shortlist, voter=voter, voter_key=key)
-    except IntegrityError:  # this account or this person already has a ballot, perhaps cast a moment ago
-        pass
-    mine = Q(voter=voter) | Q(voter_key=key) if key else Q(voter=voter)
-    found = list(Ballot.objects.select_for_update().filter(mine, shortlist=shortlist).order_by("pk"))
-    ballot = next((b for b in found if key and b.voter_key == key), found[0])
-    # An unverified ballot of this account and the person's ballot: the person's counts, once.
-    Ballot.objects.filter(pk__in=[b.pk for b in found if b.pk != ballot.pk]).delete()
-    ballot.voter, ballot.voter_key = voter, key or ballot.voter_key
-    ballot.save(update_fields=["voter", "voter_key", "updated_at"])
     return ballot
 
 
