@@ -81,14 +81,32 @@ def page_without_js(browser):
     assert csp_violations == []
 
 
+NAVIGATING = ("reading 'appendChild'", "Execution context was destroyed", "axe is not defined")
+
+
+def _axe(page) -> dict:
+    """Run axe once the page has loaded; a click that navigates may still be replacing the document when a test
+    asks, so an attempt that meets the old or the half-built document waits for the new one and tries again."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    for attempt in range(5):
+        page.wait_for_load_state("load")
+        try:
+            page.add_script_tag(url="/".join(page.url.split("/")[:3]) + "/__axe__.js")
+            return page.evaluate(
+                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+                ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],
+            )
+        except PlaywrightError as error:
+            if attempt == 4 or not any(sign in str(error) for sign in NAVIGATING):
+                raise
+            page.wait_for_timeout(200)
+    raise AssertionError("unreachable")
+
+
 def assert_accessible(page) -> None:
     """axe-core on the current page: no serious or critical violation of WCAG 2.1 A/AA."""
-    origin = "/".join(page.url.split("/")[:3])
-    page.add_script_tag(url=f"{origin}/__axe__.js")
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-        ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],
-    )
+    result = _axe(page)
     problems = [
         (violation["id"], violation["impact"], [node["target"] for node in violation["nodes"]][:3])
         for violation in result["violations"]
