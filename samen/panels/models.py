@@ -6,6 +6,8 @@ the invitations, invited residents answer as `Volunteer`s, the manager sets the 
 (`Seat`) beside associations' delegates (`Nomination`), and fills a drawn seat left empty from the reserve list.
 """
 
+from datetime import datetime, timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -90,6 +92,67 @@ class Lottery(models.Model):
 
     def get_absolute_url(self):
         return reverse("panels:lottery", kwargs={"slug": self.process.slug})
+
+
+# A freeze or a draw still queued or running after this long is taken for lost (its worker stopped): the manager may
+# start it again. LEXIMIN on a 2,000-person pool takes tens of seconds; a worker busy with mails adds minutes.
+JOB_LOST_AFTER = timedelta(minutes=30)
+
+
+class LotteryJob(models.Model):
+    """A freeze or a draw the manager asked for, run by the task worker (`db_worker`) rather than in the web request,
+    which LEXIMIN on a real pool would outlast. One lottery has at most one job queued or running."""
+
+    class Kind(models.TextChoices):
+        FREEZE = "freeze", _("Freezing the pool")
+        DRAW = "draw", _("Drawing the panel")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    ACTIVE = (Status.QUEUED, Status.RUNNING)
+
+    lottery = models.ForeignKey(Lottery, on_delete=models.CASCADE, related_name="jobs")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    seed = models.CharField(_("seed"), max_length=200, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    language = models.CharField(max_length=10)  # the manager's: a failure is explained to them in it
+    requested_at = models.DateTimeField()
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    failure = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("lottery job")
+        verbose_name_plural = _("lottery jobs")
+        ordering = ["-requested_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["lottery"], condition=Q(status__in=["queued", "running"]), name="one_active_job_per_lottery"
+            ),
+            models.CheckConstraint(
+                name="lottery_job_draws_with_a_seed",
+                condition=Q(kind="freeze") | ~Q(seed=""),
+                violation_error_message=_("A draw needs the seed that was announced."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.get_status_display()})"
+
+    @property
+    def active(self) -> bool:
+        return self.status in self.ACTIVE
+
+    def lost(self, now: datetime) -> bool:
+        """Queued or running for longer than any worker takes: it may be started again."""
+        return self.active and (self.started_at or self.requested_at) < now - JOB_LOST_AFTER
 
 
 class RegisterEntry(models.Model):

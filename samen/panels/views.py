@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRefresh
 
 from samen.common.http import INVALID, require
 from samen.common.text import spreadsheet_safe
@@ -26,6 +27,7 @@ from samen.panels.forms import (
     VolunteerForm,
 )
 from samen.panels.models import Council, Lottery, Nomination, Seat
+from samen.processes import clock
 from samen.processes.views import get_visible_process
 
 
@@ -100,6 +102,7 @@ def volunteer(request, slug):
 
 
 def _manage_context(lottery: Lottery, **forms) -> dict:
+    job = lottery.jobs.first()  # the latest freeze or draw asked for: queued, running, done or failed
     return {
         "lottery": lottery,
         "process": lottery.process,
@@ -111,6 +114,8 @@ def _manage_context(lottery: Lottery, **forms) -> dict:
         "announcement_form": forms.get("announcement_form") or SeedAnnouncementForm(),
         "invitation_seed_form": forms.get("invitation_seed_form") or SeedForm(),
         "has_quotas": lottery.quotas.exists(),
+        "job": job,
+        "job_lost": job is not None and job.lost(clock.now()),
     }
 
 
@@ -134,7 +139,13 @@ def _step(request, lottery, action, done: str):
 @login_required
 def manage(request, slug):
     lottery = _manager_lottery(request, slug)
-    return render(request, "panels/manage.html", _manage_context(lottery))
+    context = _manage_context(lottery)
+    if request.htmx and request.htmx.target == "lottery-job":
+        job = context["job"]
+        if job is None or not job.active or context["job_lost"]:
+            return HttpResponseClientRefresh()  # the job ended: the whole page changes (files, forms, the panel)
+        return render(request, "panels/manage.html#job", context)
+    return render(request, "panels/manage.html", context)
 
 
 @require_POST
@@ -234,15 +245,30 @@ def quotas(request, slug):
     return render(request, "panels/quotas.html", context, status=status)
 
 
+def _queue(request, lottery, start):
+    """Record the manager's request and queue it for the task worker; the manage page then shows how it goes."""
+    try:
+        job, created = start()
+    except ValidationError as refusal:
+        messages.error(request, " ".join(refusal.messages))
+        return render(request, "panels/manage.html", _manage_context(lottery), status=INVALID)
+    if created:
+        messages.success(
+            request, _("%(job)s is queued: this page shows how it goes.") % {"job": job.get_kind_display()}
+        )
+    else:
+        messages.info(request, _("%(job)s is already under way.") % {"job": job.get_kind_display()})
+    return redirect("panels:manage", slug=lottery.process.slug)
+
+
 @require_POST
 @login_required
 def freeze(request, slug):
     lottery = _manager_lottery(request, slug)
-    return _step(
+    return _queue(
         request,
         lottery,
-        lambda: services.freeze_pool(lottery=lottery, manager=request.user),
-        _("The pool is frozen and its files are public. Draw the panel once the seed is known."),
+        lambda: services.request_freeze(lottery=lottery, manager=request.user, language=request.LANGUAGE_CODE),
     )
 
 
@@ -253,11 +279,12 @@ def draw(request, slug):
     form = SeedForm(request.POST)
     if not form.is_valid():
         return render(request, "panels/manage.html", _manage_context(lottery, seed_form=form), status=INVALID)
-    return _step(
+    return _queue(
         request,
         lottery,
-        lambda: services.draw_lottery(lottery=lottery, manager=request.user, seed=form.cleaned_data["seed"]),
-        _("The panel is drawn and published."),
+        lambda: services.request_draw(
+            lottery=lottery, manager=request.user, seed=form.cleaned_data["seed"], language=request.LANGUAGE_CODE
+        ),
     )
 
 

@@ -2,8 +2,8 @@
 
 The manager uploads the register and, once the announced seed is known, draws the invitations; a resident answers
 with the code from a letter, without JavaScript; once the answers are in, the manager sets the quotas, freezes the
-pool and draws with the seed; the resident reads their chance and place, and anyone reads the panel and downloads the
-files to recount it.
+pool and draws with the seed (both on the task worker, which the test runs once the page says they are queued); the
+resident reads their chance and place, and anyone reads the panel and downloads the files to recount it.
 """
 
 import csv
@@ -19,6 +19,7 @@ from samen.processes import clock
 from samen.processes.models import Phase
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories import PhaseFactory, ProcessFactory, UserFactory
+from tests.ideas.test_notifications import _run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -128,12 +129,24 @@ def test_from_invitation_code_to_published_panel(page, page_without_js, new_page
     page.get_by_label("Gender: Man (at least)").fill("1")
     page.get_by_role("button", name="Save the quotas").click()
     page.get_by_text("The quotas are saved.").wait_for()
+    # Freezing and drawing run on the task worker: the page says the job is queued, and shows its outcome once the
+    # worker has run it (the Refresh link without JavaScript; htmx polling reloads the page by itself).
     page.get_by_role("button", name="Freeze the pool").click()
-    page.get_by_text("The pool is frozen and its files are public.").wait_for()
+    page.get_by_text("Freezing the pool is queued").wait_for()
+    assert page.get_by_text("waiting for the task worker").is_visible()
+    assert_accessible(page)
+    _run_worker()
+    page.get_by_role("link", name="Refresh this page").click()
+    page.get_by_text("Freezing the pool: done at").wait_for()
     assert_accessible(page)
     page.get_by_role("textbox", name="The announced seed").fill(SEED)
     page.get_by_role("button", name="Draw the panel").click()
-    page.get_by_text("The panel is drawn and published.").wait_for()
+    page.get_by_text("Drawing the panel is queued").wait_for()
+    assert not Volunteer.objects.filter(lottery=lottery, selected=True).exists()
+    _run_worker()
+    page.get_by_text("Drawing the panel: done at").wait_for()
+    assert page.get_by_text(f"The panel was drawn with the seed “{SEED}” and is published.").is_visible()
+    assert_accessible(page)
 
     # The resident reads their chance and their place; anyone reads the panel and finds the files.
     mine = Volunteer.objects.get(user=resident)

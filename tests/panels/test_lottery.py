@@ -243,20 +243,6 @@ def test_the_pool_cannot_be_frozen_while_invitations_can_be_answered(manager, an
     assert refusal.value.code == "too_early"
 
 
-def test_quotas_no_panel_can_meet_are_explained_and_nothing_is_frozen(client, manager, answered_lottery):
-    services.set_quotas(lottery=answered_lottery, manager=manager, bounds=QUOTAS | {("gender", "woman"): (3, 3)})
-    client.force_login(manager)
-
-    response = client.post(url("freeze", answered_lottery))
-
-    assert response.status_code == 422
-    assert "No panel meets these quotas" in response.content.decode()
-    assert "gender" in response.content.decode()
-    answered_lottery.refresh_from_db()
-    assert answered_lottery.pool_frozen_at is None
-    assert set(answered_lottery.volunteers.values_list("pseudonym", flat=True)) == {""}
-
-
 def test_the_frozen_pool_is_public_without_names_or_addresses(client, frozen_lottery):
     response = client.get(url("pool_file", frozen_lottery))
 
@@ -295,6 +281,7 @@ def test_an_outsider_cannot_set_quotas_freeze_or_draw(client, outsider, answered
     assert not answered_lottery.quotas.exists()
     assert answered_lottery.pool_frozen_at is None
     assert answered_lottery.drawn_at is None
+    assert not answered_lottery.jobs.exists()
     with pytest.raises(PermissionDenied):
         services.draw_lottery(lottery=answered_lottery, manager=outsider, seed=SEED)
 

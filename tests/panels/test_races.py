@@ -3,10 +3,14 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.test import Client
+from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 
 from samen.panels import services
-from samen.panels.models import Lottery, Volunteer
+from samen.panels.models import Lottery, LotteryJob, Volunteer
 from tests.factories import UserFactory
+from tests.ideas.test_notifications import _run_worker
 from tests.ideas.test_races import THREADS, _race
 from tests.panels.conftest import SEED, lottery_at
 
@@ -64,4 +68,22 @@ def test_two_managers_drawing_at_once_draw_once(manager):
     assert len(drawn) == 1
     lottery.refresh_from_db()
     assert lottery.seed == drawn[0].seed
+    assert lottery.volunteers.filter(selected=True).count() == 4
+
+
+def test_managers_asking_for_the_draw_at_once_queue_one_job_and_draw_once(manager):
+    lottery = lottery_at("frozen", manager)
+    clients = [Client() for _ in range(THREADS)]
+    for client in clients:
+        client.force_login(manager)
+    draw = reverse("panels:draw", kwargs={"slug": lottery.process.slug})
+
+    results = _race(lambda i: clients[i].post(draw, {"seed": SEED}).status_code)
+    _run_worker()
+
+    assert results == [302] * THREADS
+    assert list(LotteryJob.objects.values_list("status", flat=True)) == ["done"]
+    assert DBTaskResult.objects.filter(task_path__endswith="run_lottery_job").count() == 1
+    lottery.refresh_from_db()
+    assert lottery.seed == SEED
     assert lottery.volunteers.filter(selected=True).count() == 4

@@ -7,6 +7,7 @@ from samen.panels.services.council import (
     nominate_delegate,
     resign_seat,
 )
+from samen.panels.services.jobs import request_draw, request_freeze, run_lottery_job
 from samen.panels.services.lottery import (
     announce_invitation_seed,
     create_lottery,
@@ -31,7 +32,10 @@ __all__ = [
     "nominate_delegate",
     "normalise_code",
     "register_volunteer",
+    "request_draw",
+    "request_freeze",
     "resign_seat",
+    "run_lottery_job",
     "set_quotas",
     "upload_register",
 ]

@@ -295,6 +295,26 @@ def _engine_error(error: SortitionInputError) -> ValidationError:
     return _refuse(_("The draw cannot run on this pool: %(reason)s"), "pool_refused", reason=error)
 
 
+def check_can_freeze(lottery: Lottery) -> None:
+    """Refuse a freeze the lottery is not ready for (checked again under the row lock when it runs)."""
+    if lottery.pool_frozen_at:
+        raise _refuse(_("The pool is already frozen."), "pool_frozen")
+    if not queries.registration_has_ended(lottery):
+        raise _refuse(_("The pool can be frozen once the invitations can no longer be answered."), "too_early")
+    if not lottery.quotas.exists():
+        raise _refuse(_("Set the quotas first."), "no_quotas")
+
+
+def check_can_draw(lottery: Lottery, seed: str) -> None:
+    """Refuse a draw without a seed, before the freeze or after a draw (checked again under the row lock)."""
+    if not seed.strip():
+        raise _refuse(_("Enter the seed that was announced."), "seed")
+    if not lottery.pool_frozen_at:
+        raise _refuse(_("Freeze the pool before the draw."), "not_frozen")
+    if lottery.drawn_at:
+        raise _refuse(_("The panel has already been drawn; a draw is never repeated."), "drawn")
+
+
 def freeze_pool(*, lottery: Lottery, manager, rng: random.Random | None = None) -> Lottery:
     """Give every volunteer a random pseudonym (and their household one) and fix the quotas, once the answers are in
     and a panel can meet the quotas; from then on the pool and quota files are public and nothing in them can change.
@@ -303,12 +323,7 @@ def freeze_pool(*, lottery: Lottery, manager, rng: random.Random | None = None) 
     rng = rng or secrets.SystemRandom()
     with transaction.atomic():
         lottery = Lottery.objects.select_for_update().get(pk=lottery.pk)
-        if lottery.pool_frozen_at:
-            raise _refuse(_("The pool is already frozen."), "pool_frozen")
-        if not queries.registration_has_ended(lottery):
-            raise _refuse(_("The pool can be frozen once the invitations can no longer be answered."), "too_early")
-        if not lottery.quotas.exists():
-            raise _refuse(_("Set the quotas first."), "no_quotas")
+        check_can_freeze(lottery)
         volunteers = sorted(lottery.volunteers.select_related("invitation"), key=lambda v: v.pk)
         numbers = rng.sample(range(1, len(volunteers) + 1), len(volunteers))
         for volunteer, number in zip(volunteers, numbers, strict=True):
@@ -339,14 +354,9 @@ def draw_lottery(*, lottery: Lottery, manager, seed: str) -> Lottery:
     """
     require_perm(manager, "panels.manage_lottery", lottery.process)
     seed = seed.strip()
-    if not seed:
-        raise _refuse(_("Enter the seed that was announced."), "seed")
     with transaction.atomic():
         lottery = Lottery.objects.select_for_update().get(pk=lottery.pk)
-        if not lottery.pool_frozen_at:
-            raise _refuse(_("Freeze the pool before the draw."), "not_frozen")
-        if lottery.drawn_at:
-            raise _refuse(_("The panel has already been drawn; a draw is never repeated."), "drawn")
+        check_can_draw(lottery, seed)
         try:
             people, quotas = _pool(lottery)
             draw = draw_panel(people, quotas, lottery.panel_size, seed=seed, households=lottery.households)
