@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -61,6 +62,9 @@ class Idea(models.Model):
     moderation_reason = _reason_field()
     # The title's multilingual sentence vector (ideas/similarity.py), for "similar ideas" hints.
     title_vector = models.BinaryField(null=True, blank=True, editable=False)
+    # PostgreSQL only: title and text, accent-blind, stemmed in the idea's language. A trigger writes it on every
+    # insert and on every change of the words (migration 0008); on SQLite it stays empty.
+    search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 

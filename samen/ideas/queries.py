@@ -1,10 +1,8 @@
 import json
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import (
-    Case,
-    CharField,
     Count,
     F,
     Func,
@@ -16,8 +14,6 @@ from django.db.models import (
     QuerySet,
     Subquery,
     TextField,
-    Value,
-    When,
 )
 from django.db.models.functions import Coalesce, Mod
 
@@ -26,13 +22,9 @@ from samen.ideas.models import Comment, Idea, Support, Visibility
 
 SORTS = ("newest", "most_supported", "random")
 
-# PostgreSQL stems each idea with its author's language; the query is parsed with the same dictionary.
-SEARCH_CONFIG = Case(
-    When(language="nl", then=Value("dutch")),
-    When(language="fr", then=Value("french")),
-    default=Value("english"),
-    output_field=CharField(),
-)
+# PostgreSQL stems each idea with its author's language (any other than Dutch and French: English); the query is
+# parsed with the same dictionary. The trigger that stores each idea's vector (migration 0008) maps them alike.
+SEARCH_CONFIGS = {"nl": "dutch", "fr": "french"}
 
 
 def search_ideas(ideas: QuerySet[Idea], text: str) -> QuerySet[Idea]:
@@ -41,12 +33,16 @@ def search_ideas(ideas: QuerySet[Idea], text: str) -> QuerySet[Idea]:
     if not text:
         return ideas
     if connection.vendor == "postgresql":
-        title, body = (Func(F(name), function="unaccent", output_field=TextField()) for name in ("title", "body"))
-        vector = SearchVector(title, weight="A", config=SEARCH_CONFIG) + SearchVector(
-            body, weight="B", config=SEARCH_CONFIG
-        )
-        query = SearchQuery(strip_accents(text), search_type="websearch", config=SEARCH_CONFIG)
-        return ideas.annotate(search=vector).filter(search=query)
+        # One constant query per language, so that each can use the GIN index on the stored vector.
+        words = strip_accents(text)
+
+        def stemmed_as(config: str) -> Q:
+            return Q(search_vector=SearchQuery(words, search_type="websearch", config=config))
+
+        in_its_language = ~Q(language__in=SEARCH_CONFIGS) & stemmed_as("english")
+        for language, config in SEARCH_CONFIGS.items():
+            in_its_language |= Q(language=language) & stemmed_as(config)
+        return ideas.filter(in_its_language)
     ideas = ideas.annotate(
         folded_title=Func(F("title"), function="samen_fold", output_field=TextField()),
         folded_body=Func(F("body"), function="samen_fold", output_field=TextField()),
@@ -145,7 +141,7 @@ def idea_for_action(pk: int) -> Idea:
     return (
         Idea.objects.select_related("process")
         .prefetch_related("process__phases")
-        .defer("body", "title_vector")
+        .defer("body", "title_vector", "search_vector")
         .get(pk=pk)
     )
 
