@@ -119,7 +119,8 @@ class Comment(models.Model):
         return self.body[:60]
 
     def get_absolute_url(self):
-        return f"{self.idea.get_absolute_url()}#comment-{self.pk}"
+        """The idea's page that shows this comment (threads come in pages), scrolled to it."""
+        return f"{self.idea.get_absolute_url()}?comment={self.pk}#comment-{self.pk}"
 
     @property
     def process(self):

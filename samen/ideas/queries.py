@@ -1,6 +1,7 @@
 import json
 
 from django.contrib.postgres.search import SearchQuery
+from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import (
     Count,
@@ -14,6 +15,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
     TextField,
+    prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce, Mod
 
@@ -146,19 +148,44 @@ def idea_for_action(pk: int) -> Idea:
     )
 
 
-def thread_of(idea: Idea, *, viewer) -> list[Comment]:
-    """Top-level comments in order with their replies; hidden or pending ones only for their author and moderators."""
+# Top-level comments, each with all its replies. A signed-in visitor gets a reply form and a report form under every
+# comment: 25 threads keep that page under 100 KB (bench/comment_pages.py).
+COMMENTS_PER_PAGE = 25
+
+
+def _comments_shown_to(viewer) -> QuerySet[Comment]:
+    """Published comments; hidden or pending ones only for their author and the moderators."""
     comments = Comment.objects.select_related("author").order_by("created_at", "pk")
-    if not viewer.has_perm("ideas.moderate"):
-        shown = Q(visibility=Visibility.PUBLISHED)
-        if viewer.is_authenticated:
-            shown |= Q(author=viewer)
-        comments = comments.filter(shown)
-    thread = list(
-        comments.filter(idea=idea, parent__isnull=True).prefetch_related(Prefetch("replies", queryset=comments))
-    )
-    for comment in thread:  # the permission checks read comment.idea.process: no query per comment
+    if viewer.has_perm("ideas.moderate"):
+        return comments
+    shown = Q(visibility=Visibility.PUBLISHED)
+    if viewer.is_authenticated:
+        shown |= Q(author=viewer)
+    return comments.filter(shown)
+
+
+def thread_page(idea: Idea, *, viewer, number=1, per_page: int = COMMENTS_PER_PAGE) -> Page:
+    """One page of an idea's top-level comments, oldest first, each with its replies (three queries, whatever
+    the number of comments); a page number out of range or not a number gives the nearest page."""
+    comments = _comments_shown_to(viewer)
+    page = Paginator(comments.filter(idea=idea, parent__isnull=True), per_page).get_page(number)
+    page.object_list = list(page.object_list)
+    prefetch_related_objects(page.object_list, Prefetch("replies", queryset=comments))
+    for comment in page.object_list:  # the permission checks read comment.idea.process: no query per comment
         comment.idea = idea
         for reply in comment.replies.all():
             reply.idea = idea
-    return thread
+    return page
+
+
+def page_of_comment(idea: Idea, comment_pk: int, *, viewer, per_page: int = COMMENTS_PER_PAGE) -> int:
+    """The page that shows this comment (its thread's page), for a link to it; page 1 if the viewer cannot see it."""
+    comments = _comments_shown_to(viewer).filter(idea=idea)
+    target = comments.filter(pk=comment_pk).values_list("parent_id", flat=True).first()
+    top = comments.filter(pk=target or comment_pk, parent__isnull=True).values("pk", "created_at").first()
+    if top is None:
+        return 1
+    earlier = comments.filter(parent__isnull=True).filter(
+        Q(created_at__lt=top["created_at"]) | Q(created_at=top["created_at"], pk__lt=top["pk"])
+    )
+    return earlier.count() // per_page + 1
