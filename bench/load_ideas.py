@@ -1,8 +1,9 @@
 """Load benchmark (issue 4): the platform on PostgreSQL and Redis under gunicorn with production settings.
 
 Seeds 10,000 ideas and 1,000 signed-in accounts, then drives, one scenario after the other, with the same
-concurrent clients: a bare Django view doing one INSERT (the reference), the support toggle, the idea list
-and the map endpoint. Afterwards it checks that every acknowledged support is in the database exactly once.
+concurrent clients: a bare Django view doing one INSERT (the reference), the support toggle, the idea list, a
+search in it and the map endpoint. Afterwards it checks that every acknowledged support is in the database exactly
+once.
 
     .venv/bin/python bench/load_ideas.py            # about two minutes; writes bench/results/load_ideas_c16.json
     .venv/bin/python bench/load_ideas.py --seconds 5 --clients 8   # a quick look
@@ -269,6 +270,10 @@ def scenarios(data: dict, seconds: float, clients: int, acknowledged: dict):
     def idea_list(index, rng):
         return "GET", f"/en/processes/{slug}/?page={rng.randint(1, 50)}", None, {}, lambda: None
 
+    def idea_search(index, rng):
+        # Each seeded title ends with its number: a search that finds one idea among 10,000.
+        return "GET", f"/en/processes/{slug}/?q={rng.randrange(len(ideas))}", None, {}, lambda: None
+
     def map_points(index, rng):
         return "GET", f"/en/processes/{slug}/ideas.geojson", None, {"Accept-Encoding": "gzip"}, lambda: None
 
@@ -277,6 +282,7 @@ def scenarios(data: dict, seconds: float, clients: int, acknowledged: dict):
         ("bare write (reference)", bare),
         ("support toggle", support),
         ("idea list, 10,000 ideas", idea_list),
+        ("idea search, 10,000 ideas", idea_search),
         ("map endpoint, 10,000 ideas", map_points),
         ("bare write (reference, again)", bare),
     ):

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -61,6 +62,9 @@ class Idea(models.Model):
     moderation_reason = _reason_field()
     # The title's multilingual sentence vector (ideas/similarity.py), for "similar ideas" hints.
     title_vector = models.BinaryField(null=True, blank=True, editable=False)
+    # PostgreSQL only: title and text, accent-blind, stemmed in the idea's language. A trigger writes it on every
+    # insert and on every change of the words (migration 0008); on SQLite it stays empty.
+    search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -115,7 +119,8 @@ class Comment(models.Model):
         return self.body[:60]
 
     def get_absolute_url(self):
-        return f"{self.idea.get_absolute_url()}#comment-{self.pk}"
+        """The idea's page that shows this comment (threads come in pages), scrolled to it."""
+        return f"{self.idea.get_absolute_url()}?comment={self.pk}#comment-{self.pk}"
 
     @property
     def process(self):

@@ -1,10 +1,9 @@
 import json
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.search import SearchQuery
+from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import (
-    Case,
-    CharField,
     Count,
     F,
     Func,
@@ -16,8 +15,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
     TextField,
-    Value,
-    When,
+    prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce, Mod
 
@@ -26,13 +24,9 @@ from samen.ideas.models import Comment, Idea, Support, Visibility
 
 SORTS = ("newest", "most_supported", "random")
 
-# PostgreSQL stems each idea with its author's language; the query is parsed with the same dictionary.
-SEARCH_CONFIG = Case(
-    When(language="nl", then=Value("dutch")),
-    When(language="fr", then=Value("french")),
-    default=Value("english"),
-    output_field=CharField(),
-)
+# PostgreSQL stems each idea with its author's language (any other than Dutch and French: English); the query is
+# parsed with the same dictionary. The trigger that stores each idea's vector (migration 0008) maps them alike.
+SEARCH_CONFIGS = {"nl": "dutch", "fr": "french"}
 
 
 def search_ideas(ideas: QuerySet[Idea], text: str) -> QuerySet[Idea]:
@@ -41,12 +35,16 @@ def search_ideas(ideas: QuerySet[Idea], text: str) -> QuerySet[Idea]:
     if not text:
         return ideas
     if connection.vendor == "postgresql":
-        title, body = (Func(F(name), function="unaccent", output_field=TextField()) for name in ("title", "body"))
-        vector = SearchVector(title, weight="A", config=SEARCH_CONFIG) + SearchVector(
-            body, weight="B", config=SEARCH_CONFIG
-        )
-        query = SearchQuery(strip_accents(text), search_type="websearch", config=SEARCH_CONFIG)
-        return ideas.annotate(search=vector).filter(search=query)
+        # One constant query per language, so that each can use the GIN index on the stored vector.
+        words = strip_accents(text)
+
+        def stemmed_as(config: str) -> Q:
+            return Q(search_vector=SearchQuery(words, search_type="websearch", config=config))
+
+        in_its_language = ~Q(language__in=SEARCH_CONFIGS) & stemmed_as("english")
+        for language, config in SEARCH_CONFIGS.items():
+            in_its_language |= Q(language=language) & stemmed_as(config)
+        return ideas.filter(in_its_language)
     ideas = ideas.annotate(
         folded_title=Func(F("title"), function="samen_fold", output_field=TextField()),
         folded_body=Func(F("body"), function="samen_fold", output_field=TextField()),
@@ -145,24 +143,49 @@ def idea_for_action(pk: int) -> Idea:
     return (
         Idea.objects.select_related("process")
         .prefetch_related("process__phases")
-        .defer("body", "title_vector")
+        .defer("body", "title_vector", "search_vector")
         .get(pk=pk)
     )
 
 
-def thread_of(idea: Idea, *, viewer) -> list[Comment]:
-    """Top-level comments in order with their replies; hidden or pending ones only for their author and moderators."""
+# Top-level comments, each with all its replies. A signed-in visitor gets a reply form and a report form under every
+# comment: 25 threads keep that page under 100 KB (bench/comment_pages.py).
+COMMENTS_PER_PAGE = 25
+
+
+def _comments_shown_to(viewer) -> QuerySet[Comment]:
+    """Published comments; hidden or pending ones only for their author and the moderators."""
     comments = Comment.objects.select_related("author").order_by("created_at", "pk")
-    if not viewer.has_perm("ideas.moderate"):
-        shown = Q(visibility=Visibility.PUBLISHED)
-        if viewer.is_authenticated:
-            shown |= Q(author=viewer)
-        comments = comments.filter(shown)
-    thread = list(
-        comments.filter(idea=idea, parent__isnull=True).prefetch_related(Prefetch("replies", queryset=comments))
-    )
-    for comment in thread:  # the permission checks read comment.idea.process: no query per comment
+    if viewer.has_perm("ideas.moderate"):
+        return comments
+    shown = Q(visibility=Visibility.PUBLISHED)
+    if viewer.is_authenticated:
+        shown |= Q(author=viewer)
+    return comments.filter(shown)
+
+
+def thread_page(idea: Idea, *, viewer, number=1, per_page: int = COMMENTS_PER_PAGE) -> Page:
+    """One page of an idea's top-level comments, oldest first, each with its replies (three queries, whatever
+    the number of comments); a page number out of range or not a number gives the nearest page."""
+    comments = _comments_shown_to(viewer)
+    page = Paginator(comments.filter(idea=idea, parent__isnull=True), per_page).get_page(number)
+    page.object_list = list(page.object_list)
+    prefetch_related_objects(page.object_list, Prefetch("replies", queryset=comments))
+    for comment in page.object_list:  # the permission checks read comment.idea.process: no query per comment
         comment.idea = idea
         for reply in comment.replies.all():
             reply.idea = idea
-    return thread
+    return page
+
+
+def page_of_comment(idea: Idea, comment_pk: int, *, viewer, per_page: int = COMMENTS_PER_PAGE) -> int:
+    """The page that shows this comment (its thread's page), for a link to it; page 1 if the viewer cannot see it."""
+    comments = _comments_shown_to(viewer).filter(idea=idea)
+    target = comments.filter(pk=comment_pk).values_list("parent_id", flat=True).first()
+    top = comments.filter(pk=target or comment_pk, parent__isnull=True).values("pk", "created_at").first()
+    if top is None:
+        return 1
+    earlier = comments.filter(parent__isnull=True).filter(
+        Q(created_at__lt=top["created_at"]) | Q(created_at=top["created_at"], pk__lt=top["pk"])
+    )
+    return earlier.count() // per_page + 1

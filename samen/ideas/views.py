@@ -1,3 +1,5 @@
+from functools import cache
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -31,13 +33,27 @@ def _visible_idea(request, pk, *, lookup=queries.idea_for_page) -> Idea:
     return idea
 
 
-def _idea_page(request, idea, *, comment_form=None, error=None, status=200, partial=None, supported=None):
+def _comment_page_number(request, idea, shown_comment: int | None):
+    """The comment page asked for (?comments=2), or the one showing a linked comment (?comment=<id>, as in the
+    e-mails: the #comment-<id> part of a link never reaches the server)."""
+    if shown_comment is None and request.GET.get("comment", "").isdigit():
+        shown_comment = int(request.GET["comment"])
+    if shown_comment is not None:
+        return queries.page_of_comment(idea, shown_comment, viewer=request.user)
+    return request.GET.get("comments", 1)
+
+
+def _idea_page(
+    request, idea, *, comment_form=None, error=None, status=200, partial=None, supported=None, shown_comment=None
+):
     viewer = request.user
     # Callables: the template calls them only if the part it renders (a whole page or one partial) needs them.
     context = {
         "idea": idea,
         "process": idea.process,
-        "thread": lambda: queries.thread_of(idea, viewer=viewer),
+        "comment_page": cache(
+            lambda: queries.thread_page(idea, viewer=viewer, number=_comment_page_number(request, idea, shown_comment))
+        ),
         "comment_form": comment_form or CommentForm(),
         "supported": supported
         if supported is not None
@@ -53,7 +69,9 @@ def _idea_page(request, idea, *, comment_form=None, error=None, status=200, part
 
 
 def idea_detail(request, pk):
-    return _idea_page(request, _visible_idea(request, pk))
+    # The "more comments" link asks htmx for the next threads only; without JavaScript it loads the whole page.
+    partial = "comment_threads" if "comments" in request.GET else None
+    return _idea_page(request, _visible_idea(request, pk), partial=partial)
 
 
 @login_required
@@ -179,9 +197,10 @@ def comment_create(request, pk):
                 form.add_error(None, error)
             else:
                 if request.htmx:
-                    return _idea_page(request, idea, partial="comments")
+                    return _idea_page(request, idea, partial="comments", shown_comment=comment.pk)
                 return redirect(comment)
-    return _idea_page(request, idea, comment_form=form, status=INVALID, partial="comments")
+    replied_to = form.cleaned_data.get("parent")  # a refused reply: show the page with its thread
+    return _idea_page(request, idea, comment_form=form, status=INVALID, partial="comments", shown_comment=replied_to)
 
 
 def _own_comment(request, pk, permission) -> Comment:

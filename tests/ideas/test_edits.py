@@ -146,3 +146,23 @@ def test_the_admin_cannot_change_an_idea_behind_the_log(client, idea):
     idea.refresh_from_db()
     assert response.status_code == 403
     assert idea.title != "Changed"
+
+
+def test_an_edited_idea_is_found_by_its_new_words_and_no_longer_by_its_old_ones(client, open_process, resident):
+    theme = open_process.themes.first()
+    edited = IdeaFactory(process=open_process, theme=theme, author=resident, language="nl", title="Meer bankjes")
+    IdeaFactory(process=open_process, theme=theme, language="nl", title="Bankjes in het park", body="Voor iedereen.")
+    services.update_idea(
+        idea=edited,
+        actor=resident,
+        theme=theme,
+        title="Een drinkfontein",
+        body="Gratis water op het plein.",
+        place=services.Place(),
+    )
+
+    by_new_words = client.get(open_process.get_absolute_url(), {"q": "drinkfontein"})
+    by_old_words = client.get(open_process.get_absolute_url(), {"q": "bankjes"})
+
+    assert [idea.title for idea in by_new_words.context["page"]] == ["Een drinkfontein"]
+    assert [idea.title for idea in by_old_words.context["page"]] == ["Bankjes in het park"]
