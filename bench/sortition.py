@@ -11,6 +11,7 @@ minimum probability is taken over the people who fit on some feasible panel, as 
 
 import argparse
 import json
+import math
 import os
 import platform
 import subprocess
@@ -23,14 +24,24 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 DATA = ROOT / "data" / "sortition"
 EXPECTED = json.loads((DATA / "expected.json").read_text(encoding="utf-8"))
+from bench.brussels_pools import INSTANCES  # noqa: E402
+
 RESULTS = ROOT / "bench" / "results" / "sortition.json"
 SEED = "bench/sortition.py"
+
+
+def about_instance(name: str) -> dict:
+    """What expected.json says of an instance; the generated Brussels-like pools are described by their generator."""
+    if name in EXPECTED["instances"]:
+        return EXPECTED["instances"][name]
+    n, _, k, _ = INSTANCES[name]
+    return {"quotas_file": "categories.csv", "pool_file": "respondents.csv", "id_column": "id", "n": n, "k": k}
 
 
 def load(name: str):
     from samen.algorithms.sortition import read_pool, read_quotas
 
-    about = EXPECTED["instances"][name]
+    about = about_instance(name)
     with (DATA / name / about["quotas_file"]).open(encoding="utf-8-sig", newline="") as lines:
         quotas = read_quotas(lines)
     with (DATA / name / about["pool_file"]).open(encoding="utf-8-sig", newline="") as lines:
@@ -101,21 +112,27 @@ def shown(result: dict, key: str, digits: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--timeout", type=float, default=600.0, help="per run, in seconds (default: 600)")
+    parser.add_argument("--only", action="append", metavar="NAME", help="run this instance only (repeatable)")
+    parser.add_argument("--output", type=Path, default=RESULTS, help=f"default: {RESULTS.relative_to(ROOT)}")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "NAME"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         kind, name = args.child
         print(json.dumps(run_samen(name) if kind == "samen" else run_reference(name)))
         return
-    names = sorted(EXPECTED["instances"], key=lambda name: EXPECTED["instances"][name]["n"])
+    names = sorted({*EXPECTED["instances"], *INSTANCES}, key=lambda name: (about_instance(name)["n"], name))
+    names = [name for name in names if not args.only or name in args.only]
     rows = []
     print("instance | n | k | Samen s | Samen min p | draw ms | reference s | reference min p | expected | speed-up")
     for name in names:
-        about = EXPECTED["instances"][name]
+        about = about_instance(name)
+        expected = about.get("expected_min_probability")
         load_before = os.getloadavg()[0]  # other work on the machine shows here; the ratio is what to compare
         samen = measure("samen", name, args.timeout)
         reference = measure("reference", name, args.timeout)
-        ratio = (args.timeout if reference.get("timed_out") else reference["seconds"]) / samen["seconds"]
+        ratio = (args.timeout if reference.get("timed_out") else reference["seconds"]) / (
+            args.timeout if samen.get("timed_out") else samen["seconds"]
+        )
         rows.append(
             {
                 "instance": name,
@@ -123,7 +140,7 @@ def main() -> None:
                 "k": about["k"],
                 "samen": samen,
                 "reference": reference,
-                "expected_min_probability": about["expected_min_probability"],
+                "expected_min_probability": expected,
                 "speed_up": ratio,
                 "speed_up_is_a_lower_bound": bool(reference.get("timed_out")),
                 "load_average_1min": [load_before, os.getloadavg()[0]],
@@ -131,14 +148,14 @@ def main() -> None:
         )
         print(
             f"{name} | {about['n']} | {about['k']} | {shown(samen, 'seconds', 2)}"
-            f" | {shown(samen, 'min_probability', 6)} | {samen['draw_seconds'] * 1000:.1f}"
+            f" | {shown(samen, 'min_probability', 6)} | {samen.get('draw_seconds', math.nan) * 1000:.1f}"
             f" | {shown(reference, 'seconds', 2)}"
-            f" | {shown(reference, 'min_probability', 6)} | {about['expected_min_probability']:.6f}"
+            f" | {shown(reference, 'min_probability', 6)} | {'n/a' if expected is None else f'{expected:.6f}'}"
             f" | {'> ' if reference.get('timed_out') else ''}{ratio:.1f}x",
             flush=True,
         )
-    RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(
+    args.output.parent.mkdir(exist_ok=True)
+    args.output.write_text(
         json.dumps(
             {
                 "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -152,7 +169,7 @@ def main() -> None:
         + "\n",
         encoding="utf-8",
     )
-    print(f"wrote {RESULTS.relative_to(ROOT)}")
+    print(f"wrote {args.output}")
 
 
 if __name__ == "__main__":
