@@ -15,6 +15,11 @@ const files = {
   "leaflet.markercluster/dist/MarkerCluster.Default.css": "leaflet.markercluster/MarkerCluster.Default.css",
   "leaflet.markercluster/MIT-LICENCE.txt": "leaflet.markercluster/MIT-LICENCE.txt",
 };
+// A font with every Latin and Cyrillic letter for the verification letters' PDF (names and addresses of Brussels).
+const serverFiles = {
+  "dejavu-fonts-ttf/ttf/DejaVuSans.ttf": "DejaVuSans.ttf",
+  "dejavu-fonts-ttf/LICENSE": "DejaVuSans.LICENSE",
+};
 // axe-core is never served: only the browser tests inject it.
 const testFiles = {
   "axe-core/axe.min.js": "axe.min.js",
@@ -28,4 +33,5 @@ function copy(mapping, folder) {
   }
 }
 copy(files, "samen/static/vendor");
+copy(serverFiles, "samen/accounts/fonts");
 copy(testFiles, "tests/browser/vendor");

@@ -4,7 +4,9 @@ both in one ZIP. The codes exist only in this file: Samen keeps their keyed hash
 
 import csv
 import io
+import logging
 import zipfile
+from pathlib import Path
 
 from django.conf import settings
 from django.utils import formats, translation
@@ -15,11 +17,10 @@ from samen.accounts.letters import PrintedLetter
 from samen.common.text import spreadsheet_safe
 
 LETTER_LANGUAGES = ("nl", "fr")  # Brussels writes to its residents in both
-
-
-def _latin(text: str) -> str:
-    """The PDF's built-in font covers Latin-1; the CSV keeps every character for the mail merge."""
-    return text.encode("latin-1", "replace").decode("latin-1")
+# DejaVu Sans (vendored from npm, scripts/vendor.mjs): every Latin, Greek and Cyrillic letter, so that "Łukasz Şahin,
+# Rue Émile Féron" prints as the register wrote it; the PDF embeds only the letters used.
+FONT = Path(__file__).parent / "fonts" / "DejaVuSans.ttf"
+logging.getLogger("fontTools.subset").setLevel(logging.WARNING)  # it tells every glyph it keeps, at INFO
 
 
 def _paragraphs(printed: PrintedLetter, language: str) -> list[str]:
@@ -43,18 +44,17 @@ def letters_pdf(letters: list[PrintedLetter]) -> bytes:
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(False)
     pdf.set_title("Samen")
+    pdf.add_font("DejaVu", fname=str(FONT))
     wrapped: dict[tuple, list[str]] = {}  # fpdf's line breaking is slow, and a batch's letters share their text
 
-    def write(
-        text: str, *, left: float = 20, width: float = 170, height: float = 5, style="", size=11, font="Helvetica"
-    ):
-        pdf.set_font(font, style=style, size=size)
-        key = (font, style, size, width, text)
+    def write(text: str, *, left: float = 20, width: float = 170, height: float = 5, size: int = 11, align="L"):
+        pdf.set_font("DejaVu", size=size)
+        key = (size, width, text)
         if key not in wrapped:
-            wrapped[key] = pdf.multi_cell(width, height, _latin(text), dry_run=True, output="LINES")
+            wrapped[key] = pdf.multi_cell(width, height, text, dry_run=True, output="LINES")
         for line in wrapped[key]:
             pdf.set_x(left)
-            pdf.cell(width, height, line, align="C" if font == "Courier" else "L", new_x="LEFT", new_y="NEXT")
+            pdf.cell(width, height, line, align=align, new_x="LEFT", new_y="NEXT")
 
     for printed in letters:
         pdf.add_page()
@@ -63,9 +63,9 @@ def letters_pdf(letters: list[PrintedLetter]) -> bytes:
         pdf.set_y(100)
         for language in LETTER_LANGUAGES:
             title, body, code, warning = _paragraphs(printed, language)
-            write(title, height=6, style="B", size=12)
+            write(title, height=7, size=13)
             write(body)
-            write(code, height=12, style="B", size=18, font="Courier")
+            write(code, height=12, size=20, align="C")
             write(warning, size=10)
             pdf.ln(8)
     return bytes(pdf.output())

@@ -434,3 +434,20 @@ def test_the_printed_pdf_has_one_page_a_letter_in_dutch_and_french(client, resid
     pdf = zipfile.ZipFile(io.BytesIO(response.content)).read("letters.pdf")
     assert len(re.findall(rb"/Type /Page\b(?!s)", pdf)) == 2
     assert VerificationLetter.objects.filter(status="sent").count() == 2
+
+
+def test_a_name_beyond_latin_1_prints_as_the_register_wrote_it(client, resident, administrator):
+    upload_census(
+        municipality_nis="21004",
+        uploader=administrator,
+        text="national_number,birth_date,postcode,name,address\n"
+        "93051822361,1993-05-18,1000,Łukasz Şahin,Rue Émile Féron 7|1000 Bruxelles\n",
+    )
+    _ask_letter(client, resident)
+    client.force_login(administrator)
+
+    archive = zipfile.ZipFile(io.BytesIO(client.post(reverse("letters"), {"municipality_nis": "21004"}).content))
+
+    assert b"DejaVuSans" in archive.read("letters.pdf")  # a font with Ł and Ş, embedded, not Latin-1 Helvetica
+    assert b"Helvetica" not in archive.read("letters.pdf")
+    assert "Łukasz Şahin" in archive.read("letters.csv").decode()
