@@ -101,3 +101,14 @@ def test_spread_gives_every_member_of_a_type_the_same_exact_share():
     assert sum(p.probability for p in panels) == pytest.approx(1)
     for person in "abcde":
         assert sum(p.probability for p in panels if person in p.panel) == pytest.approx(11 / 20)
+
+
+def test_spread_gives_each_person_the_exact_weight_of_the_panels_that_seat_them():
+    members = [("a",), ("b",), ("c",), ("d",), ("x", "y")]
+    type_panels = [(0.5, (1, 1, 0, 0, 1)), (0.25, (0, 1, 1, 0, 2)), (0.25, (1, 0, 0, 1, 0))]
+
+    panels, exact = spread(members, type_panels)
+
+    half, quarter = Fraction(1, 2), Fraction(1, 4)
+    assert exact == {"a": 3 * quarter, "b": 3 * quarter, "c": quarter, "d": quarter, "x": half, "y": half}
+    assert sum(p.probability for p in panels) == pytest.approx(1)
