@@ -18,6 +18,7 @@ import numpy as np
 from samen.algorithms.sortition.draw import Distribution, spread
 from samen.algorithms.sortition.feasibility import (
     INF,
+    SECONDS,
     InfeasibleQuotas,
     PanelProgram,
     check_feasibility,
@@ -113,12 +114,21 @@ def leximin_over_types(
 
 
 def leximin_distribution(
-    people: Sequence[Person], quotas: Sequence[Quota], k: int, *, households: bool = False
+    people: Sequence[Person],
+    quotas: Sequence[Quota],
+    k: int,
+    *,
+    households: bool = False,
+    time_limit: float = SECONDS,
 ) -> Distribution:
-    """The LEXIMIN lottery over panels of k people meeting the quotas (at most one per address with households)."""
+    """The LEXIMIN lottery over panels of k people meeting the quotas (at most one per address with households).
+
+    Raises InfeasibleQuotas when no panel meets the quotas, and SolverTimeLimit when an integer program the
+    computation needs reaches `time_limit` seconds before it answers.
+    """
     check_instance(people, quotas, k)
     types = group_types(people, quotas, households=households)
-    program = PanelProgram(types, quotas, k)
+    program = PanelProgram(types, quotas, k, time_limit=time_limit)
     covered = program.cover()
     if covered is None:
         raise InfeasibleQuotas(check_feasibility(people, quotas, k, households=households))

@@ -2,7 +2,7 @@ from fractions import Fraction
 
 import pytest
 
-from samen.algorithms.sortition import Person, Quota, leximin_distribution
+from samen.algorithms.sortition import Person, Quota, SolverTimeLimit, leximin_distribution
 from samen.algorithms.sortition.draw import spread
 from tests.algorithms.sortition.brute_force import lottery_problems
 
@@ -20,6 +20,18 @@ def pool(*rows: str, addresses: dict[str, str] | None = None) -> list[Person]:
 def quotas(**bounds: tuple[int, int]) -> list[Quota]:
     """Quotas from gender_f=(1, 1) style keywords."""
     return [Quota(*name.split("_"), low, high) for name, (low, high) in bounds.items()]
+
+
+def gap_example() -> tuple[list[Person], list[Quota]]:
+    """Two seats, exactly one of them mid-aged, a woman on at least one, at most one man and one northerner: the
+    panels are {1, 4} and {3, 4}, so 2 never sits, though the quotas' linear relaxation gives everyone one half."""
+    rows = ["1 m mid south", "2 m old north", "3 f mid north", "4 f young south"]
+    people = [Person(i, (("gender", g), ("age", a), ("area", r))) for i, g, a, r in map(str.split, rows)]
+    rules = [
+        *quotas(gender_f=(1, 2), gender_m=(0, 1), age_young=(0, 1), age_mid=(1, 1), age_old=(0, 2)),
+        *quotas(area_north=(0, 1), area_south=(0, 2)),
+    ]
+    return people, rules
 
 
 def test_two_women_and_two_men_for_two_seats_get_one_half_each():
@@ -112,3 +124,10 @@ def test_spread_gives_each_person_the_exact_weight_of_the_panels_that_seat_them(
     half, quarter = Fraction(1, 2), Fraction(1, 4)
     assert exact == {"a": 3 * quarter, "b": 3 * quarter, "c": quarter, "d": quarter, "x": half, "y": half}
     assert sum(p.probability for p in panels) == pytest.approx(1)
+
+
+def test_an_integer_program_at_its_time_limit_stops_the_lottery_with_a_clear_error():
+    people, rules = gap_example()
+
+    with pytest.raises(SolverTimeLimit, match=r"reached its time limit of 0 s .*; nothing was drawn"):
+        leximin_distribution(people, rules, 2, time_limit=0.0)
