@@ -2,8 +2,12 @@ from fractions import Fraction
 
 import pytest
 
+from bench.brussels_pools import generate
 from samen.algorithms.sortition import Person, Quota, SolverTimeLimit, leximin_distribution
 from samen.algorithms.sortition.draw import spread
+from samen.algorithms.sortition.feasibility import PanelProgram
+from samen.algorithms.sortition.leximin import leximin_over_types
+from samen.algorithms.sortition.pool import group_types
 from tests.algorithms.sortition.brute_force import lottery_problems
 
 
@@ -102,6 +106,41 @@ def test_with_households_at_most_one_person_per_address_sits():
     assert apart.probabilities == pytest.approx({"A": 2 / 3, "B": 2 / 3, "C": 2 / 3})
     assert together.probabilities == pytest.approx({"A": 1 / 2, "B": 1 / 2, "C": 1})
     assert lottery_problems(together, people, rules, 2, households=True) == []
+
+
+def test_when_the_relaxation_promises_more_than_panels_can_give_the_lottery_is_still_leximin():
+    people, rules = gap_example()
+
+    lottery = leximin_distribution(people, rules, 2)
+
+    assert lottery.probabilities == pytest.approx({"1": 0.5, "2": 0, "3": 0.5, "4": 1}, abs=1e-8)
+    assert lottery.unselectable == ("2",)
+    assert lottery_problems(lottery, people, rules, 2) == []
+
+
+def column_generation_shares(people, rules, k):
+    """Each type's share in the LEXIMIN by column generation over panels, level by level (no relaxation)."""
+    types = group_types(people, rules)
+    program = PanelProgram(types, rules, k)
+    panels, left_out = program.cover()
+    selectable = [t for t in range(len(types.sizes)) if t not in left_out]
+    lottery = leximin_over_types(program, types.sizes, panels, selectable)
+    total = sum(weight for weight, _ in lottery)
+    return {
+        person: sum(weight * panel[t] for weight, panel in lottery) / total / len(ids)
+        for t, ids in enumerate(types.members)
+        for person in ids
+    }
+
+
+@pytest.mark.parametrize("seed", ["a", "b", "c"])
+def test_a_pool_of_distinct_volunteers_gets_the_levels_of_column_generation_over_panels(seed):
+    people, rules = generate(80, 10, 7, f"levels {seed}")
+
+    lottery = leximin_distribution(people, rules, 10)
+
+    assert dict(lottery.probabilities) == pytest.approx(column_generation_shares(people, rules, 10), abs=1e-6)
+    assert lottery_problems(lottery, list(people), list(rules), 10) == []
 
 
 def test_spread_gives_every_member_of_a_type_the_same_exact_share():
