@@ -15,7 +15,7 @@ import numpy as np
 from samen.algorithms.sortition.feasibility import INF, indices, solver
 
 FIX = 1e-9  # a type whose dual weight exceeds this cannot rise above the level's value
-SLACK = 1e-9  # fixed types keep their value up to this, so that the next level's program stays feasible
+SLACK = 1e-9  # fixed types may lose this much of their value when the next level's LP is in numerical trouble
 
 
 def _groups(count: int, rows: Sequence[tuple[Sequence[int], int, int]]) -> np.ndarray:
@@ -73,11 +73,18 @@ class Relaxation:
         for t, size in enumerate(self.sizes):  # count / size - z >= 0
             highs.addRow(0.0, INF, 2, indices([t, level]), np.array([1.0 / size, -1.0]))
         highs.changeObjectiveSense(highspy.ObjSense.kMaximize)
-        unfixed = set(range(count))
+        unfixed, fixed = set(range(count)), {}
         while True:
             highs.run()
+            if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal and fixed:
+                for t, value in fixed.items():  # numerical trouble: give the fixed levels a little room, once
+                    highs.changeRowBounds(rows + t, value - SLACK, INF)
+                highs.run()
             if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-                return None
+                if not fixed:
+                    return None
+                status = highs.modelStatusToString(highs.getModelStatus())
+                raise ArithmeticError(f"the relaxation's LEXIMIN LP ended with {status}")
             solution = highs.getSolution()
             if not unfixed:
                 return np.clip(np.array(solution.col_value[:count]), 0.0, self.sizes)
@@ -86,5 +93,6 @@ class Relaxation:
             stuck = {t for t in unfixed if weight[t] > FIX} or {max(unfixed, key=lambda t: (weight[t], -t))}
             for t in sorted(stuck):
                 highs.changeCoeff(rows + t, level, 0.0)
-                highs.changeRowBounds(rows + t, value - SLACK, INF)
+                highs.changeRowBounds(rows + t, value, INF)
+                fixed[t] = value
             unfixed -= stuck
