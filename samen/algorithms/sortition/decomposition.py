@@ -19,12 +19,13 @@ import highspy
 import numpy as np
 
 from samen.algorithms.sortition.faces import TIGHT, Face, FaceProgram, PanelSearch, whole
-from samen.algorithms.sortition.feasibility import INF, indices, solver
+from samen.algorithms.sortition.feasibility import INF, SECONDS, indices, solver
 from samen.algorithms.sortition.relaxation import Relaxation
 
 GAP = 1e-9  # a panel must beat the master's bound by this much to join it
 BACK = (64, 256)  # how far the walk steps back for `finish`, one after the other; then from the start
 BUDGET = 10  # integer programs one `finish` may call before the walk steps further back (from the start: no limit)
+MARGINS = (0,)
 ROUNDS = 10_000  # column generation rounds of one `finish` before it gives up
 
 Lottery = list[tuple[float, tuple[int, ...]]]
@@ -85,17 +86,21 @@ class _Walk:
                 self.taken.append((self.weight, _panel(self.point)))
                 return True
             face = self.face(step)
-            found = self.search.find(self._rounding(face), near, hard=False)
+            found = None
+            for margin in MARGINS:
+                found = self.search.find(self._rounding(face, margin), near, hard=False)
+                if found is not None:
+                    break
             near = self.search.find(face, near) if found is None else found
             if near is None or not face.holds(self.relaxation, near):
                 return False
             self._step(near, step)
 
-    def _rounding(self, face: Face) -> Face:
+    def _rounding(self, face: Face, margin: int) -> Face:
         """The face with each row's bounds narrowed to the whole numbers next to the point's activity."""
         activity = self.relaxation.activity(self.point)
-        low = np.maximum(face.row_low, np.floor(activity + TIGHT))
-        high = np.minimum(face.row_high, np.ceil(activity - TIGHT))
+        low = np.maximum(face.row_low, np.floor(activity + TIGHT) - margin)
+        high = np.minimum(face.row_high, np.ceil(activity - TIGHT) + margin)
         return Face(low, np.maximum(low, high), face.col_low, face.col_high)
 
     def _step(self, panel: np.ndarray, step: int) -> None:
@@ -131,10 +136,11 @@ class _Walk:
         return np.clip(np.where(self.col_side == -1, 0.0, np.where(self.col_side == 1, sizes, point)), 0, sizes)
 
 
-def decompose(relaxation: Relaxation, target: np.ndarray) -> Decomposition:
+def decompose(relaxation: Relaxation, target: np.ndarray, *, time_limit: float = SECONDS) -> Decomposition:
     """A lottery over panels whose expected counts are `target` (within the LP tolerance), if one is found; the
-    search is seeded, so the same target gives the same lottery."""
-    search = PanelSearch(relaxation, np.random.default_rng(0))
+    search is seeded, so the same target gives the same lottery. An integer program that reaches `time_limit`
+    seconds raises SolverTimeLimit."""
+    search = PanelSearch(relaxation, np.random.default_rng(0), time_limit)
     walk = _Walk(relaxation, target, search)
     if walk.run():
         return Decomposition(walk.taken, [panel for _, panel in walk.taken])

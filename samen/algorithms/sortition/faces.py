@@ -11,14 +11,16 @@ from dataclasses import dataclass
 import highspy
 import numpy as np
 
-from samen.algorithms.sortition.feasibility import INF, indices, solver
+from samen.algorithms.sortition.feasibility import INF, answered, indices, solver
 from samen.algorithms.sortition.relaxation import Relaxation
 
 WHOLE = 1e-7  # a count this close to a whole number is that number
 TIGHT = 1e-9  # a count or row this close to a bound is on it
 MOVES = 20  # moves of the local search before it gives up
 VERTICES = 2  # vertices of the face tried before the integer program
-SECONDS = 60.0  # an integer program's time limit; at the limit without an answer, the search has found nothing
+NODES = 10_000  # branch-and-bound nodes an integer program may use: past them, the search has found nothing (the
+# solvers need 1 to 5 on the generated pools); a limit in work, not in time, so that the result never depends on
+# the machine's speed
 
 
 @dataclass
@@ -72,13 +74,12 @@ def _integral(highs: highspy._Highs) -> None:
 class PanelSearch:
     """Panels on faces of one relaxation; the search order depends on `rng`, so a seeded rng repeats it exactly."""
 
-    def __init__(self, relaxation: Relaxation, rng: np.random.Generator) -> None:
-        self.relaxation = relaxation
-        self.rng = rng
+    def __init__(self, relaxation: Relaxation, rng: np.random.Generator, time_limit: float) -> None:
+        self.relaxation, self.rng, self.time_limit = relaxation, rng, time_limit
         everything = Face(relaxation.low, relaxation.high, np.zeros(relaxation.types), relaxation.sizes)
         every = np.arange(relaxation.types)
         self.lp = _program(relaxation, everything, every, presolve="off")
-        self.mip = _program(relaxation, everything, every, mip_rel_gap=INF, time_limit=SECONDS)
+        self.mip = _program(relaxation, everything, every, mip_rel_gap=INF, mip_max_nodes=NODES, time_limit=time_limit)
         _integral(self.mip)
 
     def find(self, face: Face, near: np.ndarray | None, *, hard: bool = True) -> np.ndarray | None:
@@ -100,6 +101,7 @@ class PanelSearch:
             return None
         self._bound(self.mip, face)
         panel = self._solve(self.mip, self.rng.random(count))
+        answered(self.mip, "it found a panel on a face of the walk")
         return None if panel is None else np.round(panel)
 
     def move(self, face: Face, start: np.ndarray) -> np.ndarray | None:
@@ -124,8 +126,8 @@ class PanelSearch:
             moves = [(add.min(), None, int(add.argmin())), (remove.min(), int(remove.argmin()), None)]
             # a swap that lowers the excess lowers it in a row short of people (and seats someone of that row) or in
             # a row with too many (and unseats someone of it): only those pairs are worth weighing
-            short = np.isin(groups, np.flatnonzero(activity < low)).any(axis=0)
-            crowded = np.isin(groups, np.flatnonzero(activity > high)).any(axis=0)
+            short = (activity < low)[groups].any(axis=0)
+            crowded = (activity > high)[groups].any(axis=0)
             for out, into in (
                 (np.flatnonzero(seated), np.flatnonzero(addable & short)),
                 (np.flatnonzero(seated & crowded), np.flatnonzero(addable)),
@@ -179,14 +181,20 @@ class FaceProgram:
         self.free = face.free()
         self.lp = _program(search.relaxation, face, self.free, presolve="off")
         self.mip = _program(
-            search.relaxation, face, self.free, mip_rel_gap=1e-9, time_limit=SECONDS, mip_improving_solution_save=True
+            search.relaxation,
+            face,
+            self.free,
+            mip_rel_gap=1e-9,
+            mip_max_nodes=NODES,
+            mip_improving_solution_save=True,
+            time_limit=search.time_limit,
         )
         _integral(self.mip)
         self.integer_programs = 0
 
     def better(self, weights: np.ndarray, beat: float) -> list[np.ndarray] | None:
         """Panels of the face whose free counts, weighed, exceed `beat`; [] is a proof that there are none, None says
-        the integer program reached its time limit without an answer. The linear program's bound first (often a
+        the integer program reached its node limit without an answer. The linear program's bound first (often a
         proof already), then its vertex (whole, or moved onto the face by the local search), then the integer
         program, whose improving solutions all join."""
         count = len(self.free)
@@ -203,6 +211,7 @@ class FaceProgram:
         self.integer_programs += 1
         self.mip.changeColsCost(count, indices(range(count)), weights)
         self.mip.run()
+        answered(self.mip, "it found the best panel of a face")
         found = [self._counts(np.array(solution.col_value)) for solution in self.mip.getSavedMipSolutions()]
         found = [panel for panel in found if float((weights * panel[self.free]).sum()) > beat]
         status = self.mip.getModelStatus()

@@ -18,7 +18,20 @@ SECONDS = 600.0  # the panels' integer program's time limit; reaching it stops t
 
 
 class SolverTimeLimit(RuntimeError):
-    """The integer program reached its time limit before it could answer: nothing inexact is ever published."""
+    """The integer program reached its time limit before it could answer: nothing inexact is ever published.
+
+    A time limit is the one thing that depends on the machine's speed, so reaching it stops the computation rather
+    than change its course: the same files always give the same lottery, or this error.
+    """
+
+
+def answered(highs: highspy._Highs, what: str) -> None:
+    """Raise SolverTimeLimit when the integer program's last run stopped at its time limit, before `what`."""
+    if highs.getModelStatus() == highspy.HighsModelStatus.kTimeLimit:
+        _, seconds = highs.getOptionValue("time_limit")
+        raise SolverTimeLimit(
+            f"the integer program reached its time limit of {seconds:g} s before {what}; nothing was drawn"
+        )
 
 
 ANSWERED = {
@@ -177,12 +190,7 @@ class PanelProgram:
         return False
 
     def _answered(self, what: str) -> None:
-        """Raise SolverTimeLimit when the last integer program stopped at its time limit, before `what`."""
-        if self.highs.getModelStatus() == highspy.HighsModelStatus.kTimeLimit:
-            _, seconds = self.highs.getOptionValue("time_limit")
-            raise SolverTimeLimit(
-                f"the integer program reached its time limit of {seconds:g} s before {what}; nothing was drawn"
-            )
+        answered(self.highs, what)
 
 
 @dataclass(frozen=True)

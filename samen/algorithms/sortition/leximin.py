@@ -125,7 +125,9 @@ def leximin_over_types(
     return [(weight, panel) for weight, panel in zip(master.weights, master.panels, strict=True) if weight > DUST]
 
 
-def _over_types(program: PanelProgram, relaxation: Relaxation) -> tuple[list[tuple[float, tuple[int, ...]]], set[int]]:
+def _over_types(
+    program: PanelProgram, relaxation: Relaxation, time_limit: float
+) -> tuple[list[tuple[float, tuple[int, ...]]], set[int]]:
     """LEXIMIN over panels of counts per type, and the types no panel can seat.
 
     The relaxation's LEXIMIN first, which bounds every level from above: when the walk writes it as a lottery over
@@ -135,7 +137,7 @@ def _over_types(program: PanelProgram, relaxation: Relaxation) -> tuple[list[tup
     target = relaxation.leximin()
     if target is None:
         return [], set()
-    decomposition = decompose(relaxation, target)
+    decomposition = decompose(relaxation, target, time_limit=time_limit)
     if decomposition.lottery is not None and _matches(decomposition.lottery, target):
         return decomposition.lottery, {t for t in range(relaxation.types) if target[t] <= TIGHT}
     covered = program.cover()
@@ -168,7 +170,7 @@ def leximin_distribution(
     check_instance(people, quotas, k)
     types = group_types(people, quotas, households=households)
     program = PanelProgram(types, quotas, k, time_limit=time_limit)
-    type_panels, left_out = _over_types(program, Relaxation(program.sizes, program.rows))
+    type_panels, left_out = _over_types(program, Relaxation(program.sizes, program.rows), time_limit)
     if not type_panels:
         raise InfeasibleQuotas(check_feasibility(people, quotas, k, households=households))
     type_panels = [(weight, panel) for weight, panel in type_panels if weight > DUST]
