@@ -195,8 +195,8 @@ class FaceProgram:
     def better(self, weights: np.ndarray, beat: float) -> list[np.ndarray] | None:
         """Panels of the face whose free counts, weighed, exceed `beat`; [] is a proof that there are none, None says
         the integer program reached its node limit without an answer. The linear program's bound first (often a
-        proof already), then its vertex (whole, or moved onto the face by the local search), then the integer
-        program, whose improving solutions all join."""
+        proof already), then its vertex (whole, or moved onto the face by the local search), then a rounding dive,
+        and last the integer program, whose improving solutions all join."""
         count = len(self.free)
         self.lp.changeColsCost(count, indices(range(count)), weights)
         self.lp.run()
@@ -204,10 +204,13 @@ class FaceProgram:
             return []  # an empty face
         if self.lp.getInfo().objective_function_value <= beat:
             return []
-        vertex = self._counts(np.array(self.lp.getSolution().col_value))
+        values = np.array(self.lp.getSolution().col_value)
+        vertex = self._counts(values)
         panel = vertex if self.face.holds(self.search.relaxation, vertex) else self.search.move(self.face, vertex)
         if panel is not None and float((weights * panel[self.free]).sum()) > beat:
             return [panel]
+        if (dived := self._dive(values, beat)) is not None:
+            return [dived]
         self.integer_programs += 1
         self.mip.changeColsCost(count, indices(range(count)), weights)
         self.mip.run()
@@ -218,6 +221,30 @@ class FaceProgram:
         if found or status in (highspy.HighsModelStatus.kOptimal, highspy.HighsModelStatus.kInfeasible):
             return found
         return None
+
+    def _dive(self, values: np.ndarray, beat: float) -> np.ndarray | None:
+        """Round the linear program's solution one count at a time, the least fractional first, solving again in
+        between, while its bound still beats `beat`: a panel that does, or None."""
+        fixed: list[int] = []
+        try:
+            while True:
+                fraction = np.abs(values - np.round(values))
+                if fraction.max() <= WHOLE:
+                    counts = self._counts(values)
+                    return counts if self.face.holds(self.search.relaxation, counts) else None
+                c = int(np.where(fraction > WHOLE, fraction, INF).argmin())
+                fixed.append(c)
+                self.lp.changeColBounds(c, float(np.round(values[c])), float(np.round(values[c])))
+                self.lp.run()
+                if self.lp.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+                    return None
+                if self.lp.getInfo().objective_function_value <= beat:
+                    return None
+                values = np.array(self.lp.getSolution().col_value)
+        finally:
+            for c in fixed:
+                t = self.free[c]
+                self.lp.changeColBounds(c, float(self.face.col_low[t]), float(self.face.col_high[t]))
 
     def _counts(self, values: np.ndarray) -> np.ndarray:
         counts = self.face.col_low.copy()
