@@ -25,7 +25,6 @@ from samen.algorithms.sortition.relaxation import Relaxation
 GAP = 1e-9  # a panel must beat the master's bound by this much to join it
 BACK = (64, 256)  # how far the walk steps back for `finish`, one after the other; then from the start
 BUDGET = 10  # integer programs one `finish` may call before the walk steps further back (from the start: no limit)
-MARGINS = (0,)
 ROUNDS = 10_000  # column generation rounds of one `finish` before it gives up
 
 Lottery = list[tuple[float, tuple[int, ...]]]
@@ -86,21 +85,17 @@ class _Walk:
                 self.taken.append((self.weight, _panel(self.point)))
                 return True
             face = self.face(step)
-            found = None
-            for margin in MARGINS:
-                found = self.search.find(self._rounding(face, margin), near, hard=False)
-                if found is not None:
-                    break
+            found = self.search.find(self._rounding(face), near, hard=False)
             near = self.search.find(face, near) if found is None else found
             if near is None or not face.holds(self.relaxation, near):
                 return False
             self._step(near, step)
 
-    def _rounding(self, face: Face, margin: int) -> Face:
+    def _rounding(self, face: Face) -> Face:
         """The face with each row's bounds narrowed to the whole numbers next to the point's activity."""
         activity = self.relaxation.activity(self.point)
-        low = np.maximum(face.row_low, np.floor(activity + TIGHT) - margin)
-        high = np.minimum(face.row_high, np.ceil(activity - TIGHT) + margin)
+        low = np.maximum(face.row_low, np.floor(activity + TIGHT))
+        high = np.minimum(face.row_high, np.ceil(activity - TIGHT))
         return Face(low, np.maximum(low, high), face.col_low, face.col_high)
 
     def _step(self, panel: np.ndarray, step: int) -> None:
@@ -156,7 +151,12 @@ def decompose(relaxation: Relaxation, target: np.ndarray, *, time_limit: float =
 
 
 def finish(
-    program: FaceProgram, point: np.ndarray, seeds: list[tuple[int, ...]], seen: dict, *, budget: int | None
+    program: FaceProgram,
+    point: np.ndarray,
+    seeds: list[tuple[int, ...]],
+    seen: dict[tuple[int, ...], None],
+    *,
+    budget: int | None,
 ) -> Lottery | None:
     """Weights on panels of the face whose expected counts are `point`, by column generation; None when that is
     proven impossible, or when the pricing needed more than `budget` integer programs. Every panel found joins
@@ -195,7 +195,8 @@ def finish(
         if budget is not None and program.integer_programs >= budget:
             return None
         better = program.better(-np.array(solution.row_dual[:rows]), solution.row_dual[rows] + GAP)
-        fresh = [panel for panel in dict.fromkeys(map(_panel, better or [])) if panel not in set(panels)]
+        known = set(panels)
+        fresh = [panel for panel in dict.fromkeys(map(_panel, better or [])) if panel not in known]
         if not fresh:
             return None
         for panel in fresh:

@@ -18,9 +18,9 @@ WHOLE = 1e-7  # a count this close to a whole number is that number
 TIGHT = 1e-9  # a count or row this close to a bound is on it
 MOVES = 20  # moves of the local search before it gives up
 VERTICES = 2  # vertices of the face tried before the integer program
-NODES = 10_000  # branch-and-bound nodes an integer program may use: past them, the search has found nothing (the
-# solvers need 1 to 5 on the generated pools); a limit in work, not in time, so that the result never depends on
-# the machine's speed
+# Branch-and-bound nodes an integer program may use (1 to 5 on the generated pools): past them, the search has found
+# nothing. A limit in work, not in time, so that the result never depends on how busy the machine is.
+NODES = 10_000
 
 
 @dataclass

@@ -41,7 +41,7 @@ ANSWERED = {
 }
 
 
-def solver(**options: float | str) -> highspy._Highs:
+def solver(**options: float | str | bool) -> highspy._Highs:
     """A silent HiGHS instance; the base class, because `highspy.Highs()` prints a banner on stdout once."""
     highs = highspy._Highs()
     highs.setOptionValue("output_flag", False)
