@@ -164,6 +164,7 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_SIGNUP_FORM_CLASS = "samen.accounts.forms.SignupForm"
 ACCOUNT_ADAPTER = "samen.accounts.adapter.AccountAdapter"
+MFA_ADAPTER = "samen.accounts.adapter.MFAAdapter"  # secrets sealed at rest (issue 13)
 ACCOUNT_LOGOUT_REDIRECT_URL = "processes:list"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Samen] "
 # Staff (moderators, process managers, administrators) sign in with a second factor: an authenticator app's
