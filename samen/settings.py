@@ -6,6 +6,8 @@ import environ
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from samen.common.storage_url import media_storage
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 
@@ -197,8 +199,15 @@ STATICFILES_DIRS = [BASE_DIR / "samen" / "static", ("geo", BASE_DIR / "data" / "
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
+# Empty: the folder above. Several app servers: an S3-compatible bucket, s3://bucket/prefix?endpoint_url=https://…
+# (see docs/operations.md), its keys in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.
+MEDIA_STORAGE = media_storage(
+    env.str("MEDIA_STORAGE_URL", default=""),
+    access_key=env.str("AWS_ACCESS_KEY_ID", default=""),
+    secret_key=env.str("AWS_SECRET_ACCESS_KEY", default=""),
+)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE.backend,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -217,7 +226,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:", _tile_origin],
+        "img-src": [SELF, "data:", _tile_origin, *([MEDIA_STORAGE.origin] if MEDIA_STORAGE.origin else [])],
         "connect-src": [SELF],
         "font-src": [SELF],
         "object-src": [NONE],
