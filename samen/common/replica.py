@@ -51,11 +51,14 @@ def reads_from_primary():
         _reads.reset(token)
 
 
+def replica_reads_on() -> bool:
+    return settings.SAMEN_REPLICA_READS and REPLICA in settings.DATABASES
+
+
 def may_read_replica(request) -> bool:
     """True for a GET or HEAD by a visitor who is not signed in and sent no form in the last moments."""
     return (
-        settings.SAMEN_REPLICA_READS
-        and REPLICA in settings.DATABASES
+        replica_reads_on()
         and request.method in SAFE_METHODS
         and PIN_COOKIE not in request.COOKIES
         and not request.user.is_authenticated
@@ -92,7 +95,7 @@ class ReplicaReadsMiddleware:
             response = self.get_response(request)
         finally:
             _reads.reset(token)
-        if request.method not in SAFE_METHODS and REPLICA in settings.DATABASES:
+        if request.method not in SAFE_METHODS and replica_reads_on():
             response.set_cookie(
                 PIN_COOKIE,
                 "1",
