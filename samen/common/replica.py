@@ -16,7 +16,7 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 REPLICA = "replica"
 PIN_COOKIE = "samen_primary"  # "you wrote a moment ago": read the primary until it expires
 SAFE_METHODS = {"GET", "HEAD"}
-ALWAYS_ON_PRIMARY = {"sessions", "django_tasks_db"}  # a session saved a moment ago; the worker's queue
+ALWAYS_ON_PRIMARY = {"sessions", "django_tasks_database"}  # a session saved a moment ago; the worker's queue
 RETRY_SECONDS = 30  # after the replica failed to answer, the primary serves everyone this long before a new try
 
 logger = logging.getLogger(__name__)

@@ -7,12 +7,16 @@ from contextlib import contextmanager
 
 import pytest
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.sessions.models import Session
+from django.db import DEFAULT_DB_ALIAS, connections, router
+from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 
 from samen.common import replica as replica_routing
-from samen.common.replica import PIN_COOKIE, REPLICA
+from samen.common.replica import PIN_COOKIE, REPLICA, ReplicaReadsMiddleware
 from samen.ideas.models import Idea
 from samen.votes.models import Ballot, Result
 from tests.factories import IdeaFactory, UserFactory
@@ -164,6 +168,24 @@ def test_a_vote_counted_at_an_anonymous_visit_counts_the_ballots_the_replica_has
     tallies = Result.objects.get().outcome["tallies"]
     assert page.status_code == 200
     assert (tallies[str(first.pk)], tallies[str(second.pk)]) == (1, 2)
+
+
+def test_in_an_anonymous_request_sessions_and_the_task_queue_stay_on_the_primary(rf):
+    routed = {}
+
+    def view(request):
+        routed.update({model._meta.label: router.db_for_read(model) for model in (Idea, Session, DBTaskResult)})
+        return HttpResponse()
+
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    ReplicaReadsMiddleware(view)(request)
+
+    assert routed == {
+        "ideas.Idea": REPLICA,
+        "sessions.Session": DEFAULT_DB_ALIAS,
+        "django_tasks_database.DBTaskResult": DEFAULT_DB_ALIAS,
+    }
 
 
 def test_outside_a_request_the_task_worker_and_commands_read_the_primary(idea):
