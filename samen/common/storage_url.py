@@ -38,14 +38,22 @@ def media_storage(url: str, *, access_key: str = "", secret_key: str = "") -> Me
         expire = int(query.get("querystring_expire", "3600"))
     except ValueError:
         raise ImproperlyConfigured("MEDIA_STORAGE_URL: querystring_expire is a number of seconds") from None
+    from botocore.config import Config  # only when media go to a bucket
+
     bucket, custom_domain = parts.netloc, query.get("custom_domain", "")
     options = {
         "bucket_name": bucket,
         "location": parts.path.strip("/"),
         "endpoint_url": endpoint,
         "region_name": query.get("region_name") or None,
-        "addressing_style": style,
-        "signature_version": "s3v4",
+        # A store that does not answer fails the upload within 2 × (3 + 10) s, inside gunicorn's --timeout 30.
+        "client_config": Config(
+            s3={"addressing_style": style},
+            signature_version="s3v4",
+            connect_timeout=3,
+            read_timeout=10,
+            retries={"mode": "standard", "max_attempts": 2},
+        ),
         "default_acl": None,  # never public-read: the bucket's own (private) policy applies
         "object_parameters": {"CacheControl": "max-age=86400"},
         "file_overwrite": False,
