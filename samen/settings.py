@@ -6,6 +6,8 @@ import environ
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from samen.common.storage_url import media_storage
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 
@@ -71,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "samen.common.replica.ReplicaReadsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -111,6 +114,18 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / '
 # Reuse a connection for a minute instead of opening one per request (checked before reuse).
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0 if DEBUG else 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A PostgreSQL streaming replica of the primary, if any: anonymous GET requests read from it; whoever wrote in the
+# last SAMEN_REPLICA_PIN_SECONDS, signed-in people, writes, transactions and the task worker use the primary
+# (samen/common/replica.py). When the replica does not answer, reads go back to the primary.
+if _replica_url := env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db_url_config(_replica_url) | {
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        "CONN_HEALTH_CHECKS": True,
+    }
+    DATABASES["replica"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
+DATABASE_ROUTERS = ["samen.common.replica.ReplicaRouter"]
+SAMEN_REPLICA_READS = True  # the test suite turns it off but for the tests of the replica
+SAMEN_REPLICA_PIN_SECONDS = env.int("SAMEN_REPLICA_PIN_SECONDS", default=30)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {
     "default": env.cache("CACHE_URL", default="locmemcache://"),
@@ -198,8 +213,15 @@ STATICFILES_DIRS = [BASE_DIR / "samen" / "static", ("geo", BASE_DIR / "data" / "
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
+# Empty: the folder above. Several app servers: an S3-compatible bucket, s3://bucket/prefix?endpoint_url=https://…
+# (see docs/operations.md), its keys in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.
+MEDIA_STORAGE = media_storage(
+    env.str("MEDIA_STORAGE_URL", default=""),
+    access_key=env.str("AWS_ACCESS_KEY_ID", default=""),
+    secret_key=env.str("AWS_SECRET_ACCESS_KEY", default=""),
+)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE.backend,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -218,7 +240,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:", _tile_origin],
+        "img-src": [SELF, "data:", _tile_origin, *([MEDIA_STORAGE.origin] if MEDIA_STORAGE.origin else [])],
         "connect-src": [SELF],
         "font-src": [SELF],
         "object-src": [NONE],

@@ -6,3 +6,9 @@ class BudgetsConfig(AppConfig):
     name = "samen.budgets"
     label = "budgets"
     verbose_name = _("Participatory budgets")
+
+    def ready(self):
+        from samen.budgets.models import ProgressUpdate
+        from samen.common.media import delete_files_with_rows
+
+        delete_files_with_rows(ProgressUpdate, "photo")

@@ -6,3 +6,9 @@ class IdeasConfig(AppConfig):
     name = "samen.ideas"
     label = "ideas"
     verbose_name = _("Ideas")
+
+    def ready(self):
+        from samen.common.media import delete_files_with_rows
+        from samen.ideas.models import Idea
+
+        delete_files_with_rows(Idea, "image")
