@@ -5,6 +5,7 @@ exact amounts. The rules (greedy.py, equal_shares.py) read an election; only pab
 `Tables` is the election as Equal Shares counts it: whole-number money, and supporters grouped by what they paid for.
 """
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -184,15 +185,14 @@ class Tables:
         self.budget = int(election.budget * self.scale)
         self.cost_mode = utility == COST
         count = len(self.ids)
-        self.masks: list[list[int]] = [[] for _ in range(count)]  # cost utilities: each supporter's ballot as bits
+        self.ballots: list[tuple[list[int], int]] = []  # cost utilities: each distinct ballot's paid projects, voters
         self.points: list[list[tuple[tuple, Money, int]]] = [[] for _ in range(count)]  # (ballot, points, voters)
         self.weight = [0] * count  # the supporters' total utility (cost utilities: their number)
         for named, voters in grouped(election, utility).items():
             if self.cost_mode:
-                indices = [rank[project_id] for project_id in named if self.costs[rank[project_id]]]
-                mask = sum(1 << index for index in indices)
+                indices = [index for index in map(rank.__getitem__, named) if self.costs[index]]
+                self.ballots.append((indices, voters))
                 for index in indices:
-                    self.masks[index].extend([mask] * voters)
                     self.weight[index] += voters
                 continue
             ballot = tuple(sorted((rank[project_id], value) for project_id, value in named))
@@ -209,6 +209,17 @@ class Tables:
         # group and price in numpy (vector.py) from this many groups on; importing numpy takes ~0.1 s: large elections
         self.vector_from = VECTOR_FROM if self.cost_mode and len(election.ballots) >= VECTOR_BALLOTS else math.inf
         self.rows: dict[int, tuple] = {}  # vector.py: each project's supporters' distinct ballots
+
+    @functools.cached_property
+    def masks(self) -> list[list[int]]:
+        """Cost utilities: each project's supporters, one bit mask of the projects it approved per voter (made on
+        first use: the compiled count does not need them)."""
+        masks: list[list[int]] = [[] for _ in self.ids]
+        for indices, voters in self.ballots:
+            mask = sum(1 << index for index in indices)
+            for index in indices:
+                masks[index].extend([mask] * voters)
+        return masks
 
     def members(self, pattern: int) -> tuple[int, ...]:
         found = self.bits.get(pattern)

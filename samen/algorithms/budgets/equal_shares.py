@@ -14,7 +14,9 @@ rival bounds proven at a higher share hold below it, and the first rounds two ru
 runs between them with interpolated prices.
 """
 
+import itertools
 import math
+from array import array
 from collections.abc import Sequence
 from fractions import Fraction
 
@@ -22,8 +24,18 @@ from samen.algorithms.budgets.election import COST, Election, Outcome, Round, Ta
 from samen.algorithms.budgets.greedy import greedy_fill
 from samen.algorithms.budgets.pricing import EPS, Spent, Uncertain, price
 
+try:  # the compiled count (_mes.c), built by `pip install -e .`; without it, the pure-Python count below
+    from samen.algorithms.budgets import _mes
+except ImportError:  # pragma: no cover - only where the C extension did not build
+    _mes = None
+
 FLOAT_LIMIT = 2**50  # beyond this, whole units are not exact floats: count in rationals
 INF = math.inf
+
+
+def counting_path() -> str:
+    """Which code counts Equal Shares with cost utilities here: "compiled" (_mes.c) or "python"."""
+    return "python" if _mes is None else "compiled"
 
 
 class _Trace:
@@ -347,18 +359,30 @@ def equal_shares(
     """Equal Shares alone (completion ""), with Add1 ("add1"), or with Add1 then the greedy fill ("add1-greedy")."""
     if completion not in ("", "add1", "add1-greedy"):
         raise ValueError(f"unknown completion {completion!r}: expected add1 or add1-greedy")
+    return _outcome(election, utility, completion, tie_order, compiled=_mes is not None)
+
+
+def _outcome(
+    election: Election, utility: str, completion: str, tie_order: Sequence[str] | None, *, compiled: bool
+) -> Outcome:
+    """`equal_shares`, counted by the compiled core where it can prove every decision (cost utilities), else (or
+    if `compiled` is false: the reference the tests compare it with) in pure Python."""
     tables = Tables(election, utility, tie_order)
     voters = len(election.ballots)
-    trace = (
-        _Trace(0, True, Spent([], tables.members))
-        if not voters
-        else _add1(tables, voters)
-        if completion
-        else _run(tables, tables.budget // voters)
-    )
+    found = _compiled(tables, voters, bool(completion)) if compiled and voters and tables.cost_mode else None
+    if found is None:
+        trace = (
+            _Trace(0, True, Spent([], tables.members))
+            if not voters
+            else _add1(tables, voters)
+            if completion
+            else _run(tables, tables.budget // voters)
+        )
+        found = trace.t, trace.order, exact_prices(tables, trace)
+    t, order, prices = found
     unit = Fraction(1, tables.scale)
     rounds = [Round(tables.ids[i], Fraction(0)) for i in tables.free] if voters else []
-    rounds += [Round(tables.ids[i], x * unit) for i, x in zip(trace.order, exact_prices(tables, trace), strict=True)]
+    rounds += [Round(tables.ids[i], x * unit) for i, x in zip(order, prices, strict=True)]
     winners = [r.project for r in rounds]
     total = {
         project_id: weight * (cost if tables.cost_mode else 1)
@@ -374,7 +398,48 @@ def equal_shares(
         sum(election.project(project_id).cost for project_id in [*winners, *completed]),
         election.budget,
         tables.ids,
-        share=trace.t * unit if voters else None,
+        share=t * unit if voters else None,
         rounds=tuple(rounds),
         completed=tuple(completed),
     )
+
+
+def _compiled(tables: Tables, voters: int, add1: bool) -> tuple[int, list[int], list[Fraction]] | None:
+    """The decisive run's share, winners and exact prices from the compiled core (_mes.c), or None where its floats
+    cannot prove a decision (or the money is too large for them): then the pure-Python count decides.
+
+    The core returns, for each round, the groups that paid all they had while they still had money, and the number
+    of voters who paid the price in full; each price is then exact: (cost - what those groups had) / those voters,
+    a group's budget being the share minus the exact prices of the projects it paid for before (never below 0)."""
+    if tables.budget // voters + max(tables.costs, default=0) > FLOAT_LIMIT or tables.budget >= 2**62:
+        return None
+    start, members, counts = _supporters(tables)
+    found = _mes.count(
+        array("q", tables.costs), start, members, counts, tables.budget // voters, tables.scale, tables.budget, add1
+    )
+    if found is None:
+        return None
+    t, order = found["t"], found["order"]
+    when = {winner: number for number, winner in enumerate(order)}
+    prices: list[Fraction] = []
+    for number, winner in enumerate(order):
+        paid: Fraction | int = 0
+        for group in found["poor"][number]:
+            indices, weight = tables.ballots[group]
+            left = t - sum(prices[when[p]] for p in indices if when.get(p, number) < number)
+            paid += weight * max(left, 0)
+        prices.append(Fraction(tables.costs[winner] - paid, found["rich"][number]))
+    return t, order, prices
+
+
+def _supporters(tables: Tables) -> tuple[array, array, array]:
+    """Each project's supporter groups (distinct ballots) for the compiled core: start (per project, then the end),
+    members (group numbers, project after project) and each group's voters."""
+    lists: list[list[int]] = [[] for _ in tables.ids]
+    for group, (indices, _) in enumerate(tables.ballots):
+        for index in indices:
+            lists[index].append(group)
+    start = array("i", [0])
+    start.extend(itertools.accumulate(map(len, lists)))
+    members = array("i", itertools.chain.from_iterable(lists))
+    return start, members, array("q", [voters for _, voters in tables.ballots])
