@@ -33,13 +33,18 @@
 enum { OK = 0, UNAFFORDABLE = 1, UNCERTAIN = 2 };
 
 typedef struct {
+    double budget;  /* in this run, floats, each within E of the exact budget */
+    double voters;  /* exact: below 2^53 */
+} Group;
+
+typedef struct {
     int projects, groups;
     const int64_t *cost;    /* per project, whole units (0: not counted here) */
-    const int32_t *start;   /* per project, its supporter groups: members[start[p]:start[p + 1]] */
-    const int32_t *members;
-    const double *voters;   /* per group, its number of voters (exact: below 2^53) */
+    int32_t *start;         /* per project, its supporter groups: members[start[p]:start[p + 1]] */
+    int32_t *members;
+    Group *group;           /* per group (distinct ballot): its budget and voters */
     double *weight;         /* per project, its number of supporters */
-    double *budget;         /* per group, its budget in this run (floats, each within E of the exact one) */
+    double *start_x;        /* per project, a proven lower bound on its price in this run (prices only grow) */
     char *zero;             /* per group, proven to have nothing left */
     long prices;            /* statistics: prices computed, runs */
     long runs;
@@ -48,8 +53,7 @@ typedef struct {
 typedef struct {
     double x, e;     /* the price per supporter and its error bound */
     double mass;     /* a bound on the error the rounding of this price adds to the errors' sum over all voters */
-    double rich;     /* the voters who pay it in full */
-    int poor;        /* how many groups pay all they have, with some money left */
+    double rich;     /* the voters who pay it in full (all its supporters: the price is its floor, exactly) */
 } Price;
 
 typedef struct {
@@ -63,59 +67,56 @@ typedef struct {
 } Trace;
 
 /* The lowest x with sum(min(budget, x)) >= cost over p's supporters, proven. E bounds every budget's error, M the sum
- * of all voters' budget errors. */
+ * of all voters' budget errors.
+ *
+ * From x = cost / supporters (everyone pays in full), each pass splits the groups at x: those below pay all they
+ * have, the others x; the root of that split, (cost - what those below have) / the others, is the next x. x only
+ * grows (in exact arithmetic), and the split is final when no group's budget lies between x and the next x: most
+ * prices take one pass. */
 static int price(Count *c, int p, double E, double M, Price *out) {
     const int32_t *g = c->members + c->start[p], n = c->start[p + 1] - c->start[p];
-    const double *b = c->budget, *v = c->voters;
+    const Group *groups = c->group;
     const double cost = (double)c->cost[p], W = c->weight[p];
-    double total = 0, x = cost / W, below = 0, rich = 0, count = 0;
+    double x = fmax(cost / W, c->start_x[p]); /* at most the root: a lower bound proven in an earlier round */
     c->prices++;
-    for (int i = 0; i < n; i++) {
-        double bi = b[g[i]], vi = v[g[i]];
-        total += vi * bi;
-        if (bi < x) {
-            below += vi * bi;
-            count += 1;
-        } else {
-            rich += vi;
-        }
-    }
-    /* |float total - exact total| <= W E + the rounding of n products and sums of non-negative terms */
-    double slack = 2 * (fmin(W * E, M) + (2.0 * n + 4) * U * total);
-    if (total + slack < cost) return UNAFFORDABLE;
-    if (total - slack < cost) return UNCERTAIN;
     for (int pass = 0; pass < 64; pass++) {
-        if (rich <= 0) return UNCERTAIN;
-        double next = (cost - below) / rich, nbelow = 0, nrich = 0, ncount = 0, high = -1, low = INFINITY;
-        double wpoor = 0;
-        int poor = 0;
+        double total = 0, below = 0, rich = 0, high = -1, low = INFINITY;
+        int count = 0;
         for (int i = 0; i < n; i++) {
-            double bi = b[g[i]], vi = v[g[i]];
-            if (bi < next) {
-                nbelow += vi * bi;
-                ncount += 1;
-                wpoor += vi;
-                if (bi > high) high = bi;
-                if (!c->zero[g[i]]) poor++;
-            } else {
-                nrich += vi;
-                if (bi < low) low = bi;
-            }
+            const Group *k = groups + g[i];
+            double bi = k->budget, vi = k->voters, paid = vi * bi;
+            int poor = bi < x;
+            total += paid;
+            below += poor ? paid : 0;
+            count += poor;
+            high = poor && bi > high ? bi : high;
+            rich += poor ? 0 : vi;
+            low = !poor && bi < low ? bi : low;
         }
-        if (ncount == count) { /* the same groups pay all they have: next is their root; prove it */
-            /* the exact price is (cost - what the poor groups have) / rich: the error of those budgets, then the
-             * rounding of their sum (non-negative terms), of the subtraction and of the division */
-            double rounding = 2 * ((2.0 * ncount + 4) * U * cost + rich * 2 * U * next);
-            double e = 2 * (fmin(wpoor * E, M) + rounding) / rich;
-            if ((count && high + E > next - e) || low - E < next + e) return UNCERTAIN;
-            out->x = next;
-            out->e = e;
-            out->mass = rounding;
-            out->rich = rich;
-            out->poor = poor;
-            return OK;
+        if (pass == 0) {
+            /* |float total - exact total| <= the budgets' errors + the rounding of n products and sums of
+             * non-negative terms */
+            double slack = 2 * (fmin(W * E, M) + (2.0 * n + 4) * U * total);
+            if (total + slack < cost) return UNAFFORDABLE;
+            if (total - slack < cost) return UNCERTAIN;
         }
-        below = nbelow, rich = nrich, count = ncount;
+        if (rich <= 0) return UNCERTAIN;
+        double next = (cost - below) / rich;
+        if (low < next) { /* a group between x and the next x: split again */
+            x = next;
+            continue;
+        }
+        /* the exact price is (cost - what the groups below have) / rich: the error of their budgets, then the
+         * rounding of their sum (non-negative terms), of the subtraction and of the division */
+        double rounding = 2 * ((2.0 * count + 4) * U * cost + rich * 2 * U * next);
+        double e = 2 * (fmin((W - rich) * E, M) + rounding) / rich;
+        if ((count && high + E > next - e) || low - E < next + e) return UNCERTAIN;
+        c->start_x[p] = next - e;
+        out->x = next;
+        out->e = e;
+        out->mass = rounding;
+        out->rich = rich;
+        return OK;
     }
     return UNCERTAIN;
 }
@@ -136,10 +137,11 @@ static int run(Count *c, int64_t t, Trace *tr, double *lower, char *alive, char 
     const double share = (double)t;
     double E = 0, M = 0; /* each budget's error is at most E, and their sum over the voters at most M */
     c->runs++;
-    for (int i = 0; i < c->groups; i++) c->budget[i] = share, c->zero[i] = 0;
+    for (int i = 0; i < c->groups; i++) c->group[i].budget = share, c->zero[i] = 0;
     for (int p = 0; p < P; p++) {
         alive[p] = c->cost[p] > 0 && c->weight[p] > 0;
         lower[p] = alive[p] ? (1.0 / c->weight[p]) * (1 - 4 * U) : INFINITY;
+        c->start_x[p] = 0;
     }
     tr->rounds = tr->poor_used = 0;
     tr->poor_start[0] = 0;
@@ -174,7 +176,7 @@ static int run(Count *c, int64_t t, Trace *tr, double *lower, char *alive, char 
         int winner = best;
         for (int p = 0; p < P; p++) {
             if (p == best || !priced[p] || !alive[p] || lower[p] > best_hi) continue;
-            if (found[p].poor || found[best].poor || found[p].rich != c->weight[p] || found[best].rich != c->weight[best])
+            if (found[p].rich != c->weight[p] || found[best].rich != c->weight[best])
                 return UNCERTAIN;
             if (c->weight[p] > c->weight[winner] || (c->weight[p] == c->weight[winner] && p < winner)) winner = p;
         }
@@ -183,17 +185,17 @@ static int run(Count *c, int64_t t, Trace *tr, double *lower, char *alive, char 
          * and the error of x times their number is at most the errors that vanished plus the price's rounding. */
         Price *w = &found[winner];
         const int32_t *g = c->members + c->start[winner], n = c->start[winner + 1] - c->start[winner];
-        if (grow(tr, w->poor)) return -1;
+        if (grow(tr, n)) return -1;
         double e = w->e, x = w->x, next_E = (E + e + 2 * U * share) * (1 + 8 * U);
         for (int i = 0; i < n; i++) {
             int k = g[i];
-            double bi = c->budget[k];
+            double bi = c->group[k].budget;
             if (bi < x && !c->zero[k]) tr->poor[tr->poor_used++] = k;
             double left = bi - x;
             if (left < -next_E) {
-                c->budget[k] = 0, c->zero[k] = 1;
+                c->group[k].budget = 0, c->zero[k] = 1;
             } else {
-                c->budget[k] = left > 0 ? left : 0;
+                c->group[k].budget = left > 0 ? left : 0;
             }
         }
         E = next_E;
@@ -263,17 +265,18 @@ static void trace_free(Trace *tr) {
 }
 
 PyDoc_STRVAR(count_doc,
-             "count(costs, start, members, voters, t, step, budget, add1)\n--\n\n"
+             "count(costs, start, projects, voters, t, step, budget, add1)\n--\n\n"
              "Equal Shares with cost utilities at share t (whole units), with Add1 if add1 (raising t by step).\n"
-             "costs: int64 per project; start: int32 per project + 1 and members: int32, each project's supporter\n"
-             "groups; voters: int64 per group. Returns a dict (t, order, prices, rich, poor, runs, priced), or None\n"
-             "where floats cannot prove a decision (then count in exact arithmetic).");
+             "costs: int64 per project; the distinct ballots: start (int32 per ballot, then the end) and projects\n"
+             "(int32, the projects' numbers, ballot after ballot); voters: int64 per ballot. Returns a dict (t, order,\n"
+             "prices, rich, poor, runs, priced), or None where floats cannot prove a decision (then count in exact\n"
+             "arithmetic).");
 
 static PyObject *count(PyObject *self, PyObject *args) {
-    Py_buffer costs, start, members, voters;
+    Py_buffer costs, bstart, bprojects, voters;
     long long t, step, budget;
     int add1;
-    if (!PyArg_ParseTuple(args, "y*y*y*y*LLLp", &costs, &start, &members, &voters, &t, &step, &budget, &add1))
+    if (!PyArg_ParseTuple(args, "y*y*y*y*LLLp", &costs, &bstart, &bprojects, &voters, &t, &step, &budget, &add1))
         return NULL;
     PyObject *answer = NULL;
     Count c = {0};
@@ -283,40 +286,48 @@ static PyObject *count(PyObject *self, PyObject *args) {
     Price *found = NULL;
     c.projects = (int)(costs.len / sizeof(int64_t));
     c.groups = (int)(voters.len / sizeof(int64_t));
-    if (start.len != (Py_ssize_t)sizeof(int32_t) * (c.projects + 1) || step <= 0 || t < 0) {
+    const int32_t *from = bstart.buf, *named = bprojects.buf;
+    const Py_ssize_t entries = bprojects.len / (Py_ssize_t)sizeof(int32_t);
+    int malformed = bstart.len != (Py_ssize_t)sizeof(int32_t) * (c.groups + 1) || step <= 0 || t < 0;
+    for (int k = 0; !malformed && k < c.groups; k++)
+        malformed = from[k] < 0 || from[k] > from[k + 1] || from[k + 1] > entries;
+    for (Py_ssize_t i = 0; !malformed && i < entries; i++) malformed = named[i] < 0 || named[i] >= c.projects;
+    if (malformed) {
         PyErr_SetString(PyExc_ValueError, "malformed tables");
         goto done;
     }
     c.cost = costs.buf;
-    c.start = start.buf;
-    c.members = members.buf;
+    /* each project's supporter groups, from the ballots (projects that cost nothing are not counted here) */
+    c.start = calloc(c.projects + 2, sizeof(int32_t));
+    c.members = malloc(sizeof(int32_t) * (entries + 1));
+    if (!c.start || !c.members) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < entries; i++)
+        if (c.cost[named[i]] > 0) c.start[named[i] + 2]++;
+    for (int p = 0; p < c.projects; p++) c.start[p + 2] += c.start[p + 1];
+    for (int k = 0; k < c.groups; k++)
+        for (int i = from[k]; i < from[k + 1]; i++)
+            if (c.cost[named[i]] > 0) c.members[c.start[named[i] + 1]++] = k;
     const int64_t *counts = voters.buf;
-    double *v = malloc(sizeof(double) * (c.groups + 1));
-    c.voters = v;
+    c.group = malloc(sizeof(Group) * (c.groups + 1));
     c.weight = calloc(c.projects + 1, sizeof(double));
-    c.budget = malloc(sizeof(double) * (c.groups + 1));
+    c.start_x = calloc(c.projects + 1, sizeof(double));
     c.zero = malloc(c.groups + 1);
     lower = malloc(sizeof(double) * (c.projects + 1));
     alive = malloc(c.projects + 1);
     priced = malloc(c.projects + 1);
     funded = malloc(c.projects + 1);
     found = malloc(sizeof(Price) * (c.projects + 1));
-    if (!v || !c.weight || !c.budget || !c.zero || !lower || !alive || !priced || !funded || !found ||
+    if (!c.group || !c.weight || !c.start_x || !c.zero || !lower || !alive || !priced || !funded || !found ||
         trace_init(&now, c.projects) || trace_init(&before, c.projects)) {
         PyErr_NoMemory();
         goto done;
     }
-    for (int i = 0; i < c.groups; i++) v[i] = (double)counts[i];
-    for (int p = 0; p < c.projects; p++) {
-        for (int i = c.start[p]; i < c.start[p + 1]; i++) {
-            int k = c.members[i];
-            if (k < 0 || k >= c.groups) {
-                PyErr_SetString(PyExc_ValueError, "malformed tables");
-                goto done;
-            }
-            c.weight[p] += v[k];
-        }
-    }
+    for (int i = 0; i < c.groups; i++) c.group[i].voters = (double)counts[i];
+    for (int p = 0; p < c.projects; p++)
+        for (int i = c.start[p]; i < c.start[p + 1]; i++) c.weight[p] += c.group[c.members[i]].voters;
     int64_t largest = 0;
     for (int p = 0; p < c.projects; p++) largest = c.cost[p] > largest ? c.cost[p] : largest;
     int status;
@@ -353,9 +364,9 @@ static PyObject *count(PyObject *self, PyObject *args) {
     }
     answer = result(&now, &c);
 done:
-    free((void *)c.voters);
+    free(c.group);
     free(c.weight);
-    free(c.budget);
+    free(c.start_x);
     free(c.zero);
     free(lower);
     free(alive);
@@ -365,8 +376,10 @@ done:
     trace_free(&now);
     trace_free(&before);
     PyBuffer_Release(&costs);
-    PyBuffer_Release(&start);
-    PyBuffer_Release(&members);
+    free(c.start);
+    free(c.members);
+    PyBuffer_Release(&bstart);
+    PyBuffer_Release(&bprojects);
     PyBuffer_Release(&voters);
     return answer;
 }
