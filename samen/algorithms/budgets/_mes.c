@@ -45,6 +45,7 @@ typedef struct {
     Group *group;           /* per group (distinct ballot): its budget and voters */
     double *weight;         /* per project, its number of supporters */
     double *start_x;        /* per project, a proven lower bound on its price in this run (prices only grow) */
+    Group *aside;           /* room for the supporters of any one project (price) */
     char *zero;             /* per group, proven to have nothing left */
     long prices;            /* statistics: prices computed, runs */
     long runs;
@@ -69,29 +70,37 @@ typedef struct {
 /* The lowest x with sum(min(budget, x)) >= cost over p's supporters, proven. E bounds every budget's error, M the sum
  * of all voters' budget errors.
  *
- * From x = cost / supporters (everyone pays in full), each pass splits the groups at x: those below pay all they
- * have, the others x; the root of that split, (cost - what those below have) / the others, is the next x. x only
- * grows (in exact arithmetic), and the split is final when no group's budget lies between x and the next x: most
- * prices take one pass. */
+ * From x at most the root (cost / supporters: everyone pays in full; or a bound proven in an earlier round), a pass
+ * splits the groups at x: those below pay all they have, the others x. The root of that split, (cost - what those
+ * below have) / the others, is the next x: x only grows (in exact arithmetic), and the split is final when no group's
+ * budget lies between x and the next x. The pass keeps the groups just above x aside, so that the next splits are
+ * made among them alone; a new pass over all the groups is needed only if the root lies beyond them. */
 static int price(Count *c, int p, double E, double M, Price *out) {
     const int32_t *g = c->members + c->start[p], n = c->start[p + 1] - c->start[p];
     const Group *groups = c->group;
+    Group *aside = c->aside;
     const double cost = (double)c->cost[p], W = c->weight[p];
     double x = fmax(cost / W, c->start_x[p]); /* at most the root: a lower bound proven in an earlier round */
     c->prices++;
     for (int pass = 0; pass < 64; pass++) {
-        double total = 0, below = 0, rich = 0, high = -1, low = INFINITY;
-        int count = 0;
+        double total = 0, below = 0, rich = 0, high = -1, low = INFINITY, top = x * 1.25;
+        int count = 0, kept = 0;
         for (int i = 0; i < n; i++) {
             const Group *k = groups + g[i];
             double bi = k->budget, vi = k->voters, paid = vi * bi;
-            int poor = bi < x;
             total += paid;
-            below += poor ? paid : 0;
-            count += poor;
-            high = poor && bi > high ? bi : high;
-            rich += poor ? 0 : vi;
-            low = !poor && bi < low ? bi : low;
+            if (bi < x) {
+                below += paid;
+                count++;
+                high = bi > high ? bi : high;
+            } else {
+                rich += vi;
+                if (bi < top) {
+                    aside[kept++] = *k;
+                } else {
+                    low = bi < low ? bi : low;
+                }
+            }
         }
         if (pass == 0) {
             /* |float total - exact total| <= the budgets' errors + the rounding of n products and sums of
@@ -100,12 +109,29 @@ static int price(Count *c, int p, double E, double M, Price *out) {
             if (total + slack < cost) return UNAFFORDABLE;
             if (total - slack < cost) return UNCERTAIN;
         }
-        if (rich <= 0) return UNCERTAIN;
-        double next = (cost - below) / rich;
-        if (low < next) { /* a group between x and the next x: split again */
+        double next = x;
+        for (;;) { /* split again among the groups kept aside while the root stays below the top */
+            if (rich <= 0) return UNCERTAIN;
+            next = (cost - below) / rich;
+            if (next >= top) break;
+            int moved = 0;
+            for (int i = 0; i < kept; i++) {
+                if (aside[i].budget < next) {
+                    below += aside[i].voters * aside[i].budget;
+                    rich -= aside[i].voters;
+                    count++;
+                    high = aside[i].budget > high ? aside[i].budget : high;
+                    aside[i--] = aside[--kept];
+                    moved = 1;
+                }
+            }
+            if (!moved) break;
+        }
+        if (next >= top) { /* beyond the groups kept aside: a new pass from there */
             x = next;
             continue;
         }
+        for (int i = 0; i < kept; i++) low = aside[i].budget < low ? aside[i].budget : low;
         /* the exact price is (cost - what the groups below have) / rich: the error of their budgets, then the
          * rounding of their sum (non-negative terms), of the subtraction and of the division */
         double rounding = 2 * ((2.0 * count + 4) * U * cost + rich * 2 * U * next);
@@ -314,13 +340,14 @@ static PyObject *count(PyObject *self, PyObject *args) {
     c.group = malloc(sizeof(Group) * (c.groups + 1));
     c.weight = calloc(c.projects + 1, sizeof(double));
     c.start_x = calloc(c.projects + 1, sizeof(double));
+    c.aside = malloc(sizeof(Group) * (c.groups + 1));
     c.zero = malloc(c.groups + 1);
     lower = malloc(sizeof(double) * (c.projects + 1));
     alive = malloc(c.projects + 1);
     priced = malloc(c.projects + 1);
     funded = malloc(c.projects + 1);
     found = malloc(sizeof(Price) * (c.projects + 1));
-    if (!c.group || !c.weight || !c.start_x || !c.zero || !lower || !alive || !priced || !funded || !found ||
+    if (!c.group || !c.weight || !c.start_x || !c.aside || !c.zero || !lower || !alive || !priced || !funded || !found ||
         trace_init(&now, c.projects) || trace_init(&before, c.projects)) {
         PyErr_NoMemory();
         goto done;
@@ -367,6 +394,7 @@ done:
     free(c.group);
     free(c.weight);
     free(c.start_x);
+    free(c.aside);
     free(c.zero);
     free(lower);
     free(alive);
