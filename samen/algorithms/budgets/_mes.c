@@ -46,6 +46,7 @@ typedef struct {
     double *weight;         /* per project, its number of supporters */
     double *start_x;        /* per project, a proven lower bound on its price in this run (prices only grow) */
     Group *aside;           /* room for the supporters of any one project (price) */
+    int *twin;              /* per project, the first project with the same cost and the same supporters */
     char *zero;             /* per group, proven to have nothing left */
     long prices;            /* statistics: prices computed, runs */
     long runs;
@@ -198,13 +199,20 @@ static int run(Count *c, int64_t t, Trace *tr, double *lower, char *alive, char 
             }
         }
         if (best < 0) return OK;
-        /* another priced project as low as the best: settle exactly if all are at their floor, else give up */
-        int winner = best;
+        /* other priced projects as low as the best: settled exactly if they are all twins (the same cost and the
+         * same supporters: the same price, whatever the budgets), or all at their floor (rho = 1 / supporters);
+         * then the tie order decides. Otherwise give up. */
+        int winner = best, twins = 1, floors = found[best].rich == c->weight[best];
         for (int p = 0; p < P; p++) {
             if (p == best || !priced[p] || !alive[p] || lower[p] > best_hi) continue;
-            if (found[p].rich != c->weight[p] || found[best].rich != c->weight[best])
-                return UNCERTAIN;
-            if (c->weight[p] > c->weight[winner] || (c->weight[p] == c->weight[winner] && p < winner)) winner = p;
+            twins = twins && c->twin[p] == c->twin[best];
+            floors = floors && found[p].rich == c->weight[p];
+            if (!twins && !floors) return UNCERTAIN;
+        }
+        for (int p = 0; p < P; p++) {
+            if (p == best || !priced[p] || !alive[p] || lower[p] > best_hi) continue;
+            if (twins ? p < winner : c->weight[p] > c->weight[winner] || (c->weight[p] == c->weight[winner] && p < winner))
+                winner = p;
         }
         /* record the round, then every supporter pays x or all it has. Those who pay all they have end with
          * nothing, exactly (they are proven to have at most x): their errors vanish; each of the others has x less,
@@ -341,13 +349,14 @@ static PyObject *count(PyObject *self, PyObject *args) {
     c.weight = calloc(c.projects + 1, sizeof(double));
     c.start_x = calloc(c.projects + 1, sizeof(double));
     c.aside = malloc(sizeof(Group) * (c.groups + 1));
+    c.twin = malloc(sizeof(int) * (c.projects + 1));
     c.zero = malloc(c.groups + 1);
     lower = malloc(sizeof(double) * (c.projects + 1));
     alive = malloc(c.projects + 1);
     priced = malloc(c.projects + 1);
     funded = malloc(c.projects + 1);
     found = malloc(sizeof(Price) * (c.projects + 1));
-    if (!c.group || !c.weight || !c.start_x || !c.aside || !c.zero || !lower || !alive || !priced || !funded || !found ||
+    if (!c.group || !c.weight || !c.start_x || !c.aside || !c.twin || !c.zero || !lower || !alive || !priced || !funded || !found ||
         trace_init(&now, c.projects) || trace_init(&before, c.projects)) {
         PyErr_NoMemory();
         goto done;
@@ -355,6 +364,14 @@ static PyObject *count(PyObject *self, PyObject *args) {
     for (int i = 0; i < c.groups; i++) c.group[i].voters = (double)counts[i];
     for (int p = 0; p < c.projects; p++)
         for (int i = c.start[p]; i < c.start[p + 1]; i++) c.weight[p] += c.group[c.members[i]].voters;
+    for (int p = 0; p < c.projects; p++) {
+        int32_t n = c.start[p + 1] - c.start[p];
+        c.twin[p] = p;
+        for (int q = 0; q < p && c.twin[p] == p; q++)
+            if (c.twin[q] == q && c.cost[q] == c.cost[p] && c.start[q + 1] - c.start[q] == n &&
+                !memcmp(c.members + c.start[q], c.members + c.start[p], sizeof(int32_t) * n))
+                c.twin[p] = q;
+    }
     int64_t largest = 0;
     for (int p = 0; p < c.projects; p++) largest = c.cost[p] > largest ? c.cost[p] : largest;
     int status;
@@ -395,6 +412,7 @@ done:
     free(c.weight);
     free(c.start_x);
     free(c.aside);
+    free(c.twin);
     free(c.zero);
     free(lower);
     free(alive);

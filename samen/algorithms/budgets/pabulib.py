@@ -11,6 +11,7 @@ import io
 import re
 from collections.abc import Iterable
 from fractions import Fraction
+from operator import itemgetter
 from typing import TextIO
 
 from samen.algorithms.budgets.election import VOTE_TYPES, WITH_POINTS, Ballot, Election, Money, Project, exact
@@ -132,6 +133,31 @@ class _Reader:
         extra = {column: row[index] for index, column in self.extra_columns} if self.extra_columns else {}
         self.ballots.append(Ballot(voter_id, projects, points, extra))
 
+    def votes(self, reader) -> None:
+        """The rest of the VOTES section: `add_ballot` inlined for the usual row (approval-like ballots of the
+        header's width), the hot loop of a city-wide file; any other row takes the general path, which checks it."""
+        header, known, lines, append = self.header, set(self.projects), self.voter_lines, self.ballots.append
+        width, strip, general = len(header), str.strip, self.points_at or self.vote_type == "choose-1"
+        names = tuple(column for _, column in self.extra_columns)
+        pick = itemgetter(*(index for index, _ in self.extra_columns)) if names else None
+        for raw in reader:
+            row = list(map(strip, raw))
+            if general or len(row) != width or not row[0] or row[0] in lines:
+                if not any(row):
+                    continue
+                if len(row) == 1 and row[0].lower() in SECTIONS:
+                    self.start(row[0].lower(), reader.line_num)
+                self.add(header, row, reader.line_num)
+                continue
+            voter_id, vote = row[0], row[1]
+            projects = tuple(map(strip, vote.split(","))) if vote else ()
+            named = set(projects)
+            if len(named) != len(projects) or not known.issuperset(named):
+                self.add_ballot(row, reader.line_num)  # raises, naming the line
+            lines[voter_id] = reader.line_num
+            extra = dict(zip(names, pick(row) if len(names) > 1 else (pick(row),), strict=True)) if names else {}
+            append(Ballot(voter_id, projects, (), extra))
+
     def election(self, last_line: int) -> Election:
         if self.section and self.header is None:
             raise PabulibError(max(last_line, 1), f"the {self.section.upper()} section has no header line")
@@ -156,6 +182,8 @@ def read_pabulib(lines: TextIO | Iterable[str]) -> Election:
                 raise PabulibError(reader.line_num, "expected the META section first")
             elif state.header is None:
                 state.set_header(row, reader.line_num)
+                if state.section == "votes":
+                    state.votes(reader)
             else:
                 state.add(state.header, row, reader.line_num)
     except csv.Error as error:
