@@ -421,17 +421,15 @@ def _compiled(tables: Tables, voters: int, add1: bool) -> tuple[int, list[int], 
         return None
     t, order = found["t"], found["order"]
     # exact prices over a common denominator: integer sums are much faster than Fraction sums
-    when = {winner: number for number, winner in enumerate(order)}
-    named, voters, rank = tables.named, tables.voters, tables.rank
+    named, voters, ids = tables.named, tables.voters, tables.ids
     prices: list[Fraction] = []
-    numerators: list[int] = []  # the prices so far, times `common`
+    paid_before: dict[str, int] = {}  # each funded project's price so far (by id), times `common`
     common = 1
     for number, winner in enumerate(order):
         have = t * common
         paid = 0
         for group in found["poor"][number]:
-            before = [numerators[when[p]] for p in map(rank.__getitem__, named[group]) if when.get(p, number) < number]
-            left = have - sum(before)
+            left = have - sum([paid_before[p] for p in named[group] if p in paid_before])
             if left > 0:
                 paid += voters[group] * left
         x = Fraction(tables.costs[winner] * common - paid, found["rich"][number] * common)
@@ -439,8 +437,8 @@ def _compiled(tables: Tables, voters: int, add1: bool) -> tuple[int, list[int], 
         factor = x.denominator // math.gcd(common, x.denominator)
         if factor > 1:
             common *= factor
-            numerators = [value * factor for value in numerators]
-        numerators.append(x.numerator * (common // x.denominator))
+            paid_before = {p: value * factor for p, value in paid_before.items()}
+        paid_before[ids[winner]] = x.numerator * (common // x.denominator)
     return t, order, prices
 
 
