@@ -86,23 +86,34 @@ static int price(Count *c, int p, double E, double M, Price *out) {
     for (int pass = 0; pass < 64; pass++) {
         double total = 0, below = 0, rich = 0, high = -1, low = INFINITY, top = x * 1.25;
         int count = 0, kept = 0;
-        for (int i = 0; i < n; i++) {
-            const Group *k = groups + g[i];
-            double bi = k->budget, vi = k->voters, paid = vi * bi;
-            total += paid;
-            if (bi < x) {
-                below += paid;
-                count++;
-                high = bi > high ? bi : high;
-            } else {
-                rich += vi;
-                if (bi < top) {
-                    aside[kept++] = *k;
-                } else {
-                    low = bi < low ? bi : low;
-                }
-            }
+        /* two interleaved sums (any order of summing non-negative terms has the same error bound): the loop is
+         * bound by the latency of the additions, not by the loads */
+        double total2 = 0, rich2 = 0, below2 = 0;
+#define SPLIT(k, total, below, rich)                                                                              \
+    do {                                                                                                          \
+        double bi = (k)->budget, vi = (k)->voters, paid = vi * bi;                                                 \
+        total += paid;                                                                                            \
+        if (bi < x) {                                                                                             \
+            below += paid;                                                                                        \
+            count++;                                                                                              \
+            high = bi > high ? bi : high;                                                                         \
+        } else {                                                                                                  \
+            rich += vi;                                                                                           \
+            if (bi < top)                                                                                         \
+                aside[kept++] = *(k);                                                                             \
+            else                                                                                                  \
+                low = bi < low ? bi : low;                                                                        \
+        }                                                                                                         \
+    } while (0)
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            const Group *k1 = groups + g[i], *k2 = groups + g[i + 1];
+            SPLIT(k1, total, below, rich);
+            SPLIT(k2, total2, below2, rich2);
         }
+        if (i < n) SPLIT(groups + g[i], total, below, rich);
+#undef SPLIT
+        total += total2, below += below2, rich += rich2;
         if (pass == 0) {
             /* |float total - exact total| <= the budgets' errors + the rounding of n products and sums of
              * non-negative terms */

@@ -193,18 +193,22 @@ class Tables:
         self.cost_mode = utility == COST
         count = len(self.ids)
         self.rank = rank
-        self.named: list[frozenset] = []  # cost utilities: the distinct ballots (project ids), and their voters
+        self.named: list[tuple[str, ...]] = []  # cost utilities: the distinct ballots (project ids), their voters
         self.voters: list[int] = []
         self.points: list[list[tuple[tuple, Money, int]]] = [[] for _ in range(count)]  # (ballot, points, voters)
         self.weight = [0] * count  # the supporters' total utility (cost utilities: their number)
-        groups = grouped(election, utility)
-        if self.cost_mode:
-            self.named, self.voters = list(groups), list(groups.values())
+        if self.cost_mode:  # identical ballots once (in their order: Equal Shares does not mind), checked in bulk
+            counts = Counter(map(attrgetter("projects"), election.ballots))
+            if sum(map(len, map(set, counts))) != sum(map(len, counts)) or not rank.keys() >= set(
+                chain.from_iterable(counts)
+            ):
+                grouped(election, utility)  # raises, naming the ballot
+            self.named, self.voters = list(counts), list(counts.values())
             votes = Counter(chain.from_iterable(map(attrgetter("projects"), election.ballots)))
             self.weight = [
                 votes[project_id] if cost else 0 for project_id, cost in zip(self.ids, self.costs, strict=True)
             ]
-        for named, voters in groups.items() if not self.cost_mode else ():
+        for named, voters in grouped(election, utility).items() if not self.cost_mode else ():
             ballot = tuple(sorted((rank[project_id], value) for project_id, value in named))
             for index, value in ballot:
                 self.points[index].append((ballot, value, voters))
