@@ -17,7 +17,7 @@ Peak memory and CPU time are the child's own (os.wait4): on a machine shared wit
 than wall time. The load average is recorded before and after. Both programs' winners are checked against
 data/pabulib/expected.json, and the earlier version's against this one's.
 
-    .venv/bin/python bench/pb_equal_shares.py [--before DIR] [--warszawa-pabutools]
+    .venv/bin/python bench/pb_equal_shares.py [--before DIR] [--warszawa-pabutools] [--output FILE]
 """
 
 import argparse
@@ -139,6 +139,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--before", type=Path, help="a checkout of an earlier Samen to compare with")
     parser.add_argument("--warszawa-pabutools", action="store_true", help="also pabutools on Warszawa (~12 min)")
+    parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results" / "pb_equal_shares.json")
     args = parser.parse_args()
     results: dict = {
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
@@ -156,7 +157,7 @@ def main() -> None:
         ).stdout.strip(),
         "load_average_at_start": load(),
     }
-    out = ROOT / "bench" / "results" / "pb_equal_shares.json"
+    out = args.output.resolve()
     name = "Poland_Wieliczka_2023_Green_Budget.pb"
     expected = EXPECTED[name]["rules"]["mes_add1_greedy"]["selection_order"]
     ours = samen(DATA / name, 5)
@@ -214,7 +215,7 @@ def main() -> None:
     results["sweep"] = sweep
     results["load_average_at_end"] = load()
     out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(f"written to {out.relative_to(ROOT)}", flush=True)
+    print(f"written to {out}", flush=True)
 
     if args.warszawa_pabutools:
         theirs = run_child([sys.executable, "-c", PABUTOOLS, str(DATA / warszawa)])
