@@ -4,14 +4,17 @@
  * in pure Python, its reference. Nothing here is trusted beyond what it proves (docs/architecture.md):
  *
  * - Money is in whole units (Tables): every share t and cost is an integer below 2^50, exact in a double.
- * - A run computes budgets and prices in doubles and carries E, a proven bound on every budget's error. A price x
+ * - A run computes budgets and prices in doubles and carries E, a proven bound on every budget's error, and M, one on
+ *   the sum of those errors over all voters (those who pay all they have end with exactly nothing, so what a price
+ *   spreads over its payers is at most the errors that vanish, plus its rounding). A price x
  *   is the root of sum(min(budget, x)) = cost over the supporters; the groups that pay all they have (budget below
  *   x) are found by iteration, then proven: every one of them at most x, every other at least x, with the errors.
  *   The price's own error bound follows from the sums that made it.
  * - The winner of a round is the lowest price per unit of cost (rho = x / cost); projects are priced lazily from
  *   proven lower bounds (budgets only shrink within a run, so a price proven once bounds it for the later rounds).
- *   If another price could be as low, the tie is settled exactly when all of them are at their floor (every
- *   supporter pays in full: rho = 1 / supporters, compared as integers, then the tie order); otherwise, and
+ *   If another price could be as low, the tie is settled exactly when all of them are twins (the same cost and the
+ *   same supporters: the same price) or at their floor (every supporter pays in full: rho = 1 / supporters,
+ *   compared as integers), then by the tie order (project numbers); otherwise, and
  *   wherever a comparison is closer than its bound, the count gives up and returns None: the caller counts in
  *   pure Python, which settles such cases in exact rationals.
  * - Add1 runs the shares t0, t0 + step, ... one after the other, as pabutools does, and stops where the outcome is
@@ -48,7 +51,7 @@ typedef struct {
     Group *aside;           /* room for the supporters of any one project (price) */
     int *twin;              /* per project, the first project with the same cost and the same supporters */
     char *zero;             /* per group, proven to have nothing left */
-    long prices;            /* statistics: prices computed, runs */
+    long prices;            /* statistics, returned: prices computed, runs */
     long runs;
 } Count;
 
