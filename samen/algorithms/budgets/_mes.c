@@ -50,6 +50,7 @@ typedef struct {
     double *start_x;        /* per project, a proven lower bound on its price in this run (prices only grow) */
     Group *aside;           /* room for the supporters of any one project (price) */
     int *twin;              /* per project, the first project with the same cost and the same supporters */
+    int32_t *original;      /* per group, its number as given (groups are renumbered, see count) */
     char *zero;             /* per group, proven to have nothing left */
     long prices;            /* statistics, returned: prices computed, runs */
     long runs;
@@ -160,6 +161,23 @@ static int price(Count *c, int p, double E, double M, Price *out) {
         return OK;
     }
     return UNCERTAIN;
+}
+
+typedef struct {
+    uint64_t key;
+    int group;
+} Keyed;
+
+static const double *sort_popular;
+
+static int more_popular(const void *a, const void *b) {
+    int p = *(const int *)a, q = *(const int *)b;
+    return sort_popular[p] != sort_popular[q] ? (sort_popular[p] < sort_popular[q] ? 1 : -1) : (p > q) - (p < q);
+}
+
+static int larger_key(const void *a, const void *b) {
+    const Keyed *x = a, *y = b;
+    return x->key != y->key ? (x->key < y->key ? 1 : -1) : (x->group > y->group) - (x->group < y->group);
 }
 
 static int grow(Trace *tr, int need) {
@@ -280,7 +298,7 @@ static PyObject *result(Trace *tr, Count *c) {
         int from = tr->poor_start[r], to = tr->poor_start[r + 1];
         PyObject *groups = PyList_New(to - from);
         if (!groups) goto fail;
-        for (int i = from; i < to; i++) PyList_SET_ITEM(groups, i - from, PyLong_FromLong(tr->poor[i]));
+        for (int i = from; i < to; i++) PyList_SET_ITEM(groups, i - from, PyLong_FromLong(c->original[tr->poor[i]]));
         PyList_SET_ITEM(poor, r, groups);
     }
     return Py_BuildValue("{sLsNsNsNsNslsl}", "t", (long long)tr->t, "order", order, "prices", x, "rich", rich,
@@ -352,13 +370,41 @@ static PyObject *count(PyObject *self, PyObject *args) {
         PyErr_NoMemory();
         goto done;
     }
+    /* the groups renumbered so that each project's supporters lie close together (sorted by which of the most
+     * popular projects they support, the most popular first): a price reads them nearly in order */
+    const int64_t *counts = voters.buf;
+    double *popular = calloc(c.projects + 1, sizeof(double));
+    int *by_votes = malloc(sizeof(int) * (c.projects + 1));
+    Keyed *keyed = malloc(sizeof(Keyed) * (c.groups + 1));
+    c.original = malloc(sizeof(int32_t) * (c.groups + 1));
+    if (!popular || !by_votes || !keyed || !c.original) {
+        free(popular), free(by_votes), free(keyed);
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (int k = 0; k < c.groups; k++)
+        for (int i = from[k]; i < from[k + 1]; i++) popular[named[i]] += (double)counts[k];
+    for (int p = 0; p < c.projects; p++) by_votes[p] = p;
+    sort_popular = popular;
+    qsort(by_votes, c.projects, sizeof(int), more_popular);
+    uint64_t *bit = (uint64_t *)popular; /* reused: each project's bit, the most popular the highest */
+    for (int p = 0; p < c.projects; p++) bit[p] = 0;
+    for (int r = 0; r < c.projects && r < 64; r++) bit[by_votes[r]] = (uint64_t)1 << (63 - r);
+    for (int k = 0; k < c.groups; k++) {
+        keyed[k].key = 0, keyed[k].group = k;
+        for (int i = from[k]; i < from[k + 1]; i++) keyed[k].key |= bit[named[i]];
+    }
+    qsort(keyed, c.groups, sizeof(Keyed), larger_key);
     for (Py_ssize_t i = 0; i < entries; i++)
         if (c.cost[named[i]] > 0) c.start[named[i] + 2]++;
     for (int p = 0; p < c.projects; p++) c.start[p + 2] += c.start[p + 1];
-    for (int k = 0; k < c.groups; k++)
+    for (int j = 0; j < c.groups; j++) {
+        int k = keyed[j].group;
+        c.original[j] = k;
         for (int i = from[k]; i < from[k + 1]; i++)
-            if (c.cost[named[i]] > 0) c.members[c.start[named[i] + 1]++] = k;
-    const int64_t *counts = voters.buf;
+            if (c.cost[named[i]] > 0) c.members[c.start[named[i] + 1]++] = j;
+    }
+    free(popular), free(by_votes), free(keyed);
     c.group = malloc(sizeof(Group) * (c.groups + 1));
     c.weight = calloc(c.projects + 1, sizeof(double));
     c.start_x = calloc(c.projects + 1, sizeof(double));
@@ -375,7 +421,7 @@ static PyObject *count(PyObject *self, PyObject *args) {
         PyErr_NoMemory();
         goto done;
     }
-    for (int i = 0; i < c.groups; i++) c.group[i].voters = (double)counts[i];
+    for (int i = 0; i < c.groups; i++) c.group[i].voters = (double)counts[c.original[i]];
     for (int p = 0; p < c.projects; p++)
         for (int i = c.start[p]; i < c.start[p + 1]; i++) c.weight[p] += c.group[c.members[i]].voters;
     for (int p = 0; p < c.projects; p++) {
@@ -438,6 +484,7 @@ done:
     PyBuffer_Release(&costs);
     free(c.start);
     free(c.members);
+    free(c.original);
     PyBuffer_Release(&bstart);
     PyBuffer_Release(&bprojects);
     PyBuffer_Release(&voters);
