@@ -12,6 +12,11 @@ Speed (docs/performance.md): prices are computed lazily from proven lower bounds
 elections, vector.py), and Add1 runs at nearby shares share most of their work: budgets only grow with the share, so
 rival bounds proven at a higher share hold below it, and the first rounds two runs provably share are copied into the
 runs between them with interpolated prices.
+
+With cost utilities the count runs in a compiled core where it was built (_mes.c, `counting_path()`): the same
+decisions, proven the same way, each Add1 run from scratch at C speed; where its floats cannot prove a decision it
+returns None and the pure-Python count below decides (docs/architecture.md). The pure-Python count is the
+reference the tests compare the core with.
 """
 
 import itertools
@@ -421,7 +426,7 @@ def _compiled(tables: Tables, voters: int, add1: bool) -> tuple[int, list[int], 
         return None
     t, order = found["t"], found["order"]
     # exact prices over a common denominator: integer sums are much faster than Fraction sums
-    named, voters, ids = tables.named, tables.voters, tables.ids
+    named, counts, ids = tables.named, tables.voters, tables.ids
     prices: list[Fraction] = []
     paid_before: dict[str, int] = {}  # each funded project's price so far (by id), times `common`
     common = 1
@@ -431,7 +436,7 @@ def _compiled(tables: Tables, voters: int, add1: bool) -> tuple[int, list[int], 
         for group in found["poor"][number]:
             left = have - sum([paid_before[p] for p in named[group] if p in paid_before])
             if left > 0:
-                paid += voters[group] * left
+                paid += counts[group] * left
         x = Fraction(tables.costs[winner] * common - paid, found["rich"][number] * common)
         prices.append(x)
         factor = x.denominator // math.gcd(common, x.denominator)
