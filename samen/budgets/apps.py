@@ -6,3 +6,11 @@ class BudgetsConfig(AppConfig):
     name = "samen.budgets"
     label = "budgets"
     verbose_name = _("Participatory budgets")
+
+    def ready(self):
+        from samen.budgets.models import Budget, BudgetResult
+        from samen.common import page_cache
+
+        # The process page links the budget and, once counted, its result.
+        page_cache.watch(Budget, lambda budget: budget.process_id)
+        page_cache.watch(BudgetResult, page_cache.process_through("budget"))

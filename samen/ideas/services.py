@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import RestrictedError
 from django.utils.translation import gettext as _
 
-from samen.common import phrases
+from samen.common import page_cache, phrases
 from samen.common.services import require_perm
 from samen.ideas.images import prepare_image
 from samen.ideas.models import Comment, Follow, Idea, Support, Visibility
@@ -207,6 +207,7 @@ def withdraw_support(*, idea: Idea, resident) -> None:
     deleted, _rows = Support.objects.filter(idea=idea, resident=resident).delete()
     if not deleted:
         raise ValidationError(_("You do not support this idea."), code="not_supported")
+    page_cache.process_changed(idea.process_id)  # a fast delete sends no signal (see IdeasConfig.ready)
 
 
 def follow_idea(*, idea: Idea, follower) -> Follow:

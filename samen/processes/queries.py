@@ -33,6 +33,18 @@ def next_phase(process: Process, *, now: datetime | None = None) -> Phase | None
     return next((phase for phase in process.phases.all() if phase.period.opens_at() > now), None)
 
 
+def next_boundary(process: Process, *, now: datetime | None = None) -> datetime | None:
+    """The next instant a phase of the process opens or closes: until then, what the process allows stays the same."""
+    now = now or clock.now()
+    instants = [
+        instant
+        for phase in process.phases.all()
+        for instant in (phase.period.opens_at(), phase.period.closes_at())
+        if instant > now
+    ]
+    return min(instants, default=None)
+
+
 def phase_of_kind(process: Process, kind: str) -> Phase | None:
     """The process's phase of this kind (a vote, a ballot), from the prefetched phases when there are."""
     return next((phase for phase in process.phases.all() if phase.kind == kind), None)

@@ -6,3 +6,11 @@ class VotesConfig(AppConfig):
     name = "samen.votes"
     label = "votes"
     verbose_name = _("Jury, shortlist and vote")
+
+    def ready(self):
+        from samen.common import page_cache
+        from samen.votes.models import Result, Shortlist
+
+        # The process page links the published shortlist and, once counted, its result.
+        page_cache.watch(Shortlist, lambda shortlist: shortlist.process_id)
+        page_cache.watch(Result, page_cache.process_through("shortlist"))
