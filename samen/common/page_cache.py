@@ -117,7 +117,8 @@ def process_through(field: str) -> Callable:
     def process_of(row):
         relation = row._meta.get_field(field)
         if relation.is_cached(row):
-            return getattr(row, field).process_id
+            pointed = getattr(row, field)
+            return None if pointed is None else pointed.process_id
         pointed = getattr(row, relation.attname)
         if pointed is None:
             return None
@@ -129,7 +130,7 @@ def process_through(field: str) -> Callable:
 
 def servable(request: HttpRequest) -> bool:
     """The same page for everyone who asks it this way: a GET without an account and without a message waiting."""
-    if request.method not in {"GET", "HEAD"} or request.user.is_authenticated:
+    if not settings.SAMEN_PAGE_CACHE or request.method not in {"GET", "HEAD"} or request.user.is_authenticated:
         return False
     return len(get_messages(request)) == 0  # counting does not mark them read
 
@@ -148,19 +149,33 @@ def _personal(request: HttpRequest, content: bytes, status: int, content_type: s
     )
 
 
-def serve(request: HttpRequest, page_key: str, now: datetime) -> HttpResponse | None:
-    """The stored page, if there is one still true at `now`: two cache reads and no query."""
-    stored = _cache().get(page_key)
-    if stored is None:
+# Which process each address's slug named when a page was last rendered, in this worker: a hit then needs one small
+# read from the shared cache (the generations), and the page itself from the worker's memory once it has it there.
+_process_of_slug: dict[str, int] = {}
+
+
+def serve(request: HttpRequest, page_key: str, slug: str, now: datetime) -> HttpResponse | None:
+    """The stored page, if there is one still true at `now`: no query, one read of the shared cache (two the first
+    time this worker serves the page)."""
+    process_id = _process_of_slug.get(slug)
+    if process_id is None:
         return None
-    process_id, generations, until, status, content_type, content = stored
-    if (until is not None and now >= until) or generations != _generations(process_id):
+    generations = _generations(process_id)
+    local_key = f"{page_key}:{generations[0]}:{generations[1]}"
+    stored = caches["local"].get(local_key)
+    if stored is None:
+        stored = _cache().get(page_key)
+        if stored is None or stored[0] != process_id or stored[1] != generations:
+            return None  # not stored, stale, or stored for another process that had this slug
+        caches["local"].set(local_key, stored, timeout=TIMEOUT)
+    _process_id, _generations_then, until, status, content_type, content = stored
+    if until is not None and now >= until:
         return None
     return _personal(request, content, status, content_type)
 
 
 def render_and_store(
-    request: HttpRequest, page_key: str, *, process_id: int, until: datetime | None, render: Callable
+    request: HttpRequest, page_key: str, *, slug: str, process_id: int, until: datetime | None, render: Callable
 ) -> HttpResponse:
     """`render(extra_context)` the page with the CSRF placeholder, store it, and answer with this visitor's token.
 
@@ -174,4 +189,5 @@ def render_and_store(
         timeout = max(1, min(TIMEOUT, int((until - datetime.now(until.tzinfo)).total_seconds()) + 1))
     stored = (process_id, generations, until, response.status_code, response["Content-Type"], response.content)
     _cache().set(page_key, stored, timeout=timeout)
+    _process_of_slug[slug] = process_id
     return _personal(request, response.content, response.status_code, response["Content-Type"])

@@ -92,7 +92,7 @@ def process_detail(request, slug):
         return _process_detail(request, slug, variant)
     page_key = page_cache.key(request, variant)
     now = clock.now()
-    return page_cache.serve(request, page_key, now) or _process_detail(
+    return page_cache.serve(request, page_key, slug, now) or _process_detail(
         request, slug, variant, page_key=page_key, now=now
     )
 
@@ -126,6 +126,7 @@ def _process_detail(request, slug, variant, *, page_key=None, now=None):
     return page_cache.render_and_store(
         request,
         page_key,
+        slug=slug,
         process_id=process.pk,
         until=queries.next_boundary(process, now=now),
         render=lambda extra: render(request, template, context | extra),
