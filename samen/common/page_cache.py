@@ -75,6 +75,22 @@ def _raise_now_and_on_commit(scope) -> None:
         transaction.on_commit(lambda: _raise(scope), robust=True)
 
 
+def generation(scope: str) -> int:
+    """The current generation of `scope` in the shared cache: whatever is kept under it elsewhere (a worker's copy of
+    a process's phases) is current while this has not changed."""
+    key = _generation_key(scope)
+    value = _cache().get(key)
+    if value is None:
+        _cache().add(key, time.time_ns(), timeout=None)
+        value = _cache().get(key)
+    return value
+
+
+def scope_changed(scope: str) -> None:
+    """What is kept under `scope`'s generation is stale (now, and again when the transaction commits)."""
+    _raise_now_and_on_commit(scope)
+
+
 def process_changed(process_id: int | None) -> None:
     """Something the process's pages show has changed: its stored pages are stale."""
     if process_id is not None:
