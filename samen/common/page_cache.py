@@ -18,6 +18,7 @@ between the two, from data not yet committed, stored it under a generation the c
 
 import hashlib
 import time
+import zlib
 from collections.abc import Callable
 from datetime import datetime
 from functools import cache
@@ -32,7 +33,9 @@ from django.middleware.csrf import get_token
 from django.utils import translation
 
 SITE = "site"
-TIMEOUT = 600  # seconds: a stored page is dropped after this even if nothing changed (memory, not correctness)
+# Seconds a stored page is kept even if nothing changed: what bounds Redis's memory when someone asks for many
+# different addresses (each stored page cost one render: at most renders a second, times TIMEOUT, times ~4 KB).
+TIMEOUT = 300
 CSRF_PLACEHOLDER = "samen-page-cache-csrf-placeholder"
 
 
@@ -52,9 +55,9 @@ def release() -> str:
     root = Path(settings.BASE_DIR)
     for folder, patterns in (("samen", ("*.py", "*.html")), ("locale", ("*.mo",))):
         for pattern in patterns:
-            for path in sorted((root / folder).rglob(pattern)):
-                stat = path.stat()
-                digest.update(f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+            for path in sorted((root / folder).rglob(pattern)):  # contents: the same on every app server
+                digest.update(f"{path.relative_to(root)}\n".encode())
+                digest.update(path.read_bytes())
     manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
     if manifest.exists():
         digest.update(manifest.read_bytes())
@@ -183,6 +186,7 @@ def serve(request: HttpRequest, page_key: str, slug: str, now: datetime) -> Http
         stored = _cache().get(page_key)
         if stored is None or stored[0] != process_id or stored[1] != generations:
             return None  # not stored, stale, or stored for another process that had this slug
+        stored = (*stored[:-1], zlib.decompress(stored[-1]))  # compressed in Redis, plain in the worker's memory
         caches["local"].set(local_key, stored, timeout=TIMEOUT)
     _process_id, _generations_then, until, status, content_type, content = stored
     if until is not None and now >= until:
@@ -191,19 +195,29 @@ def serve(request: HttpRequest, page_key: str, slug: str, now: datetime) -> Http
 
 
 def render_and_store(
-    request: HttpRequest, page_key: str, *, slug: str, process_id: int, until: datetime | None, render: Callable
+    request: HttpRequest,
+    page_key: str,
+    *,
+    slug: str,
+    process_id: int,
+    until: datetime | None,
+    render: Callable,
+    canonical: bool = True,
 ) -> HttpResponse:
     """`render(extra_context)` the page with the CSRF placeholder, store it, and answer with this visitor's token.
+    An address that is not `canonical` (an unknown parameter, a page number out of range) is rendered, not stored:
+    nobody fills Redis with pages by inventing addresses.
 
     The generations are read before rendering: a change during the render leaves a page that is never served."""
     generations = _generations(process_id)
     response = render({"csrf_token": CSRF_PLACEHOLDER})
-    if response.status_code != 200:
-        return response
+    if response.status_code != 200 or not canonical:
+        return _personal(request, response.content, response.status_code, response["Content-Type"])
     timeout = TIMEOUT
     if until is not None:
         timeout = max(1, min(TIMEOUT, int((until - datetime.now(until.tzinfo)).total_seconds()) + 1))
-    stored = (process_id, generations, until, response.status_code, response["Content-Type"], response.content)
+    content = zlib.compress(response.content, 1)
+    stored = (process_id, generations, until, response.status_code, response["Content-Type"], content)
     _cache().set(page_key, stored, timeout=timeout)
     _process_of_slug[slug] = process_id
     return _personal(request, response.content, response.status_code, response["Content-Type"])

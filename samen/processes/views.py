@@ -25,6 +25,7 @@ from samen.processes.models import Process
 from samen.processes.phases import PHASE_KINDS, POST_IDEA
 
 IDEAS_PER_PAGE = 12
+LIST_PARAMETERS = {"q", "theme", "neighbourhood", "sort", "page"}  # what the list's address may carry
 
 
 def process_list(request):
@@ -130,7 +131,15 @@ def _process_detail(request, slug, variant, *, page_key=None, now=None):
         process_id=process.pk,
         until=queries.next_boundary(process, now=now),
         render=lambda extra: render(request, template, context | extra),
+        canonical=_canonical(request, filters, page),
     )
+
+
+def _canonical(request, filters, page) -> bool:
+    """An address the list itself links to: known parameters with valid values, a page that exists."""
+    if not set(request.GET) <= LIST_PARAMETERS or request.GET.get("page", "1") != str(page.number):
+        return False
+    return not request.GET or filters.is_valid()
 
 
 def _now_text(phase) -> str:

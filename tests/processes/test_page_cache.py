@@ -217,3 +217,14 @@ def test_a_phase_of_another_process_leaves_this_ones_page_stored(client, open_pr
 
     with django_assert_num_queries(0):
         _page(Client(), url)
+
+
+def test_invented_addresses_are_answered_but_not_stored(client, open_process, django_assert_max_num_queries):
+    IdeaFactory(process=open_process, theme=open_process.themes.first(), title="Benches")
+    url = open_process.get_absolute_url()
+    for query in ({"utm_source": "newsletter"}, {"page": "99"}, {"theme": "no-such-theme"}):
+        assert "Benches" in _page(client, url, query_params=query)
+
+        with django_assert_max_num_queries(20) as queries:
+            _page(Client(), url, query_params=query)
+        assert len(queries) > 0  # rendered again: nothing was stored under that address
