@@ -250,15 +250,18 @@ def measure(args, ideas: int) -> dict:
     print(f"seeded {len(data['ideas'])} ideas and {len(data['sessions'])} accounts in {seeding:.0f} s", flush=True)
     log = tempfile.mkdtemp(prefix="samen-wrk-") + "/acknowledged-"
     results = []
-    if not args.growth:
+    if not args.growth and args.only != "writes":
         with load_ideas.serving(env | {"SAMEN_PAGE_CACHE": "false"}, args.workers):
             results += reads(data, args.seconds, "off")
     with load_ideas.serving(env, args.workers):
-        results += reads(data, args.seconds, "on", list_only=bool(args.growth))
-        results += writes(data, args.seconds, log)
+        if args.only != "writes":
+            results += reads(data, args.seconds, "on", list_only=bool(args.growth))
+        if args.only != "reads":
+            results += writes(data, args.seconds, log)
     by_name = {result["scenario"]: result for result in results}
     ratios = {}
-    for cache in ("off", "on") if not args.growth else ("on",):
+    caches = ("off", "on") if not args.growth else ("on",)
+    for cache in caches if args.only != "writes" else ():
         first, last = (
             by_name[f"bare read (reference), page cache {cache}"],
             by_name[f"bare read (reference, again), page cache {cache}"],
@@ -266,8 +269,12 @@ def measure(args, ideas: int) -> dict:
         for result in results:
             if result["scenario"].endswith(f"page cache {cache}") and not result["scenario"].startswith("bare"):
                 ratios[result["scenario"]] = _ratio(result["throughput_per_s"], first, last)
-    first, last = by_name["bare write, one INSERT (reference)"], by_name["bare write, one INSERT (reference, again)"]
-    ratios["support toggle"] = _ratio(by_name["support toggle"]["throughput_per_s"], first, last)
+    if args.only != "reads":
+        first, last = (
+            by_name["bare write, one INSERT (reference)"],
+            by_name["bare write, one INSERT (reference, again)"],
+        )
+        ratios["support toggle"] = _ratio(by_name["support toggle"]["throughput_per_s"], first, last)
     return {
         "ideas": ideas,
         "results": results,
@@ -283,6 +290,8 @@ def main() -> int:
     parser.add_argument("--ideas", type=int, default=10_000)
     parser.add_argument("--accounts", type=int, default=1_000)
     parser.add_argument("--growth", type=int, nargs="*", help="idea counts: only the list and the toggle for each")
+    parser.add_argument("--only", choices=["reads", "writes"], help="run only the reads or only the writes")
+    parser.add_argument("--output", help="where to write the JSON (default: bench/results/load_wrk.json)")
     parser.add_argument(
         "--admin-url", default=os.environ.get("BENCH_ADMIN_URL", "postgres://postgres@127.0.0.1:5432/test")
     )
@@ -298,7 +307,11 @@ def main() -> int:
         "load_after": subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip(),
         "runs": runs,
     }
-    out = ROOT / "bench" / "results" / ("load_wrk_growth.json" if args.growth else "load_wrk.json")
+    out = (
+        Path(args.output)
+        if args.output
+        else ROOT / "bench" / "results" / ("load_wrk_growth.json" if args.growth else "load_wrk.json")
+    )
     out.write_text(json.dumps(report, indent=2) + "\n")
     for result in runs:
         print(json.dumps({k: result[k] for k in ("ideas", "ratio_to_reference", "integrity")}, indent=2))
