@@ -26,6 +26,7 @@ SAMEN_VERIFY_RATE_ACCOUNT = env.str("SAMEN_VERIFY_RATE_ACCOUNT", default="10/h")
 SAMEN_VERIFY_RATE_CLIENT = env.str("SAMEN_VERIFY_RATE_CLIENT", default="30/h")
 SAMEN_LETTER_DAYS = env.int("SAMEN_LETTER_DAYS", default=30)  # a verification code sent by post then expires
 SAMEN_POSTS_PER_HOUR = env.int("SAMEN_POSTS_PER_HOUR", default=20)  # ideas + comments per account
+SAMEN_PAGE_CACHE = env.bool("SAMEN_PAGE_CACHE", default=True)  # anonymous pages from the cache (page_cache.py)
 SAMEN_SIGNUP_MIN_SECONDS = env.int("SAMEN_SIGNUP_MIN_SECONDS", default=3)  # a sign-up form filled faster is a script
 SAMEN_UNSUBSCRIBE_DAYS = env.int("SAMEN_UNSUBSCRIBE_DAYS", default=90)  # an e-mail's "stop following" link then expires
 # Verification with the Belgian eID or itsme through an OpenID Connect provider (the federal FAS/CSAM, or
@@ -132,6 +133,8 @@ CACHES = {
     # Per worker, for values whose key says when they are stale (the map's points): no network round trip.
     "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "samen-local"},
 }
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "samen.common.cache.RedisCache"  # the same, with one client per worker
 # Production needs a cache every gunicorn worker shares: attempt limits count in it, sessions are read from it.
 # SAMEN_ALLOW_LOCAL_CACHE=true lifts this for the test suite (one process), never for a server.
 _LOCAL_CACHES = ("LocMemCache", "DummyCache", "FileBasedCache")

@@ -46,7 +46,7 @@ def media_storage(url: str, *, access_key: str = "", secret_key: str = "") -> Me
         "location": parts.path.strip("/"),
         "endpoint_url": endpoint,
         "region_name": query.get("region_name") or None,
-        # A store that does not answer fails the upload within 2 × (3 + 10) s, inside gunicorn's --timeout 30.
+        # A store that does not answer fails the upload within 2 x (3 + 10) s, inside gunicorn's --timeout 30.
         "client_config": Config(
             s3={"addressing_style": style},
             signature_version="s3v4",

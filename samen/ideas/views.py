@@ -54,7 +54,7 @@ def _idea_page(
         "comment_page": cache(
             lambda: queries.thread_page(idea, viewer=viewer, number=_comment_page_number(request, idea, shown_comment))
         ),
-        "comment_form": comment_form or CommentForm(),
+        "comment_form": cache(lambda: comment_form or CommentForm()),
         "supported": supported
         if supported is not None
         else lambda: viewer.is_authenticated and idea.supports.filter(resident=viewer).exists(),
@@ -259,8 +259,9 @@ def support(request, pk):
         error, status = refusal.messages[0], INVALID
     if error is None and not request.htmx:
         return redirect(idea)
-    idea.support_count = idea.supports.count()  # after the change
     supported = None if error else request.POST.get("action") != "withdraw"
+    if supported is not None:  # the count read with the idea, just before this change, and this change
+        idea.support_count += 1 if supported else -1
     return _idea_page(request, idea, error=error, status=status, partial="support", supported=supported)
 
 

@@ -1,8 +1,10 @@
 import io
+from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
 from samen.ideas.models import Comment, Idea, Support
@@ -236,6 +238,45 @@ def test_supporting_with_htmx_returns_only_the_button(client, idea, outsider):
     assert body.strip().startswith('<div id="support"')
     assert "1 support" in body
     assert "You support this idea (withdraw)" in body
+
+
+def test_with_htmx_the_count_includes_other_residents_supports_and_the_withdrawal(client, idea, outsider, resident):
+    SupportFactory(idea=idea, resident=resident)
+    client.force_login(outsider)
+    url = reverse("ideas:support", args=[idea.pk])
+
+    supported = client.post(url, {"action": "support"}, HTTP_HX_REQUEST="true").content.decode()
+    withdrawn = client.post(url, {"action": "withdraw"}, HTTP_HX_REQUEST="true").content.decode()
+    refused = client.post(url, {"action": "withdraw"}, HTTP_HX_REQUEST="true")
+
+    assert "2 supports" in supported
+    assert "1 support<" in withdrawn
+    assert refused.status_code == 422
+    assert "1 support<" in refused.content.decode()
+
+
+def test_a_support_costs_four_queries_with_the_session_and_the_user(client, idea, outsider, django_assert_num_queries):
+    client.force_login(outsider)
+    url = reverse("ideas:support", args=[idea.pk])
+    client.post(url, {"action": "support"}, HTTP_HX_REQUEST="true")  # the process's phases are now in memory
+
+    # the session, the user, the idea with its support count, the DELETE
+    with django_assert_num_queries(4):
+        client.post(url, {"action": "withdraw"}, HTTP_HX_REQUEST="true")
+
+
+def test_a_phase_closed_since_the_last_support_is_refused(client, idea, outsider, resident):
+    client.force_login(outsider)
+    client.post(reverse("ideas:support", args=[idea.pk]), {"action": "support"}, HTTP_HX_REQUEST="true")
+    phase = idea.process.phases.get()
+    phase.last_day = timezone.localdate() - timedelta(days=1)
+    phase.save()
+    client.force_login(resident)
+
+    response = client.post(reverse("ideas:support", args=[idea.pk]), {"action": "support"}, HTTP_HX_REQUEST="true")
+
+    assert response.status_code == 422
+    assert Support.objects.filter(resident=resident).count() == 0
 
 
 def test_support_needs_post(client, idea, outsider):
