@@ -17,6 +17,7 @@ between the two, from data not yet committed, stored it under a generation the c
 """
 
 import hashlib
+import logging
 import time
 import zlib
 from collections.abc import Callable
@@ -33,9 +34,13 @@ from django.middleware.csrf import get_token
 from django.utils import translation
 
 SITE = "site"
+logger = logging.getLogger(__name__)
 # Seconds a stored page is kept even if nothing changed: what bounds Redis's memory when someone asks for many
 # different addresses (each stored page cost one render: at most renders a second, times TIMEOUT, times ~4 KB).
 TIMEOUT = 300
+# Seconds a worker keeps a process's phases in memory (processes/queries.attach_phases): the bound on a stale copy if
+# the shared cache missed a phase change (see _raise); a new generation replaces it at once otherwise.
+PHASES_SECONDS = 60
 CSRF_PLACEHOLDER = "samen-page-cache-csrf-placeholder"
 
 
@@ -65,11 +70,18 @@ def release() -> str:
 
 
 def _raise(scope) -> None:
+    """Raise `scope`'s generation. When the shared cache does not answer, the write goes on and the failure is
+    logged: nothing is served from the cache while it does not answer, and if it comes back with its contents (a
+    network cut rather than a restart, which empties it), a page that missed this raise is kept at most TIMEOUT
+    seconds and a worker's copy of phases at most PHASES_SECONDS."""
     key = _generation_key(scope)
     try:
-        _cache().incr(key)
-    except ValueError:  # never set, or evicted: start from the clock, so no old page's generation comes back
-        _cache().add(key, time.time_ns(), timeout=None)
+        try:
+            _cache().incr(key)
+        except ValueError:  # never set, or evicted: start from the clock, so no old page's generation comes back
+            _cache().add(key, time.time_ns(), timeout=None)
+    except Exception:  # whatever the backend raises (Redis down)
+        logger.error("The shared cache does not answer: the pages of %s could not be marked stale", scope)
 
 
 def _raise_now_and_on_commit(scope) -> None:
@@ -78,14 +90,19 @@ def _raise_now_and_on_commit(scope) -> None:
         transaction.on_commit(lambda: _raise(scope), robust=True)
 
 
-def generation(scope: str) -> int:
+def generation(scope: str) -> int | None:
     """The current generation of `scope` in the shared cache: whatever is kept under it elsewhere (a worker's copy of
-    a process's phases) is current while this has not changed."""
+    a process's phases) is current while this has not changed. None when the shared cache does not answer: then
+    nothing may be read from a copy."""
     key = _generation_key(scope)
-    value = _cache().get(key)
-    if value is None:
-        _cache().add(key, time.time_ns(), timeout=None)
+    try:
         value = _cache().get(key)
+        if value is None:
+            _cache().add(key, time.time_ns(), timeout=None)
+            value = _cache().get(key)
+    except Exception:  # whatever the backend raises (Redis down): read the database instead
+        logger.warning("The shared cache does not answer: pages and phases are read from the database")
+        return None
     return value
 
 
@@ -105,13 +122,19 @@ def site_changed() -> None:
     _raise_now_and_on_commit(SITE)
 
 
-def _generations(process_id: int) -> tuple[int, int]:
+def _generations(process_id: int) -> tuple[int, int] | None:
+    """The process's and the site's generations; None when the shared cache does not answer (nothing is then
+    served or stored: the page is rendered from the database)."""
     keys = [_generation_key(process_id), _generation_key(SITE)]
-    found = _cache().get_many(keys)
-    for key in keys:
-        if key not in found:
-            _cache().add(key, time.time_ns(), timeout=None)
-            found[key] = _cache().get(key)
+    try:
+        found = _cache().get_many(keys)
+        for key in keys:
+            if key not in found:
+                _cache().add(key, time.time_ns(), timeout=None)
+                found[key] = _cache().get(key)
+    except Exception:  # whatever the backend raises (Redis down)
+        logger.warning("The shared cache does not answer: pages are rendered from the database")
+        return None
     return found[keys[0]], found[keys[1]]
 
 
@@ -180,10 +203,15 @@ def serve(request: HttpRequest, page_key: str, slug: str, now: datetime) -> Http
     if process_id is None:
         return None
     generations = _generations(process_id)
+    if generations is None:
+        return None
     local_key = f"{page_key}:{generations[0]}:{generations[1]}"
     stored = caches["local"].get(local_key)
     if stored is None:
-        stored = _cache().get(page_key)
+        try:
+            stored = _cache().get(page_key)
+        except Exception:  # the shared cache stopped answering since: render instead
+            return None
         if stored is None or stored[0] != process_id or stored[1] != generations:
             return None  # not stored, stale, or stored for another process that had this slug
         stored = (*stored[:-1], zlib.decompress(stored[-1]))  # compressed in Redis, plain in the worker's memory
@@ -211,13 +239,16 @@ def render_and_store(
     The generations are read before rendering: a change during the render leaves a page that is never served."""
     generations = _generations(process_id)
     response = render({"csrf_token": CSRF_PLACEHOLDER})
-    if response.status_code != 200 or not canonical:
+    if response.status_code != 200 or not canonical or generations is None:
         return _personal(request, response.content, response.status_code, response["Content-Type"])
     timeout = TIMEOUT
     if until is not None:
         timeout = max(1, min(TIMEOUT, int((until - datetime.now(until.tzinfo)).total_seconds()) + 1))
     content = zlib.compress(response.content, 1)
     stored = (process_id, generations, until, response.status_code, response["Content-Type"], content)
-    _cache().set(page_key, stored, timeout=timeout)
+    try:
+        _cache().set(page_key, stored, timeout=timeout)
+    except Exception:  # not stored; the visitor still gets the page
+        logger.warning("The shared cache does not answer: a page was not stored")
     _process_of_slug[slug] = process_id
     return _personal(request, response.content, response.status_code, response["Content-Type"])

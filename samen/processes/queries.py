@@ -26,11 +26,13 @@ def phases_scope(process_id: int) -> str:
 def attach_phases(process: Process) -> Process:
     """Give `process` its phases as `prefetch_related` would, from this worker's memory while they have not changed:
     a write (the support toggle) checks the running phase without a query for it."""
-    key = f"phases:{process.pk}:{page_cache.generation(phases_scope(process.pk))}"
-    rows = caches["local"].get(key)
+    current = page_cache.generation(phases_scope(process.pk))
+    key = f"phases:{process.pk}:{current}"
+    rows = caches["local"].get(key) if current is not None else None
     if rows is None:
         rows = list(Phase.objects.filter(process=process).values())
-        caches["local"].set(key, rows, timeout=3600)
+        if current is not None:  # without the shared cache, nobody could tell this worker the phases changed
+            caches["local"].set(key, rows, timeout=page_cache.PHASES_SECONDS)
     phases = process.phases.all()
     phases._result_cache = [Phase(**row) for row in rows]  # the model's ordering, as the query gave them
     phases._prefetch_done = True

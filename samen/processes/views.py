@@ -11,6 +11,7 @@ from django.utils import formats
 from django.utils.cache import patch_vary_headers
 
 from samen.common import page_cache
+from samen.common.replica import reads_from_primary
 from samen.ideas.forms import IdeaFilterForm
 from samen.ideas.queries import (
     SORTS,
@@ -93,9 +94,13 @@ def process_detail(request, slug):
         return _process_detail(request, slug, variant)
     page_key = page_cache.key(request, variant)
     now = clock.now()
-    return page_cache.serve(request, page_key, slug, now) or _process_detail(
-        request, slug, variant, page_key=page_key, now=now
-    )
+    stored = page_cache.serve(request, page_key, slug, now)
+    if stored is not None:
+        return stored
+    # A page to be stored is read from the primary: a replica lagging behind a change the generations already count
+    # would leave a stale page stored as the current one.
+    with reads_from_primary():
+        return _process_detail(request, slug, variant, page_key=page_key, now=now)
 
 
 def _process_detail(request, slug, variant, *, page_key=None, now=None):

@@ -106,3 +106,19 @@ def test_a_support_in_another_process_leaves_this_list_stored(idea, outsider, dj
 
     with django_assert_num_queries(0):
         _list(idea.process)
+
+
+REDIS_DOWN = {
+    "default": {"BACKEND": "samen.common.cache.RedisCache", "LOCATION": "redis://127.0.0.1:9/0"},  # nobody answers
+    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "samen-local-redis-down"},
+}
+
+
+def test_while_redis_does_not_answer_the_list_is_rendered_fresh_and_supports_still_count(idea, outsider, settings):
+    assert "0 supports" in _list(idea.process)  # stored while the shared cache answers
+
+    settings.CACHES = REDIS_DOWN
+    services.support_idea(idea=idea, resident=outsider)
+
+    assert "1 support" in _list(idea.process)
+    assert idea.supports.count() == 1
