@@ -19,6 +19,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Mod
 
+from samen.common.prepared import PreparedGet
 from samen.common.text import fold, strip_accents
 from samen.ideas.models import Comment, Idea, Support, Visibility
 from samen.processes.queries import attach_phases
@@ -139,15 +140,21 @@ def idea_for_page(pk: int) -> Idea:
     )
 
 
-def idea_for_action(pk: int) -> Idea:
-    """One idea with what a write on it checks (its process, the process's phases from the worker's memory) and its
-    support count before the write, in one query; none of its text."""
-    idea = (
+# Its SQL is built once per worker (samen/common/prepared.py): building it cost as much CPU as the database's answer.
+_idea_for_action = PreparedGet(
+    Idea,
+    lambda: (
         Idea.objects.select_related("process")
         .defer("body", "title_vector", "search_vector")
         .annotate(support_count=_count_of(Support.objects.filter(idea=OuterRef("pk"))))
-        .get(pk=pk)
-    )
+    ),
+)
+
+
+def idea_for_action(pk: int) -> Idea:
+    """One idea with what a write on it checks (its process, the process's phases from the worker's memory) and its
+    support count before the write, in one query; none of its text."""
+    idea = _idea_for_action.get(pk)
     attach_phases(idea.process)
     return idea
 

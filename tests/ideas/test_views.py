@@ -285,6 +285,27 @@ def test_support_needs_post(client, idea, outsider):
     assert client.get(reverse("ideas:support", args=[idea.pk])).status_code == 405
 
 
+def test_supporting_a_missing_idea_is_a_404(client, outsider):
+    client.force_login(outsider)
+
+    response = client.post(reverse("ideas:support", args=[999999]), {"action": "support"}, HTTP_HX_REQUEST="true")
+
+    assert response.status_code == 404
+    assert Support.objects.count() == 0
+
+
+def test_a_deactivated_account_is_signed_out_before_it_can_support(client, idea, outsider):
+    client.force_login(outsider)
+    outsider.is_active = False
+    outsider.save()
+
+    response = client.post(reverse("ideas:support", args=[idea.pk]), {"action": "support"})
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+    assert Support.objects.count() == 0
+
+
 def test_following_and_unfollowing(client, idea, outsider):
     client.force_login(outsider)
 
