@@ -285,6 +285,28 @@ def test_support_needs_post(client, idea, outsider):
     assert client.get(reverse("ideas:support", args=[idea.pk])).status_code == 405
 
 
+def test_a_signed_out_visitor_is_invited_to_sign_in_and_come_back_to_support(client, idea):
+    body = client.get(idea.get_absolute_url()).content.decode()
+
+    assert f'href="{reverse("account_login")}?next={idea.get_absolute_url()}">Sign in to support this idea</a>' in body
+    assert 'name="action" value="support"' not in body
+
+
+def test_the_idea_page_shows_the_box_the_toggle_answers_with(client, idea, outsider):
+    client.force_login(outsider)
+    client.post(reverse("ideas:support", args=[idea.pk]), {"action": "support"})
+
+    page = client.get(idea.get_absolute_url()).content.decode()
+    box = client.post(reverse("ideas:support", args=[idea.pk]), {"action": "support"}, HTTP_HX_REQUEST="true")
+
+    assert box.status_code == 422  # already supported: the box with the refusal, the count and the withdraw button
+    assert "You already support this idea." in box.content.decode()
+    withdraw = '<button type="submit" aria-pressed="true">You support this idea (withdraw)</button>'
+    assert withdraw in page
+    assert withdraw in box.content.decode()
+    assert "1 support<" in page
+
+
 def test_supporting_a_missing_idea_is_a_404(client, outsider):
     client.force_login(outsider)
 
