@@ -28,6 +28,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
@@ -76,10 +77,20 @@ def _raise(scope) -> None:
     seconds and a worker's copy of phases at most PHASES_SECONDS."""
     key = _generation_key(scope)
     try:
-        try:
-            _cache().incr(key)
-        except ValueError:  # never set, or evicted: start from the clock, so no old page's generation comes back
-            _cache().add(key, time.time_ns(), timeout=None)
+        backend = _cache()
+        if isinstance(backend, RedisCache):
+            # One round trip (Django's incr() makes two, EXISTS then INCR), on every write: when never set or
+            # evicted, start from the clock, so that no old page's generation comes back.
+            key = backend.make_and_validate_key(key)
+            pipeline = backend._cache.get_client(key, write=True).pipeline(transaction=False)
+            pipeline.set(key, time.time_ns(), nx=True)
+            pipeline.incr(key)
+            pipeline.execute()
+        else:
+            try:
+                backend.incr(key)
+            except ValueError:  # never set, or evicted: start from the clock
+                backend.add(key, time.time_ns(), timeout=None)
     except Exception:  # whatever the backend raises (Redis down)
         logger.error("The shared cache does not answer: the pages of %s could not be marked stale", scope)
 
