@@ -24,7 +24,7 @@ _FORM = (
 def support_box(request, idea: Idea, *, supported: bool | Callable[[], bool], error: str | None = None) -> SafeString:
     """`supported` may be a callable: asked only when the box needs it (not for a visitor who is signed out)."""
     user = request.user
-    parts = [format_html('<div id="support" class="support">')]
+    parts = [SafeString('<div id="support" class="support">')]
     if error:
         parts.append(format_html('<p class="error" role="alert">{}</p>', error))
     count = idea.support_count

@@ -3,6 +3,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
@@ -367,3 +368,30 @@ def test_idea_list_queries_are_the_same_for_one_and_three_ideas(client, open_pro
     IdeaFactory.create_batch(2, process=open_process, theme=open_process.themes.last())
     with django_assert_num_queries(len(one.captured_queries)):
         client.get(open_process.get_absolute_url())
+
+
+def test_the_prepared_reads_give_what_the_orm_gives(idea, outsider):
+    """common/prepared.PreparedGet copies Django's internals: at a Django upgrade, this says if it still agrees."""
+    from samen.accounts.models import User
+    from samen.ideas.queries import _idea_for_action
+
+    Support.objects.create(idea=idea, resident=outsider)
+    orm_idea = (
+        Idea.objects.select_related("process")
+        .defer("body", "title_vector", "search_vector")
+        .annotate(support_count=Count("supports"))
+        .get(pk=idea.pk)
+    )
+    prepared_idea = _idea_for_action.get(idea.pk)
+    orm_user = User.objects.filter(pk=outsider.pk).get()
+
+    def values(row, *, deferred=()):
+        return {f.attname: getattr(row, f.attname) for f in row._meta.concrete_fields if f.attname not in deferred}
+
+    deferred = {"body", "title_vector", "search_vector"}
+    assert values(prepared_idea, deferred=deferred) == values(orm_idea, deferred=deferred)
+    assert values(prepared_idea.process) == values(orm_idea.process)
+    assert prepared_idea.support_count == orm_idea.support_count == 1
+    assert values(User.objects.get(pk=outsider.pk)) == values(orm_user)
+    with pytest.raises(User.DoesNotExist):
+        User.objects.get(pk=outsider.pk + 10_000)
