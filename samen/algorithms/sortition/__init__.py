@@ -15,6 +15,7 @@ from samen.algorithms.sortition.feasibility import (
     Feasibility,
     InfeasibleQuotas,
     PanelProgram,
+    SolverTimeLimit,
     check_feasibility,
 )
 from samen.algorithms.sortition.legacy import legacy_distribution, legacy_panel
@@ -33,6 +34,7 @@ __all__ = [
     "InfeasibleQuotas",
     "Person",
     "Quota",
+    "SolverTimeLimit",
     "SortitionInputError",
     "WeightedPanel",
     "categories",

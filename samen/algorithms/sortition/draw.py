@@ -100,30 +100,38 @@ def spread(
     within them (`_Rotation`), and each stretch between two cuts is one panel of people.
     """
     raw = [Fraction(weight) for weight, _ in type_panels]
-    weights = [weight / sum(raw) for weight in raw]
-    starts = [sum(weights[:j], Fraction(0)) for j in range(len(weights))]
+    total = sum(raw, Fraction(0))
+    weights = [weight / total for weight in raw]
+    starts = list(itertools.accumulate(weights, initial=Fraction(0)))[:-1]
+    seats = [[(t, count) for t, count in enumerate(counts) if count] for _, counts in type_panels]
+    holding: dict[int, list[int]] = {}  # the panels that seat some of a type
+    for j, seated in enumerate(seats):
+        for t, _ in seated:
+            holding.setdefault(t, []).append(j)
     cuts = set(starts) | {Fraction(1)}
     rotations: dict[tuple[int, int], _Rotation] = {}
     for t, ids in enumerate(members):
-        for count in sorted({counts[t] for _, counts in type_panels if 0 < counts[t] < len(ids)}):
-            spans = [j for j, (_, counts) in enumerate(type_panels) if counts[t] == count]
+        if len(ids) == 1:
+            continue  # one member: seated whenever the type is
+        for count in sorted({type_panels[j][1][t] for j in holding.get(t, ()) if type_panels[j][1][t] < len(ids)}):
+            spans = [j for j in holding[t] if type_panels[j][1][t] == count]
             rotations[t, count] = rotation = _Rotation(weights, spans, len(ids), count)
             cuts.update(rotation.cuts(weights, starts))
     points = sorted(cuts)
     panels: dict[tuple[str, ...], Fraction] = {}
     for low, high in itertools.pairwise(points):
         j = bisect_right(starts, low) - 1
-        counts = type_panels[j][1]
         seated: list[str] = []
-        for t, ids in enumerate(members):
-            if (t, counts[t]) in rotations:
-                seated.extend(ids[i % len(ids)] for i in rotations[t, counts[t]].seats(j, low - starts[j]))
+        for t, count in seats[j]:
+            ids = members[t]
+            if (t, count) in rotations:
+                seated.extend(ids[i % len(ids)] for i in rotations[t, count].seats(j, low - starts[j]))
             else:
-                seated.extend(ids[: counts[t]])
+                seated.extend(ids[:count])
         key = tuple(seated)
         panels[key] = panels.get(key, Fraction(0)) + high - low
     shares = [
-        sum((weights[j] * counts[t] for j, (_, counts) in enumerate(type_panels)), Fraction(0)) / len(ids)
+        sum((weights[j] * type_panels[j][1][t] for j in holding.get(t, ())), Fraction(0)) / len(ids)
         for t, ids in enumerate(members)
     ]
     probabilities = {person: shares[t] for t, ids in enumerate(members) for person in ids}

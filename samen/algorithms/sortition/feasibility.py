@@ -14,6 +14,31 @@ from samen.algorithms.sortition.pool import Person, PoolTypes, check_instance, g
 from samen.algorithms.sortition.quotas import Quota, SortitionInputError, categories
 
 INF = highspy.kHighsInf
+SECONDS = 600.0  # the panels' integer program's time limit; reaching it stops the computation (SolverTimeLimit)
+
+
+class SolverTimeLimit(RuntimeError):
+    """The integer program reached its time limit before it could answer: nothing inexact is ever published.
+
+    A time limit is the one thing that depends on the machine's speed, so reaching it stops the computation rather
+    than change its course: the same files always give the same lottery, or this error.
+    """
+
+
+def answered(highs: highspy._Highs, what: str) -> None:
+    """Raise SolverTimeLimit when the integer program's last run stopped at its time limit, before `what`."""
+    if highs.getModelStatus() == highspy.HighsModelStatus.kTimeLimit:
+        _, seconds = highs.getOptionValue("time_limit")
+        raise SolverTimeLimit(
+            f"the integer program reached its time limit of {seconds:g} s before {what}; nothing was drawn"
+        )
+
+
+ANSWERED = {
+    highspy.HighsModelStatus.kOptimal,
+    highspy.HighsModelStatus.kObjectiveTarget,
+    highspy.HighsModelStatus.kTimeLimit,
+}
 
 
 def solver(**options: float | str) -> highspy._Highs:
@@ -45,14 +70,16 @@ class PanelProgram:
     target no integer program is needed at all.
     """
 
-    def __init__(self, types: PoolTypes, quotas: Sequence[Quota], k: int) -> None:
+    def __init__(self, types: PoolTypes, quotas: Sequence[Quota], k: int, *, time_limit: float = SECONDS) -> None:
         self.sizes = types.sizes
         count = len(self.sizes)
         self.rows = [(list(range(count)), k, k)]
         self.rows += [(members, q.min, q.max) for q, members in zip(quotas, _quota_rows(types, quotas), strict=True)]
         self.rows += [(list(group), 0, 1) for group in types.households]
         self.quota_rows = list(range(1, len(quotas) + 1))
-        self.highs = solver(mip_rel_gap=1e-9, mip_abs_gap=1e-10, mip_heuristic_run_feasibility_jump=False)
+        self.highs = solver(
+            mip_rel_gap=1e-9, mip_abs_gap=1e-10, mip_heuristic_run_feasibility_jump=False, time_limit=time_limit
+        )
         self.relaxed = solver(presolve="off")
         for highs in (self.highs, self.relaxed):
             for size in [*self.sizes, *[0] * count]:
@@ -67,8 +94,9 @@ class PanelProgram:
         )
 
     def _run(self, highs: highspy._Highs) -> tuple[int, ...] | None:
+        """The panel the solver found (optimal, or the best so far at a target or a time limit), if any."""
         highs.run()
-        if highs.getModelStatus() not in (highspy.HighsModelStatus.kOptimal, highspy.HighsModelStatus.kObjectiveTarget):
+        if highs.getModelStatus() not in ANSWERED or highs.getInfo().primal_solution_status != 2:
             return None
         values = highs.getSolution().col_value
         panel = tuple(round(values[t]) for t in range(len(self.sizes)))
@@ -94,9 +122,15 @@ class PanelProgram:
             self.highs.setOptionValue("objective_target", beat)
             panel = self._run(self.highs)
             self.highs.setOptionValue("objective_target", -INF)
-        if panel is None or sum(w * c for w, c in zip(weights, panel, strict=True)) <= beat:
+            if panel is None or self._weight(weights, panel) <= beat:
+                self._answered("it proved that no panel does better than the lottery found so far")
+        if panel is None or self._weight(weights, panel) <= beat:
             return None
         return panel
+
+    @staticmethod
+    def _weight(weights: Sequence[float], panel: tuple[int, ...]) -> float:
+        return sum(w * c for w, c in zip(weights, panel, strict=True))
 
     def _dive(self, beat: float, steps: int = 12) -> tuple[int, ...] | None:
         """Round the LP relaxation one variable at a time (the least fractional first), re-solving in between: a
@@ -134,6 +168,7 @@ class PanelProgram:
                 upper = np.array([1.0 if t in uncovered else 0.0 for t in range(count)])
                 self.highs.changeColsBounds(count, covers, np.zeros(count), upper)
                 panel = self._run(self.highs)
+                self._answered("it found who can sit on a panel")
                 if panel is None:
                     return None
                 seated = {t for t in uncovered if panel[t] > 0}
@@ -149,7 +184,13 @@ class PanelProgram:
     def feasible(self) -> bool:
         """Whether some panel meets the rows as they stand now (the conflict search moves their bounds)."""
         self.highs.run()
-        return self.highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
+        if self.highs.getInfo().primal_solution_status == 2:
+            return True
+        self._answered("it found whether any panel meets the quotas")
+        return False
+
+    def _answered(self, what: str) -> None:
+        answered(self.highs, what)
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,16 @@
-"""LEXIMIN selection (Flanigan, Gölz, Gupta, Hennig, Procaccia, Nature 2021), by column generation on HiGHS.
+"""LEXIMIN selection (Flanigan, Gölz, Gupta, Hennig, Procaccia, Nature 2021) over types of people, on HiGHS.
 
 Among all lotteries over panels that meet the quotas, LEXIMIN makes the least likely person as likely as possible,
-then the next least likely, and so on. The master LP chooses probabilities for the panels found so far; its duals
-weigh the types of people, and the pricing integer program finds the panel of largest weight, which joins the
+then the next least likely, and so on.
+
+First the quotas' linear relaxation (`relaxation.py`): every panel is one of its points, so its LEXIMIN, a few
+linear programs, bounds every level from above. `decomposition.decompose` then looks for a lottery over panels with
+exactly those expected counts; when there is one, it is the LEXIMIN over panels, each level proven by the
+relaxation's duals, and no integer program had to prove anything. With volunteers nearly all of a type of their own
+this is what happens (issue 14): 400 volunteers in about a second.
+
+Otherwise, column generation level by level: the master LP chooses probabilities for the panels found so far; its
+duals weigh the types of people, and the pricing integer program finds the panel of largest weight, which joins the
 master while it beats the master's bound. When no panel does, the level is optimal: the types whose dual weight is
 positive cannot get more (complementary slackness) and are fixed there, and the next level starts.
 
@@ -15,9 +23,12 @@ from collections.abc import Sequence
 import highspy
 import numpy as np
 
+from samen.algorithms.sortition.decomposition import decompose
 from samen.algorithms.sortition.draw import Distribution, spread
+from samen.algorithms.sortition.faces import TIGHT
 from samen.algorithms.sortition.feasibility import (
     INF,
+    SECONDS,
     InfeasibleQuotas,
     PanelProgram,
     check_feasibility,
@@ -26,11 +37,13 @@ from samen.algorithms.sortition.feasibility import (
 )
 from samen.algorithms.sortition.pool import Person, check_instance, group_types, id_key
 from samen.algorithms.sortition.quotas import Quota
+from samen.algorithms.sortition.relaxation import Relaxation
 
 GAP = 1e-9  # a panel must beat the master's bound by this much to join: below it, the level is optimal
 FIX = 1e-9  # a type whose dual weight exceeds this cannot rise above the level's value
 SLACK = 1e-9  # fixed types keep their value up to this (10x the LP tolerance), so the master stays feasible
 DUST = 1e-12  # panels the final LP gives less than this are rounding noise, not part of the lottery
+MATCH = 1e-7  # the walk's lottery may miss the relaxation's LEXIMIN counts by this much, no more
 
 
 class _Master:
@@ -112,19 +125,55 @@ def leximin_over_types(
     return [(weight, panel) for weight, panel in zip(master.weights, master.panels, strict=True) if weight > DUST]
 
 
-def leximin_distribution(
-    people: Sequence[Person], quotas: Sequence[Quota], k: int, *, households: bool = False
-) -> Distribution:
-    """The LEXIMIN lottery over panels of k people meeting the quotas (at most one per address with households)."""
-    check_instance(people, quotas, k)
-    types = group_types(people, quotas, households=households)
-    program = PanelProgram(types, quotas, k)
+def _over_types(
+    program: PanelProgram, relaxation: Relaxation, time_limit: float
+) -> tuple[list[tuple[float, tuple[int, ...]]], set[int]]:
+    """LEXIMIN over panels of counts per type, and the types no panel can seat.
+
+    The relaxation's LEXIMIN first, which bounds every level from above: when the walk writes it as a lottery over
+    panels, that lottery is the LEXIMIN (and no integer program was needed to prove a level). Otherwise, column
+    generation level by level, seeded with the panels the walk met.
+    """
+    target = relaxation.leximin()
+    if target is None:
+        return [], set()
+    decomposition = decompose(relaxation, target, time_limit=time_limit)
+    if decomposition.lottery is not None and _matches(decomposition.lottery, target):
+        return decomposition.lottery, {t for t in range(relaxation.types) if target[t] <= TIGHT}
     covered = program.cover()
     if covered is None:
-        raise InfeasibleQuotas(check_feasibility(people, quotas, k, households=households))
+        return [], set()
     panels, left_out = covered
-    selectable = [t for t in range(len(types.sizes)) if t not in left_out]
-    type_panels = leximin_over_types(program, types.sizes, panels, selectable)
+    selectable = [t for t in range(relaxation.types) if t not in left_out]
+    return leximin_over_types(program, program.sizes, [*panels, *decomposition.panels], selectable), left_out
+
+
+def _matches(lottery: list[tuple[float, tuple[int, ...]]], target: np.ndarray) -> bool:
+    """Whether the lottery's expected counts are the target's, within what the walk's rounding can explain."""
+    expected = sum((weight * np.array(panel, dtype=float) for weight, panel in lottery), np.zeros(len(target)))
+    return bool(np.max(np.abs(expected - target)) <= MATCH)
+
+
+def leximin_distribution(
+    people: Sequence[Person],
+    quotas: Sequence[Quota],
+    k: int,
+    *,
+    households: bool = False,
+    time_limit: float = SECONDS,
+) -> Distribution:
+    """The LEXIMIN lottery over panels of k people meeting the quotas (at most one per address with households).
+
+    Raises InfeasibleQuotas when no panel meets the quotas, and SolverTimeLimit when an integer program the
+    computation needs reaches `time_limit` seconds before it answers.
+    """
+    check_instance(people, quotas, k)
+    types = group_types(people, quotas, households=households)
+    program = PanelProgram(types, quotas, k, time_limit=time_limit)
+    type_panels, left_out = _over_types(program, Relaxation(program.sizes, program.rows), time_limit)
+    if not type_panels:
+        raise InfeasibleQuotas(check_feasibility(people, quotas, k, households=households))
+    type_panels = [(weight, panel) for weight, panel in type_panels if weight > DUST]
     weighted, exact = spread(types.members, type_panels)
     probabilities = {person: float(exact[person]) for person in sorted(exact, key=id_key)}
     unselectable = tuple(sorted((i for t in left_out for i in types.members[t]), key=id_key))

@@ -2,8 +2,12 @@ from fractions import Fraction
 
 import pytest
 
-from samen.algorithms.sortition import Person, Quota, leximin_distribution
+from bench.brussels_pools import generate
+from samen.algorithms.sortition import Person, Quota, SolverTimeLimit, leximin_distribution
 from samen.algorithms.sortition.draw import spread
+from samen.algorithms.sortition.feasibility import PanelProgram
+from samen.algorithms.sortition.leximin import leximin_over_types
+from samen.algorithms.sortition.pool import group_types
 from tests.algorithms.sortition.brute_force import lottery_problems
 
 
@@ -20,6 +24,18 @@ def pool(*rows: str, addresses: dict[str, str] | None = None) -> list[Person]:
 def quotas(**bounds: tuple[int, int]) -> list[Quota]:
     """Quotas from gender_f=(1, 1) style keywords."""
     return [Quota(*name.split("_"), low, high) for name, (low, high) in bounds.items()]
+
+
+def gap_example() -> tuple[list[Person], list[Quota]]:
+    """Two seats, exactly one of them mid-aged, a woman on at least one, at most one man and one northerner: the
+    panels are {1, 4} and {3, 4}, so 2 never sits, though the quotas' linear relaxation gives everyone one half."""
+    rows = ["1 m mid south", "2 m old north", "3 f mid north", "4 f young south"]
+    people = [Person(i, (("gender", g), ("age", a), ("area", r))) for i, g, a, r in map(str.split, rows)]
+    rules = [
+        *quotas(gender_f=(1, 2), gender_m=(0, 1), age_young=(0, 1), age_mid=(1, 1), age_old=(0, 2)),
+        *quotas(area_north=(0, 1), area_south=(0, 2)),
+    ]
+    return people, rules
 
 
 def test_two_women_and_two_men_for_two_seats_get_one_half_each():
@@ -92,6 +108,41 @@ def test_with_households_at_most_one_person_per_address_sits():
     assert lottery_problems(together, people, rules, 2, households=True) == []
 
 
+def test_when_the_relaxation_promises_more_than_panels_can_give_the_lottery_is_still_leximin():
+    people, rules = gap_example()
+
+    lottery = leximin_distribution(people, rules, 2)
+
+    assert lottery.probabilities == pytest.approx({"1": 0.5, "2": 0, "3": 0.5, "4": 1}, abs=1e-8)
+    assert lottery.unselectable == ("2",)
+    assert lottery_problems(lottery, people, rules, 2) == []
+
+
+def column_generation_shares(people, rules, k):
+    """Each type's share in the LEXIMIN by column generation over panels, level by level (no relaxation)."""
+    types = group_types(people, rules)
+    program = PanelProgram(types, rules, k)
+    panels, left_out = program.cover()
+    selectable = [t for t in range(len(types.sizes)) if t not in left_out]
+    lottery = leximin_over_types(program, types.sizes, panels, selectable)
+    total = sum(weight for weight, _ in lottery)
+    return {
+        person: sum(weight * panel[t] for weight, panel in lottery) / total / len(ids)
+        for t, ids in enumerate(types.members)
+        for person in ids
+    }
+
+
+@pytest.mark.parametrize("seed", ["a", "b", "c"])
+def test_a_pool_of_distinct_volunteers_gets_the_levels_of_column_generation_over_panels(seed):
+    people, rules = generate(80, 10, 7, f"levels {seed}")
+
+    lottery = leximin_distribution(people, rules, 10)
+
+    assert dict(lottery.probabilities) == pytest.approx(column_generation_shares(people, rules, 10), abs=1e-6)
+    assert lottery_problems(lottery, list(people), list(rules), 10) == []
+
+
 def test_spread_gives_every_member_of_a_type_the_same_exact_share():
     members = [("a", "b", "c", "d", "e"), ("x",)]
 
@@ -101,3 +152,21 @@ def test_spread_gives_every_member_of_a_type_the_same_exact_share():
     assert sum(p.probability for p in panels) == pytest.approx(1)
     for person in "abcde":
         assert sum(p.probability for p in panels if person in p.panel) == pytest.approx(11 / 20)
+
+
+def test_spread_gives_each_person_the_exact_weight_of_the_panels_that_seat_them():
+    members = [("a",), ("b",), ("c",), ("d",), ("x", "y")]
+    type_panels = [(0.5, (1, 1, 0, 0, 1)), (0.25, (0, 1, 1, 0, 2)), (0.25, (1, 0, 0, 1, 0))]
+
+    panels, exact = spread(members, type_panels)
+
+    half, quarter = Fraction(1, 2), Fraction(1, 4)
+    assert exact == {"a": 3 * quarter, "b": 3 * quarter, "c": quarter, "d": quarter, "x": half, "y": half}
+    assert sum(p.probability for p in panels) == pytest.approx(1)
+
+
+def test_an_integer_program_at_its_time_limit_stops_the_lottery_with_a_clear_error():
+    people, rules = gap_example()
+
+    with pytest.raises(SolverTimeLimit, match=r"reached its time limit of 0 s .*; nothing was drawn"):
+        leximin_distribution(people, rules, 2, time_limit=0.0)
