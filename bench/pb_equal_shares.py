@@ -1,21 +1,26 @@
-"""Speed of Equal Shares with Add1 and the greedy completion (issue 6): Samen against pabutools, then at scale.
+"""Speed of Equal Shares with Add1 and the greedy completion (issues 6 and 14): Samen against pabutools, then at scale.
 
 Every count runs as its own process, from its start (interpreter, imports and parsing included) to its end, one
 after the other, never two at a time (the machine has 2 cores):
 
-- Wieliczka 2023 (6,586 ballots, 64 projects): `samen pb --rule mes-add1-greedy` three times, then pabutools'
+- Wieliczka 2023 (6,586 ballots, 64 projects): `samen pb --rule mes-add1-greedy` five times, then pabutools'
   completion_by_rule_combination(MES with voter_budget_increment=1, greedy), the call expected.json names
   mes_add1_greedy, once; the ratio compares pabutools with Samen's median.
-- Warszawa 2026 (61,668 ballots, 83 projects): Samen alone (pabutools takes about 12 minutes).
+- Warszawa 2026 (61,668 ballots, 83 projects): Samen three times; pabutools (about 12 minutes) only with
+  `--warszawa-pabutools`, last, after the results without it are written.
 - A synthetic city-wide election, 100,000 approval ballots over 150 projects, generated from a fixed seed, and a
   sweep over voters and projects to show how time and peak memory grow.
+- With `--before DIR` (a checkout of an earlier Samen, e.g. `git archive COMMIT samen | tar -x -C DIR`), that
+  version's `samen pb` on the same files, each right after this one's: the before/after table.
 
 Peak memory and CPU time are the child's own (os.wait4): on a machine shared with other work, CPU time varies less
-than wall time. Both programs' winners are checked against data/pabulib/expected.json.
+than wall time. The load average is recorded before and after. Both programs' winners are checked against
+data/pabulib/expected.json, and the earlier version's against this one's.
 
-    .venv/bin/python bench/pb_equal_shares.py        # writes bench/results/pb_equal_shares.json
+    .venv/bin/python bench/pb_equal_shares.py [--before DIR] [--warszawa-pabutools] [--output FILE]
 """
 
+import argparse
 import json
 import os
 import platform
@@ -35,6 +40,7 @@ from samen.algorithms.budgets import Ballot, Election, Project, pabulib_text  # 
 
 DATA = ROOT / "data" / "pabulib"
 EXPECTED = json.loads((DATA / "expected.json").read_text(encoding="utf-8"))["elections"]
+ES = "samen.algorithms.budgets.equal_shares"
 SAMEN = [str(Path(sys.executable).with_name("samen")), "pb", "--rule", "mes-add1-greedy", "--json"]
 PABUTOOLS = """
 import json, sys
@@ -49,12 +55,12 @@ print(json.dumps({"winners": [project.name for project in outcome]}))
 """
 
 
-def run_child(command: list[str]) -> dict:
+def run_child(command: list[str], cwd: Path | None = None) -> dict:
     """Run one child to its end: wall time, its own peak memory (reaped with os.wait4, so that its rusage is its
     own, not the largest child's so far) and its JSON output."""
     started = time.perf_counter()
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        child = subprocess.Popen(command, stdout=out, stderr=err, text=True)
+        child = subprocess.Popen(command, stdout=out, stderr=err, text=True, cwd=cwd)
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - started
         child.returncode = os.waitstatus_to_exitcode(status)
@@ -70,8 +76,8 @@ def run_child(command: list[str]) -> dict:
         }
 
 
-def samen(path: Path, times: int) -> dict:
-    runs = [run_child([*SAMEN, str(path)]) for _ in range(times)]
+def samen(path: Path, times: int, command: list[str] | None = None, cwd: Path | None = None) -> dict:
+    runs = [run_child([*(command or SAMEN), str(path)], cwd) for _ in range(times)]
     output = runs[0]["output"]
     assert all(run["output"]["winners"] == output["winners"] for run in runs)
     return {
@@ -84,6 +90,23 @@ def samen(path: Path, times: int) -> dict:
         "share": output["share"],
         "cost": output["cost"],
     }
+
+
+def before(path: Path, times: int, folder: Path | None, expected: dict) -> dict | None:
+    """The earlier version on the same file, run from its own folder (`python -m` puts it first on sys.path, so that
+    it imports its own samen)."""
+    if folder is None:
+        return None
+    command = [sys.executable, "-m", "samen.algorithms.cli", *SAMEN[1:]]
+    result = samen(path.resolve(), times, command, cwd=folder)
+    assert result["winners"] == expected["winners"]
+    assert result["share"] == expected["share"]
+    del result["winners"]
+    return result
+
+
+def load() -> str:
+    return " ".join(Path("/proc/loadavg").read_text(encoding="ascii").split()[:3])
 
 
 def synthetic(voters: int, projects: int, seed: int = 2026) -> Election:
@@ -113,13 +136,31 @@ def steps(result: dict, budget: int, voters: int) -> float:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--before", type=Path, help="a checkout of an earlier Samen to compare with")
+    parser.add_argument("--warszawa-pabutools", action="store_true", help="also pabutools on Warszawa (~12 min)")
+    parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results" / "pb_equal_shares.json")
+    args = parser.parse_args()
     results: dict = {
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "command": " ".join([*SAMEN[1:], "FILE.pb"]),
+        "counting_path": subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import importlib; print(importlib.import_module(ES).counting_path())".replace("ES", repr(ES)),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        ).stdout.strip(),
+        "load_average_at_start": load(),
     }
+    out = args.output.resolve()
     name = "Poland_Wieliczka_2023_Green_Budget.pb"
     expected = EXPECTED[name]["rules"]["mes_add1_greedy"]["selection_order"]
-    ours = samen(DATA / name, 3)
+    ours = samen(DATA / name, 5)
     print(f"Wieliczka, samen: {ours['seconds']} s (CPU {ours['cpu_seconds']}), peak {ours['peak_mb']} MB", flush=True)
     theirs = run_child([sys.executable, "-c", PABUTOOLS, str(DATA / name)])
     print(f"Wieliczka, pabutools: {theirs['seconds']} s (CPU {theirs['cpu_seconds']}), peak {theirs['peak_mb']} MB")
@@ -130,13 +171,18 @@ def main() -> None:
         "ratio": round(theirs["seconds"] / ours["median_seconds"], 1),
         "cpu_ratio": round(theirs["cpu_seconds"] / ours["median_cpu_seconds"], 1),
         "same_winners_as_expected": True,
+        "before": before(DATA / name, 3, args.before, ours),
     }
     print(f"ratio pabutools / samen: {results['wieliczka']['ratio']}x (CPU: {results['wieliczka']['cpu_ratio']}x)")
 
-    name = "Poland_Warszawa_2026.pb"
-    ours = samen(DATA / name, 2)
-    assert ours["winners"] == EXPECTED[name]["rules"]["mes_add1_greedy"]["selection_order"]
-    results["warszawa"] = {"samen": ours, "add1_steps": steps(ours, 24186815, 61668)}
+    warszawa = "Poland_Warszawa_2026.pb"
+    ours = samen(DATA / warszawa, 3)
+    assert ours["winners"] == EXPECTED[warszawa]["rules"]["mes_add1_greedy"]["selection_order"]
+    results["warszawa"] = {
+        "samen": ours,
+        "add1_steps": steps(ours, 24186815, 61668),
+        "before": before(DATA / warszawa, 2, args.before, ours),
+    }
     print(f"Warszawa, samen: {ours['seconds']} s (CPU {ours['cpu_seconds']}), peak {ours['peak_mb']} MB", flush=True)
 
     sweep = []
@@ -152,7 +198,7 @@ def main() -> None:
             election = synthetic(voters, projects)
             path = Path(folder) / f"synthetic_{voters}_{projects}.pb"
             path.write_text(pabulib_text(election), encoding="utf-8")
-            ours = samen(path, 1)
+            ours = samen(path, 3 if (voters, projects) == (100_000, 150) else 1)
             point = {
                 "voters": voters,
                 "projects": projects,
@@ -161,14 +207,27 @@ def main() -> None:
                 "peak_mb": ours["peak_mb"],
                 "winners": len(ours["winners"]),
                 "add1_steps": steps(ours, election.budget, voters),
+                "before": before(path, 1, args.before, ours),
             }
             sweep.append(point)
             print(f"synthetic {voters} x {projects}: {point}", flush=True)
     results["synthetic_100000_x_150"] = next(p for p in sweep if p["voters"] == 100_000)
     results["sweep"] = sweep
-    out = ROOT / "bench" / "results" / "pb_equal_shares.json"
+    results["load_average_at_end"] = load()
     out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(f"written to {out.relative_to(ROOT)}")
+    print(f"written to {out}", flush=True)
+
+    if args.warszawa_pabutools:
+        theirs = run_child([sys.executable, "-c", PABUTOOLS, str(DATA / warszawa)])
+        assert theirs["output"]["winners"] == results["warszawa"]["samen"]["winners"]
+        results["warszawa"]["pabutools"] = {key: theirs[key] for key in ("seconds", "cpu_seconds", "peak_mb")}
+        results["warszawa"]["ratio"] = round(theirs["seconds"] / results["warszawa"]["samen"]["median_seconds"], 1)
+        results["warszawa"]["cpu_ratio"] = round(
+            theirs["cpu_seconds"] / results["warszawa"]["samen"]["median_cpu_seconds"], 1
+        )
+        results["load_average_after_pabutools"] = load()
+        print(f"Warszawa, pabutools: {theirs['seconds']} s, ratio {results['warszawa']['ratio']}x", flush=True)
+        out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

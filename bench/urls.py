@@ -1,4 +1,5 @@
-"""The platform's URLs plus /bench/bare-write/: one INSERT and nothing else (no session, no CSRF, no rules)."""
+"""The platform's URLs plus /bench/bare-write/ (one INSERT and nothing else: no session, no CSRF, no rules) and
+/bench/bare-read/ (a constant)."""
 
 from django.db import connection
 from django.http import HttpResponse
@@ -18,4 +19,9 @@ def bare_write(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
-urlpatterns = [path("bench/bare-write/", bare_write), *samen_urlpatterns]
+def bare_read(request):
+    """A constant through the same middleware as every page: the ceiling for a page served from a cache."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+urlpatterns = [path("bench/bare-write/", bare_write), path("bench/bare-read/", bare_read), *samen_urlpatterns]

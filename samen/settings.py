@@ -6,6 +6,8 @@ import environ
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from samen.common.storage_url import media_storage
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 
@@ -24,6 +26,7 @@ SAMEN_VERIFY_RATE_ACCOUNT = env.str("SAMEN_VERIFY_RATE_ACCOUNT", default="10/h")
 SAMEN_VERIFY_RATE_CLIENT = env.str("SAMEN_VERIFY_RATE_CLIENT", default="30/h")
 SAMEN_LETTER_DAYS = env.int("SAMEN_LETTER_DAYS", default=30)  # a verification code sent by post then expires
 SAMEN_POSTS_PER_HOUR = env.int("SAMEN_POSTS_PER_HOUR", default=20)  # ideas + comments per account
+SAMEN_PAGE_CACHE = env.bool("SAMEN_PAGE_CACHE", default=True)  # anonymous pages from the cache (page_cache.py)
 SAMEN_SIGNUP_MIN_SECONDS = env.int("SAMEN_SIGNUP_MIN_SECONDS", default=3)  # a sign-up form filled faster is a script
 SAMEN_UNSUBSCRIBE_DAYS = env.int("SAMEN_UNSUBSCRIBE_DAYS", default=90)  # an e-mail's "stop following" link then expires
 # Verification with the Belgian eID or itsme through an OpenID Connect provider (the federal FAS/CSAM, or
@@ -71,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "samen.common.replica.ReplicaReadsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -111,12 +115,26 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / '
 # Reuse a connection for a minute instead of opening one per request (checked before reuse).
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0 if DEBUG else 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A PostgreSQL streaming replica of the primary, if any: anonymous GET requests read from it; whoever wrote in the
+# last SAMEN_REPLICA_PIN_SECONDS, signed-in people, writes, transactions and the task worker use the primary
+# (samen/common/replica.py). When the replica does not answer, reads go back to the primary.
+if _replica_url := env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db_url_config(_replica_url) | {
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        "CONN_HEALTH_CHECKS": True,
+    }
+    DATABASES["replica"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
+DATABASE_ROUTERS = ["samen.common.replica.ReplicaRouter"]
+SAMEN_REPLICA_READS = True  # the test suite turns it off but for the tests of the replica
+SAMEN_REPLICA_PIN_SECONDS = env.int("SAMEN_REPLICA_PIN_SECONDS", default=30)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {
     "default": env.cache("CACHE_URL", default="locmemcache://"),
     # Per worker, for values whose key says when they are stale (the map's points): no network round trip.
     "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "samen-local"},
 }
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "samen.common.cache.RedisCache"  # the same, with one client per worker
 # Production needs a cache every gunicorn worker shares: attempt limits count in it, sessions are read from it.
 # SAMEN_ALLOW_LOCAL_CACHE=true lifts this for the test suite (one process), never for a server.
 _LOCAL_CACHES = ("LocMemCache", "DummyCache", "FileBasedCache")
@@ -164,6 +182,7 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_SIGNUP_FORM_CLASS = "samen.accounts.forms.SignupForm"
 ACCOUNT_ADAPTER = "samen.accounts.adapter.AccountAdapter"
+MFA_ADAPTER = "samen.accounts.adapter.MFAAdapter"  # secrets sealed at rest (issue 13)
 ACCOUNT_LOGOUT_REDIRECT_URL = "processes:list"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Samen] "
 # Staff (moderators, process managers, administrators) sign in with a second factor: an authenticator app's
@@ -197,8 +216,15 @@ STATICFILES_DIRS = [BASE_DIR / "samen" / "static", ("geo", BASE_DIR / "data" / "
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
+# Empty: the folder above. Several app servers: an S3-compatible bucket, s3://bucket/prefix?endpoint_url=https://…
+# (see docs/operations.md), its keys in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.
+MEDIA_STORAGE = media_storage(
+    env.str("MEDIA_STORAGE_URL", default=""),
+    access_key=env.str("AWS_ACCESS_KEY_ID", default=""),
+    secret_key=env.str("AWS_SECRET_ACCESS_KEY", default=""),
+)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE.backend,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -217,7 +243,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:", _tile_origin],
+        "img-src": [SELF, "data:", _tile_origin, *([MEDIA_STORAGE.origin] if MEDIA_STORAGE.origin else [])],
         "connect-src": [SELF],
         "font-src": [SELF],
         "object-src": [NONE],

@@ -1,13 +1,18 @@
 """The cast every test shares: a Laeken resident, an outsider from Ixelles, a moderator, a process manager;
 and processes caught in a given phase."""
 
+import time
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
+from django.db import DEFAULT_DB_ALIAS, OperationalError, connections
+from django.test import override_settings
 from django.utils import timezone, translation
 
 from samen.accounts.models import User
+from samen.common.replica import REPLICA
 from tests.factories import IdeaFactory, PhaseFactory, ProcessFactory, ThemeFactory, UserFactory
 
 
@@ -24,6 +29,44 @@ def english_unless_told():
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """With a replica (DATABASE_REPLICA_URL), the test database made on the primary streams to the replica: point
+    the replica alias at that copy on the replica server (Django had made it a mirror: the primary itself)."""
+    if REPLICA in settings.DATABASES:
+        with django_db_blocker.unblock():
+            replica = connections[REPLICA]
+            replica.close()
+            test_name = connections[DEFAULT_DB_ALIAS].settings_dict["NAME"]
+            replica.settings_dict = {**connections.settings[REPLICA], "NAME": test_name}
+            _wait_until_the_replica_has_the_test_database(replica)
+    yield
+    if REPLICA in settings.DATABASES:
+        connections[REPLICA].close()
+
+
+def _wait_until_the_replica_has_the_test_database(replica, seconds=60):
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            replica.ensure_connection()
+            return
+        except OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+@pytest.fixture(autouse=True)
+def reads_on_the_primary_unless_the_test_is_about_the_replica(request):
+    """Tests write inside a transaction that the replica never sees: only the replica's own tests read from it."""
+    if REPLICA in settings.DATABASES and "replica" not in request.keywords:
+        with override_settings(SAMEN_REPLICA_READS=False):
+            yield
+    else:
+        yield
 
 
 @pytest.fixture

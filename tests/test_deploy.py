@@ -97,3 +97,36 @@ def test_sessions_use_a_shared_cache_when_one_is_configured():
 
     assert shared.stdout.strip().splitlines()[-1] == "django.contrib.sessions.backends.cached_db"
     assert local.stdout.strip().splitlines()[-1] == "django.contrib.sessions.backends.db"
+
+
+def test_production_with_a_bucket_and_a_replica_passes_check_deploy_and_lets_pages_show_the_bucket_images():
+    production = {
+        "DJANGO_SECRET_KEY": "x" * 30 + "a-long-and-random-production-secret-key",
+        "DJANGO_ALLOWED_HOSTS": "samen.brussels",
+        "CACHE_URL": SHARED_CACHE,
+        "MEDIA_STORAGE_URL": "s3://samen-media/media?endpoint_url=https://s3.example.net&region_name=eu-west-1",
+        "DATABASE_REPLICA_URL": "postgres://samen@db-replica.internal:5432/samen",  # parsed, never reached
+    }
+
+    checked = _manage("check", "--deploy", "--fail-level", "WARNING", **production)
+    shown = _manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; print(s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'][-1],"
+        " s.STORAGES['default']['BACKEND'], s.DATABASES['replica']['HOST'])",
+        **production,
+    )
+
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert shown.stdout.splitlines()[-1].split() == [
+        "https://s3.example.net",
+        "storages.backends.s3.S3Storage",
+        "db-replica.internal",
+    ]
+
+
+def test_a_malformed_media_storage_url_stops_the_start_with_its_reason():
+    result = _manage("check", DJANGO_SECRET_KEY="x" * 60, CACHE_URL=SHARED_CACHE, MEDIA_STORAGE_URL="s3://samen")
+
+    assert result.returncode != 0
+    assert "MEDIA_STORAGE_URL needs endpoint_url" in result.stderr

@@ -84,6 +84,7 @@ TABLE = {
     "initiatives.edit":                ("draft initiative",                      "- - - - Y Y - - - -"),
     "initiatives.accept_promotion":    ("invitation to the committee",           "- - - - - Y - - - -"),
     "initiatives.sign":                ("initiative collecting signatures",      CITY_RESIDENTS),
+    "initiatives.withdraw":            ("initiative collecting signatures",      SIGNED_IN),
     "initiatives.review":              ("submitted initiative",                  MANAGERS),
     "initiatives.enter_paper":         ("initiative collecting signatures",      MANAGERS),
     "initiatives.follow_council":      ("initiative transmitted to the council", MANAGERS),
@@ -117,26 +118,12 @@ UNVERIFIED_SUPPORTS = (
     "any signed-in account supports an idea: supports order the idea list, and second e-mail accounts or "
     "people from elsewhere can push an idea up (STYLE.md: is_verified_resident)"
 )
-SERVICE_ONLY = (
-    "the rule lets every signed-in account through and only the service refuses (eligibility_gap); unlike "
-    "votes.cast_ballot and budgets.cast_ballot, the page may offer what the service then refuses"
-)
 FAULTS = {
     ("ideas.support_idea", "signed_in"): UNVERIFIED_SUPPORTS,
     ("ideas.support_idea", "elsewhere"): UNVERIFIED_SUPPORTS,
     ("ideas.support_idea", "moderator"): UNVERIFIED_SUPPORTS,
     ("ideas.support_idea", "manager"): UNVERIFIED_SUPPORTS,
     ("ideas.support_idea", "administrator"): UNVERIFIED_SUPPORTS,
-    ("initiatives.draft", "signed_in"): SERVICE_ONLY,
-    ("initiatives.draft", "elsewhere"): SERVICE_ONLY,
-    ("initiatives.draft", "moderator"): SERVICE_ONLY,
-    ("initiatives.draft", "manager"): SERVICE_ONLY,
-    ("initiatives.draft", "administrator"): SERVICE_ONLY,
-    ("initiatives.sign", "signed_in"): SERVICE_ONLY,
-    ("initiatives.sign", "elsewhere"): SERVICE_ONLY,
-    ("initiatives.sign", "moderator"): SERVICE_ONLY,
-    ("initiatives.sign", "manager"): SERVICE_ONLY,
-    ("initiatives.sign", "administrator"): SERVICE_ONLY,
 }
 
 

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from samen.common.prepared import PreparedGet
 from samen.processes.geography import neighbourhood_choices, neighbourhoods
 
 
@@ -20,6 +21,15 @@ class UserManager(BaseUserManager):
     def create_superuser(self, email, password=None, **fields):
         fields |= {"is_staff": True, "is_superuser": True, "role": User.Role.ADMINISTRATOR}
         return self.create_user(email, password, **fields)
+
+    def get(self, *args, **kwargs):
+        """Every signed-in request reads its user by key (Django's authentication middleware): that query's SQL is
+        built once per worker. Only `User.objects.get(pk=<int>)` itself: a relation's manager (a subclass) and
+        every other lookup take the ORM's usual path."""
+        by_key = not args and kwargs.keys() == {"pk"} and type(kwargs["pk"]) is int
+        if by_key and type(self) is UserManager and self._db is None:
+            return _user_by_key.get(kwargs["pk"])
+        return super().get(*args, **kwargs)
 
 
 class User(AbstractUser):
@@ -238,3 +248,6 @@ class VerificationAttempt(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.method} {self.reason or 'ok'}"
+
+
+_user_by_key = PreparedGet(User, lambda: User._default_manager.get_queryset())

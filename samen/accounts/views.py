@@ -131,50 +131,45 @@ def _verified(request):
     return redirect(_safe_next(request) or "profile")
 
 
+def _submit(request, form_class, prefix: str, act, on_success):
+    """One verification form: valid input goes to its service; a refusal is shown on the form, answered with 4xx."""
+    form = form_class(request.POST, prefix=prefix)
+    if form.is_valid():
+        try:
+            act(user=request.user, client=client_ip(request), **form.cleaned_data)
+            return on_success(request)
+        except ValidationError as refusal:
+            form.add_error(None, refusal)
+    return _verify_page(request, status=INVALID, **{f"{prefix}_form": form})
+
+
+def _letter_requested(request):
+    messages.success(
+        request, _("Your letter will be printed and posted to your address in the register within a few days.")
+    )
+    next_url = _safe_next(request)
+    return redirect(reverse("verify") + (f"?next={quote(next_url)}" if next_url else ""))
+
+
 @require_POST
 @login_required
 @_limited
 def verify_letter(request):
-    form = IdentityForm(request.POST, prefix="letter")
-    if form.is_valid():
-        try:
-            letters.request_letter(user=request.user, client=client_ip(request), **form.cleaned_data)
-            messages.success(
-                request, _("Your letter will be printed and posted to your address in the register within a few days.")
-            )
-            next_url = _safe_next(request)
-            return redirect(reverse("verify") + (f"?next={quote(next_url)}" if next_url else ""))
-        except ValidationError as refusal:
-            form.add_error(None, refusal)
-    return _verify_page(request, status=INVALID, letter_form=form)
+    return _submit(request, IdentityForm, "letter", letters.request_letter, _letter_requested)
 
 
 @require_POST
 @login_required
 @_limited
 def verify_code(request):
-    form = LetterCodeForm(request.POST, prefix="code")
-    if form.is_valid():
-        try:
-            letters.verify_with_letter(user=request.user, code=form.cleaned_data["code"], client=client_ip(request))
-            return _verified(request)
-        except ValidationError as refusal:
-            form.add_error(None, refusal)
-    return _verify_page(request, status=INVALID, code_form=form)
+    return _submit(request, LetterCodeForm, "code", letters.verify_with_letter, _verified)
 
 
 @require_POST
 @login_required
 @_limited
 def verify_document(request):
-    form = DocumentForm(request.POST, prefix="document")
-    if form.is_valid():
-        try:
-            verification.verify_with_document(user=request.user, client=client_ip(request), **form.cleaned_data)
-            return _verified(request)
-        except ValidationError as refusal:
-            form.add_error(None, refusal)
-    return _verify_page(request, status=INVALID, document_form=form)
+    return _submit(request, DocumentForm, "document", verification.verify_with_document, _verified)
 
 
 @login_required

@@ -6,3 +6,13 @@ class BudgetsConfig(AppConfig):
     name = "samen.budgets"
     label = "budgets"
     verbose_name = _("Participatory budgets")
+
+    def ready(self):
+        from samen.budgets.models import Budget, BudgetResult, ProgressUpdate
+        from samen.common import page_cache
+        from samen.common.media import delete_files_with_rows
+
+        delete_files_with_rows(ProgressUpdate, "photo")
+        # The process page links the budget and, once counted, its result.
+        page_cache.watch(Budget, lambda budget: budget.process_id)
+        page_cache.watch(BudgetResult, page_cache.process_through("budget"))

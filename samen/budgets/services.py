@@ -26,6 +26,7 @@ from samen.budgets.models import (
     draw_lottery_seed,
 )
 from samen.common.money import euros
+from samen.common.replica import reads_from_primary
 from samen.common.services import Texts, claim_ballot, require_perm, translated_columns
 from samen.ideas.images import prepare_image
 from samen.processes import clock
@@ -241,6 +242,7 @@ def run_rule(election: Election, rule: str, tie_order):
     return equal_shares(election, completion="add1-greedy", tie_order=tie_order)
 
 
+@reads_from_primary()
 def count_budget(*, budget: Budget) -> BudgetResult:
     """Count once the ballot has closed, by the announced rule; the greedy outcome is kept beside it to compare."""
     if not queries.ballot_has_closed(budget):

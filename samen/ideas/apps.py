@@ -6,3 +6,15 @@ class IdeasConfig(AppConfig):
     name = "samen.ideas"
     label = "ideas"
     verbose_name = _("Ideas")
+
+    def ready(self):
+        from samen.common import page_cache
+        from samen.common.media import delete_files_with_rows
+        from samen.ideas.models import Comment, Idea, Support
+
+        delete_files_with_rows(Idea, "image")
+        # The idea list shows each idea's title, theme, place, author, supports and comments.
+        page_cache.watch(Idea, lambda idea: idea.process_id)
+        page_cache.watch(Comment, page_cache.process_through("idea"))
+        # services.withdraw_support raises the generation itself: a delete receiver costs the toggle a query.
+        page_cache.watch(Support, page_cache.process_through("idea"), deletes=False)

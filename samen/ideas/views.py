@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -15,7 +15,7 @@ from django_ratelimit.decorators import ratelimit
 from samen.accounts.models import User
 from samen.common import phrases
 from samen.common.http import INVALID
-from samen.ideas import notifications, queries, services, similarity
+from samen.ideas import fragments, notifications, queries, services, similarity
 from samen.ideas.forms import CommentEditForm, CommentForm, IdeaEditForm, IdeaForm
 from samen.ideas.models import TITLE_MAX, Comment, Flag, Follow, Idea, Visibility
 from samen.processes import queries as process_queries
@@ -54,7 +54,7 @@ def _idea_page(
         "comment_page": cache(
             lambda: queries.thread_page(idea, viewer=viewer, number=_comment_page_number(request, idea, shown_comment))
         ),
-        "comment_form": comment_form or CommentForm(),
+        "comment_form": cache(lambda: comment_form or CommentForm()),
         "supported": supported
         if supported is not None
         else lambda: viewer.is_authenticated and idea.supports.filter(resident=viewer).exists(),
@@ -259,9 +259,14 @@ def support(request, pk):
         error, status = refusal.messages[0], INVALID
     if error is None and not request.htmx:
         return redirect(idea)
-    idea.support_count = idea.supports.count()  # after the change
     supported = None if error else request.POST.get("action") != "withdraw"
-    return _idea_page(request, idea, error=error, status=status, partial="support", supported=supported)
+    if supported is not None:  # the count read with the idea, just before this change, and this change
+        idea.support_count += 1 if supported else -1
+    if request.htmx:  # the box alone, without the template engine (see fragments.py)
+        if supported is None:
+            supported = idea.supports.filter(resident=request.user).exists()
+        return HttpResponse(fragments.support_box(request, idea, supported=supported, error=error), status=status)
+    return _idea_page(request, idea, error=error, status=status, supported=supported)
 
 
 @require_POST

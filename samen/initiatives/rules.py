@@ -1,8 +1,10 @@
-"""Who may draft, edit, sign, check and follow an initiative. The services check the facts (verified, old enough,
-collecting) and say why; these rules say who may try at all."""
+"""Who may draft, edit, sign, check and follow an initiative. Starting and signing need a verified resident of the
+kind's municipality (eligibility.py, which the services also ask, to say why); the services check the rest
+(collecting, the committee)."""
 
 import rules
 
+from samen.initiatives import eligibility
 from samen.processes.rules import is_process_manager
 
 
@@ -30,12 +32,26 @@ def is_invited_to(user, initiative) -> bool:
     )
 
 
+@rules.predicate
+def may_start_here(user, kind) -> bool:
+    """A verified resident of the kind's municipality (any verified resident, before they choose a kind)."""
+    return eligibility.why_not_author(kind, user) is None
+
+
+@rules.predicate
+def may_sign(user, initiative) -> bool:
+    """Verified by the kind's method, living in its municipality, old enough."""
+    return initiative is not None and eligibility.why_not_signer(initiative.kind, user) is None
+
+
 is_signed_in = rules.is_authenticated & rules.is_active
 
-rules.add_perm("initiatives.draft", is_signed_in)
+rules.add_perm("initiatives.draft", is_signed_in & may_start_here)
 rules.add_perm("initiatives.edit", is_signed_in & is_promoter)
 rules.add_perm("initiatives.accept_promotion", is_signed_in & is_invited)
-rules.add_perm("initiatives.sign", is_signed_in)
+rules.add_perm("initiatives.sign", is_signed_in & may_sign)
+# Whoever signed may withdraw, even if no longer eligible; the service finds their signature or says there is none.
+rules.add_perm("initiatives.withdraw", is_signed_in)
 # City staff (the process managers) check admissibility, type in paper sheets and follow the council.
 rules.add_perm("initiatives.review", is_process_manager)
 rules.add_perm("initiatives.enter_paper", is_process_manager)

@@ -1,17 +1,20 @@
 """Initiatives: the public list and overdue list, an initiative's page with its signatures and the council's clock,
 the promoters' drafting, and the City's check, paper sheets, timeline and decision."""
 
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from samen.common.http import INVALID, require
-from samen.initiatives import queries, services
+from samen.initiatives import eligibility, queries, services
 from samen.initiatives.forms import DecisionForm, EventForm, InitiativeForm, InviteForm, PaperSheetForm, ReviewForm
 from samen.initiatives.models import Initiative, Promoter
 
@@ -69,6 +72,10 @@ def _refused(request, initiative, refusal: ValidationError | None = None, **form
 
 @login_required
 def new(request):
+    refusal = eligibility.why_not_author(None, request.user)
+    if refusal:
+        messages.info(request, refusal)
+        return redirect(f"{reverse('verify')}?next={quote(request.path)}")
     require(request, "initiatives.draft")
     form = InitiativeForm(request.POST or None)
     status = 200
@@ -187,6 +194,9 @@ def review(request, pk):
 @login_required
 def sign(request, pk):
     initiative = _initiative(request, pk)
+    refusal = services.collecting(initiative) and eligibility.why_not_signer(initiative.kind, request.user)
+    if refusal:
+        return _refused(request, initiative, ValidationError(refusal[1], code=refusal[0]))
     require(request, "initiatives.sign", initiative)
     try:
         services.sign(initiative=initiative, user=request.user)
@@ -199,7 +209,7 @@ def sign(request, pk):
 @login_required
 def withdraw(request, pk):
     initiative = _initiative(request, pk)
-    require(request, "initiatives.sign", initiative)
+    require(request, "initiatives.withdraw", initiative)
     try:
         services.withdraw(initiative=initiative, user=request.user)
     except ValidationError as refusal:

@@ -6,3 +6,11 @@ class PanelsConfig(AppConfig):
     name = "samen.panels"
     label = "panels"
     verbose_name = _("Panels and councils drawn by lot")
+
+    def ready(self):
+        from samen.common import page_cache
+        from samen.panels.models import Council, Lottery
+
+        # The process page says whether the panel is drawn and links the council it seats.
+        page_cache.watch(Lottery, lambda lottery: lottery.process_id)
+        page_cache.watch(Council, page_cache.process_through("lottery"))

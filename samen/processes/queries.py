@@ -1,8 +1,10 @@
 from datetime import datetime
 
+from django.core.cache import caches
 from django.db.models import QuerySet
 
 from samen.algorithms.timeline import running_index
+from samen.common import page_cache
 from samen.processes import clock
 from samen.processes.models import Phase, Process
 from samen.processes.phases import VOTING
@@ -14,6 +16,28 @@ def visible_processes(viewer) -> QuerySet[Process]:
     if viewer.has_perm("processes.manage_processes"):
         return processes
     return processes.filter(status=Process.Status.PUBLISHED)
+
+
+def phases_scope(process_id: int) -> str:
+    """The generation (common/page_cache.py) that every save or delete of one of the process's phases raises."""
+    return f"phases:{process_id}"
+
+
+def attach_phases(process: Process) -> Process:
+    """Give `process` its phases as `prefetch_related` would, from this worker's memory while they have not changed:
+    a write (the support toggle) checks the running phase without a query for it."""
+    current = page_cache.generation(phases_scope(process.pk))
+    key = f"phases:{process.pk}:{current}"
+    rows = caches["local"].get(key) if current is not None else None
+    if rows is None:
+        rows = list(Phase.objects.filter(process=process).values())
+        if current is not None:  # without the shared cache, nobody could tell this worker the phases changed
+            caches["local"].set(key, rows, timeout=page_cache.PHASES_SECONDS)
+    phases = process.phases.all()
+    phases._result_cache = [Phase(**row) for row in rows]  # the model's ordering, as the query gave them
+    phases._prefetch_done = True
+    process._prefetched_objects_cache = getattr(process, "_prefetched_objects_cache", {}) | {"phases": phases}
+    return process
 
 
 def running_phase(process: Process, *, now: datetime | None = None) -> Phase | None:
@@ -31,6 +55,18 @@ def phase_allows(process: Process, action: str, *, now: datetime | None = None) 
 def next_phase(process: Process, *, now: datetime | None = None) -> Phase | None:
     now = now or clock.now()
     return next((phase for phase in process.phases.all() if phase.period.opens_at() > now), None)
+
+
+def next_boundary(process: Process, *, now: datetime | None = None) -> datetime | None:
+    """The next instant a phase of the process opens or closes: until then, what the process allows stays the same."""
+    now = now or clock.now()
+    instants = [
+        instant
+        for phase in process.phases.all()
+        for instant in (phase.period.opens_at(), phase.period.closes_at())
+        if instant > now
+    ]
+    return min(instants, default=None)
 
 
 def phase_of_kind(process: Process, kind: str) -> Phase | None:

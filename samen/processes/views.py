@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import formats
 from django.utils.cache import patch_vary_headers
 
+from samen.common import page_cache
+from samen.common.replica import reads_from_primary
 from samen.ideas.forms import IdeaFilterForm
 from samen.ideas.queries import (
     SORTS,
@@ -19,11 +21,12 @@ from samen.ideas.queries import (
     ideas_stamp,
     ordered_idea_ids,
 )
-from samen.processes import eligibility, queries
+from samen.processes import clock, eligibility, queries
 from samen.processes.models import Process
 from samen.processes.phases import PHASE_KINDS, POST_IDEA
 
 IDEAS_PER_PAGE = 12
+LIST_PARAMETERS = {"q", "theme", "neighbourhood", "sort", "page"}  # what the list's address may carry
 
 
 def process_list(request):
@@ -84,6 +87,23 @@ def process_ideas_geojson(request, slug):
 
 
 def process_detail(request, slug):
+    """The process and its idea list. Anonymous visitors get it from the page cache (`common/page_cache.py`), keyed
+    by the address with its filters, page and search, the language and whether htmx asked for the list only."""
+    variant = "list" if request.htmx and request.htmx.target == "idea-list" else "page"
+    if not page_cache.servable(request) or request.GET.get("sort") == "random":  # random: the visitor's own order
+        return _process_detail(request, slug, variant)
+    page_key = page_cache.key(request, variant)
+    now = clock.now()
+    stored = page_cache.serve(request, page_key, slug, now)
+    if stored is not None:
+        return stored
+    # A page to be stored is read from the primary: a replica lagging behind a change the generations already count
+    # would leave a stale page stored as the current one.
+    with reads_from_primary():
+        return _process_detail(request, slug, variant, page_key=page_key, now=now)
+
+
+def _process_detail(request, slug, variant, *, page_key=None, now=None):
     process = get_visible_process(request, slug)
     filters, criteria = _criteria(request, process)
     ordered = ordered_idea_ids(
@@ -106,10 +126,25 @@ def process_detail(request, slug):
         "page": page,
         "query_without_page": _query_without_page(request),
     }
-    template = "processes/process_detail.html"
-    if request.htmx and request.htmx.target == "idea-list":
-        template += "#idea_list"
-    return render(request, template, context)
+    template = "processes/process_detail.html" + ("#idea_list" if variant == "list" else "")
+    if page_key is None:
+        return render(request, template, context)
+    return page_cache.render_and_store(
+        request,
+        page_key,
+        slug=slug,
+        process_id=process.pk,
+        until=queries.next_boundary(process, now=now),
+        render=lambda extra: render(request, template, context | extra),
+        canonical=_canonical(request, filters, page),
+    )
+
+
+def _canonical(request, filters, page) -> bool:
+    """An address the list itself links to: known parameters with valid values, a page that exists."""
+    if not set(request.GET) <= LIST_PARAMETERS or request.GET.get("page", "1") != str(page.number):
+        return False
+    return not request.GET or filters.is_valid()
 
 
 def _now_text(phase) -> str:

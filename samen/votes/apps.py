@@ -6,3 +6,13 @@ class VotesConfig(AppConfig):
     name = "samen.votes"
     label = "votes"
     verbose_name = _("Jury, shortlist and vote")
+
+    def ready(self):
+        from samen.common import page_cache
+        from samen.common.media import delete_files_with_rows
+        from samen.votes.models import ProgressUpdate, Result, Shortlist
+
+        delete_files_with_rows(ProgressUpdate, "photo")
+        # The process page links the published shortlist and, once counted, its result.
+        page_cache.watch(Shortlist, lambda shortlist: shortlist.process_id)
+        page_cache.watch(Result, page_cache.process_through("shortlist"))

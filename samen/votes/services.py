@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 
 from samen.algorithms import approval
 from samen.algorithms.ties import TieBreak
+from samen.common.replica import reads_from_primary
 from samen.common.services import Texts, claim_ballot, require_perm, translated_columns
 from samen.common.translation import missing_official_languages
 from samen.ideas.images import prepare_image
@@ -195,6 +196,7 @@ def cast_ballot(*, shortlist: Shortlist, voter, idea_ids: list[int]) -> Ballot:
     return ballot
 
 
+@reads_from_primary()
 def count_votes(*, shortlist: Shortlist, now: datetime | None = None) -> Result:
     """Count once the vote has ended (algorithms/approval.py); the same ballots always give the same result."""
     if not queries.vote_has_ended(shortlist, now=now):

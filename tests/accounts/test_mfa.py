@@ -1,14 +1,19 @@
 """Staff sign in with a second factor: an authenticator app's code, or a recovery code once."""
 
+import importlib
+
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY
+from cryptography.exceptions import InvalidTag
+from django.apps import apps as django_apps
 from django.contrib.auth import SESSION_KEY
 from django.urls import reverse
 
+from samen.accounts.second_factor import open_secret
 from samen.ideas.models import ModerationAction, Visibility
-from tests.factories import UserFactory, totp_code
+from tests.factories import TOTP_SECRET, UserFactory, totp_code
 from tests.test_deploy import _manage
 
 pytestmark = pytest.mark.django_db
@@ -228,3 +233,30 @@ def test_an_administrator_resets_a_lost_authenticator_app_in_the_admin(client, m
     assert response.status_code == 302
     assert list(Authenticator.objects.filter(user=moderator)) == []
     assert Authenticator.objects.filter(user=administrator).count() == 1
+
+
+def test_a_copy_of_the_database_does_not_hold_a_staff_members_authenticator_secret(manager, settings):
+    RecoveryCodes.activate(manager)
+    stored = {row.type: row.data for row in Authenticator.objects.filter(user=manager)}
+
+    assert TOTP_SECRET not in str(stored[Authenticator.Type.TOTP])
+    assert stored[Authenticator.Type.TOTP]["secret"].startswith("aesgcm1:")
+    assert stored[Authenticator.Type.RECOVERY_CODES]["seed"].startswith("aesgcm1:")
+    # another installation's key (a stolen dump read elsewhere) cannot open it
+    settings.SAMEN_VERIFICATION_KEY = "another-installation"
+    with pytest.raises(InvalidTag):
+        open_secret(stored[Authenticator.Type.TOTP]["secret"])
+
+
+def test_secrets_stored_in_the_clear_before_are_sealed_by_the_migration_and_still_sign_in(client, manager):
+    Authenticator.objects.filter(user=manager, type=Authenticator.Type.TOTP).update(data={"secret": TOTP_SECRET})
+    migration = importlib.import_module("samen.accounts.migrations.0004_seal_authenticator_secrets")
+
+    migration.seal(django_apps, None)
+
+    stored = Authenticator.objects.get(user=manager, type=Authenticator.Type.TOTP).data["secret"]
+    assert stored.startswith("aesgcm1:")
+    assert open_secret(stored) == TOTP_SECRET
+    _sign_in(client, manager.email)
+    assert client.post(reverse("mfa_authenticate"), {"code": totp_code()}).status_code == 302
+    assert int(client.session[SESSION_KEY]) == manager.pk

@@ -110,9 +110,16 @@ def test_initiative_and_verification_pages_have_no_serious_violation_in_the_thre
             f"/initiatives/{collecting.pk}/",
             f"/initiatives/{transmitted.pk}/",
             f"/initiatives/{collecting.pk}/paper/",
-            "/initiatives/new/",
             "/account/verify/",
         ):
             page.goto(f"{base}/{language}{path}")
             assert_accessible(page)
+    # the form to start one is for verified residents
+    page.context.clear_cookies()
+    census.verified(email="resident@example.org", preferred_language="en")
+    sign_in(page, base, "resident@example.org")
+    for language in ("nl", "fr", "en"):
+        page.goto(f"{base}/{language}/initiatives/new/")
+        assert page.locator("form select[name=kind]").count() == 1
+        assert_accessible(page)
     assert Initiative.objects.count() == 2

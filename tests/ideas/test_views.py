@@ -1,8 +1,11 @@
 import io
+from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Count
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
 from samen.ideas.models import Comment, Idea, Support
@@ -238,10 +241,92 @@ def test_supporting_with_htmx_returns_only_the_button(client, idea, outsider):
     assert "You support this idea (withdraw)" in body
 
 
+def test_with_htmx_the_count_includes_other_residents_supports_and_the_withdrawal(client, idea, outsider, resident):
+    SupportFactory(idea=idea, resident=resident)
+    client.force_login(outsider)
+    url = reverse("ideas:support", args=[idea.pk])
+
+    supported = client.post(url, {"action": "support"}, HTTP_HX_REQUEST="true").content.decode()
+    withdrawn = client.post(url, {"action": "withdraw"}, HTTP_HX_REQUEST="true").content.decode()
+    refused = client.post(url, {"action": "withdraw"}, HTTP_HX_REQUEST="true")
+
+    assert "2 supports" in supported
+    assert "1 support<" in withdrawn
+    assert refused.status_code == 422
+    assert "1 support<" in refused.content.decode()
+
+
+def test_a_support_costs_four_queries_with_the_session_and_the_user(client, idea, outsider, django_assert_num_queries):
+    client.force_login(outsider)
+    url = reverse("ideas:support", args=[idea.pk])
+    client.post(url, {"action": "support"}, HTTP_HX_REQUEST="true")  # the process's phases are now in memory
+
+    # the session, the user, the idea with its support count, the DELETE
+    with django_assert_num_queries(4):
+        client.post(url, {"action": "withdraw"}, HTTP_HX_REQUEST="true")
+
+
+def test_a_phase_closed_since_the_last_support_is_refused(client, idea, outsider, resident):
+    client.force_login(outsider)
+    client.post(reverse("ideas:support", args=[idea.pk]), {"action": "support"}, HTTP_HX_REQUEST="true")
+    phase = idea.process.phases.get()
+    phase.last_day = timezone.localdate() - timedelta(days=1)
+    phase.save()
+    client.force_login(resident)
+
+    response = client.post(reverse("ideas:support", args=[idea.pk]), {"action": "support"}, HTTP_HX_REQUEST="true")
+
+    assert response.status_code == 422
+    assert Support.objects.filter(resident=resident).count() == 0
+
+
 def test_support_needs_post(client, idea, outsider):
     client.force_login(outsider)
 
     assert client.get(reverse("ideas:support", args=[idea.pk])).status_code == 405
+
+
+def test_a_signed_out_visitor_is_invited_to_sign_in_and_come_back_to_support(client, idea):
+    body = client.get(idea.get_absolute_url()).content.decode()
+
+    assert f'href="{reverse("account_login")}?next={idea.get_absolute_url()}">Sign in to support this idea</a>' in body
+    assert 'name="action" value="support"' not in body
+
+
+def test_the_idea_page_shows_the_box_the_toggle_answers_with(client, idea, outsider):
+    client.force_login(outsider)
+    client.post(reverse("ideas:support", args=[idea.pk]), {"action": "support"})
+
+    page = client.get(idea.get_absolute_url()).content.decode()
+    box = client.post(reverse("ideas:support", args=[idea.pk]), {"action": "support"}, HTTP_HX_REQUEST="true")
+
+    assert box.status_code == 422  # already supported: the box with the refusal, the count and the withdraw button
+    assert "You already support this idea." in box.content.decode()
+    withdraw = '<button type="submit" aria-pressed="true">You support this idea (withdraw)</button>'
+    assert withdraw in page
+    assert withdraw in box.content.decode()
+    assert "1 support<" in page
+
+
+def test_supporting_a_missing_idea_is_a_404(client, outsider):
+    client.force_login(outsider)
+
+    response = client.post(reverse("ideas:support", args=[999999]), {"action": "support"}, HTTP_HX_REQUEST="true")
+
+    assert response.status_code == 404
+    assert Support.objects.count() == 0
+
+
+def test_a_deactivated_account_is_signed_out_before_it_can_support(client, idea, outsider):
+    client.force_login(outsider)
+    outsider.is_active = False
+    outsider.save()
+
+    response = client.post(reverse("ideas:support", args=[idea.pk]), {"action": "support"})
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+    assert Support.objects.count() == 0
 
 
 def test_following_and_unfollowing(client, idea, outsider):
@@ -283,3 +368,30 @@ def test_idea_list_queries_are_the_same_for_one_and_three_ideas(client, open_pro
     IdeaFactory.create_batch(2, process=open_process, theme=open_process.themes.last())
     with django_assert_num_queries(len(one.captured_queries)):
         client.get(open_process.get_absolute_url())
+
+
+def test_the_prepared_reads_give_what_the_orm_gives(idea, outsider):
+    """common/prepared.PreparedGet copies Django's internals: at a Django upgrade, this says if it still agrees."""
+    from samen.accounts.models import User
+    from samen.ideas.queries import _idea_for_action
+
+    Support.objects.create(idea=idea, resident=outsider)
+    orm_idea = (
+        Idea.objects.select_related("process")
+        .defer("body", "title_vector", "search_vector")
+        .annotate(support_count=Count("supports"))
+        .get(pk=idea.pk)
+    )
+    prepared_idea = _idea_for_action.get(idea.pk)
+    orm_user = User.objects.filter(pk=outsider.pk).get()
+
+    def values(row, *, deferred=()):
+        return {f.attname: getattr(row, f.attname) for f in row._meta.concrete_fields if f.attname not in deferred}
+
+    deferred = {"body", "title_vector", "search_vector"}
+    assert values(prepared_idea, deferred=deferred) == values(orm_idea, deferred=deferred)
+    assert values(prepared_idea.process) == values(orm_idea.process)
+    assert prepared_idea.support_count == orm_idea.support_count == 1
+    assert values(User.objects.get(pk=outsider.pk)) == values(orm_user)
+    with pytest.raises(User.DoesNotExist):
+        User.objects.get(pk=outsider.pk + 10_000)

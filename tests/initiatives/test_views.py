@@ -7,6 +7,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from samen.accounts.models import Verification
 from samen.initiatives import services
 from samen.initiatives.models import Initiative, TimelineEvent
 from tests.ideas.test_notifications import _run_worker
@@ -50,6 +51,30 @@ def test_an_unverified_resident_is_told_to_verify_and_nothing_counts(client, col
     assert response.status_code == 422
     assert "Verify that you are a resident before you sign." in response.content.decode()
     assert services.count(collecting) == 0
+
+
+def test_a_resident_of_another_municipality_is_told_why_and_nothing_counts(client, collecting, census):
+    person = census.verified()
+    Verification.objects.filter(user=person).update(municipality_nis="21009")  # Ixelles
+    client.force_login(person)
+
+    response = client.post(url("sign", collecting))
+
+    assert response.status_code == 422
+    assert "Only residents of" in response.content.decode()
+    assert services.count(collecting) == 0
+
+
+def test_an_unverified_resident_who_starts_an_initiative_is_sent_to_verify_first(client, resident, kind):
+    client.force_login(resident)
+
+    response = client.get(reverse("initiatives:new"), follow=True)
+
+    assert response.redirect_chain[0] == (f"{reverse('verify')}?next=/en/initiatives/new/", 302)
+    assert "Only a verified resident can start an initiative." in response.content.decode()
+    posted = client.post(reverse("initiatives:new"), {"kind": kind.pk, "title_nl": "Titel", "text_nl": "Tekst"})
+    assert posted.status_code == 302
+    assert not Initiative.objects.exists()
 
 
 def test_drafts_are_hidden_from_everyone_but_promoters_and_staff(client, draft, outsider, manager):

@@ -5,11 +5,13 @@ exact amounts. The rules (greedy.py, equal_shares.py) read an election; only pab
 `Tables` is the election as Equal Shares counts it: whole-number money, and supporters grouped by what they paid for.
 """
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from itertools import chain
 from operator import attrgetter
 
 from samen.algorithms.ties import natural_key
@@ -129,6 +131,12 @@ def grouped(election: Election, utility: str) -> dict[frozenset, int]:
     )
     known = {project.id for project in election.projects}
     merged: dict[frozenset, int] = {}
+    if utility == COST:  # checked all at once (a city's 60,000 ballots): no project twice, every project known
+        keys = list(map(frozenset, counts))
+        if sum(map(len, keys)) == sum(map(len, counts)) and known.issuperset(chain.from_iterable(keys)):
+            for key, weight in zip(keys, counts.values(), strict=True):
+                merged[key] = merged.get(key, 0) + weight
+            return merged
     for key, weight in counts.items():
         projects, points = (key, ()) if utility == COST else key
         named = frozenset(projects)
@@ -184,17 +192,23 @@ class Tables:
         self.budget = int(election.budget * self.scale)
         self.cost_mode = utility == COST
         count = len(self.ids)
-        self.masks: list[list[int]] = [[] for _ in range(count)]  # cost utilities: each supporter's ballot as bits
+        self.rank = rank
+        self.named: list[tuple[str, ...]] = []  # cost utilities: the distinct ballots (project ids), their voters
+        self.voters: list[int] = []
         self.points: list[list[tuple[tuple, Money, int]]] = [[] for _ in range(count)]  # (ballot, points, voters)
         self.weight = [0] * count  # the supporters' total utility (cost utilities: their number)
-        for named, voters in grouped(election, utility).items():
-            if self.cost_mode:
-                indices = [rank[project_id] for project_id in named if self.costs[rank[project_id]]]
-                mask = sum(1 << index for index in indices)
-                for index in indices:
-                    self.masks[index].extend([mask] * voters)
-                    self.weight[index] += voters
-                continue
+        if self.cost_mode:  # identical ballots once (in their order: Equal Shares does not mind), checked in bulk
+            counts = Counter(map(attrgetter("projects"), election.ballots))
+            if sum(map(len, map(set, counts))) != sum(map(len, counts)) or not rank.keys() >= set(
+                chain.from_iterable(counts)
+            ):
+                grouped(election, utility)  # raises, naming the ballot
+            self.named, self.voters = list(counts), list(counts.values())
+            votes = Counter(chain.from_iterable(map(attrgetter("projects"), election.ballots)))
+            self.weight = [
+                votes[project_id] if cost else 0 for project_id, cost in zip(self.ids, self.costs, strict=True)
+            ]
+        for named, voters in grouped(election, utility).items() if not self.cost_mode else ():
             ballot = tuple(sorted((rank[project_id], value) for project_id, value in named))
             for index, value in ballot:
                 self.points[index].append((ballot, value, voters))
@@ -209,6 +223,26 @@ class Tables:
         # group and price in numpy (vector.py) from this many groups on; importing numpy takes ~0.1 s: large elections
         self.vector_from = VECTOR_FROM if self.cost_mode and len(election.ballots) >= VECTOR_BALLOTS else math.inf
         self.rows: dict[int, tuple] = {}  # vector.py: each project's supporters' distinct ballots
+
+    @functools.cached_property
+    def ballots(self) -> list[tuple[list[int], int]]:
+        """Cost utilities: each distinct ballot's projects that cost something (their numbers), and its voters."""
+        costs, rank = self.costs, self.rank
+        return [
+            ([index for index in map(rank.__getitem__, named) if costs[index]], voters)
+            for named, voters in zip(self.named, self.voters, strict=True)
+        ]
+
+    @functools.cached_property
+    def masks(self) -> list[list[int]]:
+        """Cost utilities: each project's supporters, one bit mask of the projects it approved per voter (made on
+        first use: the compiled count does not need them)."""
+        masks: list[list[int]] = [[] for _ in self.ids]
+        for indices, voters in self.ballots:
+            mask = sum(1 << index for index in indices)
+            for index in indices:
+                masks[index].extend([mask] * voters)
+        return masks
 
     def members(self, pattern: int) -> tuple[int, ...]:
         found = self.bits.get(pattern)

@@ -12,9 +12,16 @@ Speed (docs/performance.md): prices are computed lazily from proven lower bounds
 elections, vector.py), and Add1 runs at nearby shares share most of their work: budgets only grow with the share, so
 rival bounds proven at a higher share hold below it, and the first rounds two runs provably share are copied into the
 runs between them with interpolated prices.
+
+With cost utilities the count runs in a compiled core where it was built (_mes.c, `counting_path()`): the same
+decisions, proven the same way, each Add1 run from scratch at C speed; where its floats cannot prove a decision it
+returns None and the pure-Python count below decides (docs/architecture.md). The pure-Python count is the
+reference the tests compare the core with.
 """
 
+import itertools
 import math
+from array import array
 from collections.abc import Sequence
 from fractions import Fraction
 
@@ -22,8 +29,18 @@ from samen.algorithms.budgets.election import COST, Election, Outcome, Round, Ta
 from samen.algorithms.budgets.greedy import greedy_fill
 from samen.algorithms.budgets.pricing import EPS, Spent, Uncertain, price
 
+try:  # the compiled count (_mes.c), built by `pip install -e .`; without it, the pure-Python count below
+    from samen.algorithms.budgets import _mes
+except ImportError:  # pragma: no cover - only where the C extension did not build
+    _mes = None
+
 FLOAT_LIMIT = 2**50  # beyond this, whole units are not exact floats: count in rationals
 INF = math.inf
+
+
+def counting_path() -> str:
+    """Which code counts Equal Shares with cost utilities here: "compiled" (_mes.c) or "python"."""
+    return "python" if _mes is None else "compiled"
 
 
 class _Trace:
@@ -347,18 +364,30 @@ def equal_shares(
     """Equal Shares alone (completion ""), with Add1 ("add1"), or with Add1 then the greedy fill ("add1-greedy")."""
     if completion not in ("", "add1", "add1-greedy"):
         raise ValueError(f"unknown completion {completion!r}: expected add1 or add1-greedy")
+    return _outcome(election, utility, completion, tie_order, compiled=_mes is not None)
+
+
+def _outcome(
+    election: Election, utility: str, completion: str, tie_order: Sequence[str] | None, *, compiled: bool
+) -> Outcome:
+    """`equal_shares`, counted by the compiled core where it can prove every decision (cost utilities), else (or
+    if `compiled` is false: the reference the tests compare it with) in pure Python."""
     tables = Tables(election, utility, tie_order)
     voters = len(election.ballots)
-    trace = (
-        _Trace(0, True, Spent([], tables.members))
-        if not voters
-        else _add1(tables, voters)
-        if completion
-        else _run(tables, tables.budget // voters)
-    )
+    found = _compiled(tables, voters, bool(completion)) if compiled and voters and tables.cost_mode else None
+    if found is None:
+        trace = (
+            _Trace(0, True, Spent([], tables.members))
+            if not voters
+            else _add1(tables, voters)
+            if completion
+            else _run(tables, tables.budget // voters)
+        )
+        found = trace.t, trace.order, exact_prices(tables, trace)
+    t, order, prices = found
     unit = Fraction(1, tables.scale)
     rounds = [Round(tables.ids[i], Fraction(0)) for i in tables.free] if voters else []
-    rounds += [Round(tables.ids[i], x * unit) for i, x in zip(trace.order, exact_prices(tables, trace), strict=True)]
+    rounds += [Round(tables.ids[i], x * unit) for i, x in zip(order, prices, strict=True)]
     winners = [r.project for r in rounds]
     total = {
         project_id: weight * (cost if tables.cost_mode else 1)
@@ -374,7 +403,54 @@ def equal_shares(
         sum(election.project(project_id).cost for project_id in [*winners, *completed]),
         election.budget,
         tables.ids,
-        share=trace.t * unit if voters else None,
+        share=t * unit if voters else None,
         rounds=tuple(rounds),
         completed=tuple(completed),
     )
+
+
+def _compiled(tables: Tables, voters: int, add1: bool) -> tuple[int, list[int], list[Fraction]] | None:
+    """The decisive run's share, winners and exact prices from the compiled core (_mes.c), or None where its floats
+    cannot prove a decision (or the money is too large for them): then the pure-Python count decides.
+
+    The core returns, for each round, the groups that paid all they had while they still had money, and the number
+    of voters who paid the price in full; each price is then exact: (cost - what those groups had) / those voters,
+    a group's budget being the share minus the exact prices of the projects it paid for before (never below 0)."""
+    if tables.budget // voters + max(tables.costs, default=0) > FLOAT_LIMIT or tables.budget >= 2**62:
+        return None
+    start, members, counts = _supporters(tables)
+    found = _mes.count(
+        array("q", tables.costs), start, members, counts, tables.budget // voters, tables.scale, tables.budget, add1
+    )
+    if found is None:
+        return None
+    t, order = found["t"], found["order"]
+    # exact prices over a common denominator: integer sums are much faster than Fraction sums
+    named, counts, ids = tables.named, tables.voters, tables.ids
+    prices: list[Fraction] = []
+    paid_before: dict[str, int] = {}  # each funded project's price so far (by id), times `common`
+    common = 1
+    for number, winner in enumerate(order):
+        have = t * common
+        paid = 0
+        for group in found["poor"][number]:
+            left = have - sum([paid_before[p] for p in named[group] if p in paid_before])
+            if left > 0:
+                paid += counts[group] * left
+        x = Fraction(tables.costs[winner] * common - paid, found["rich"][number] * common)
+        prices.append(x)
+        factor = x.denominator // math.gcd(common, x.denominator)
+        if factor > 1:
+            common *= factor
+            paid_before = {p: value * factor for p, value in paid_before.items()}
+        paid_before[ids[winner]] = x.numerator * (common // x.denominator)
+    return t, order, prices
+
+
+def _supporters(tables: Tables) -> tuple[array, array, array]:
+    """The distinct ballots for the compiled core: where each starts (then the end), their projects' numbers one
+    ballot after the other, and each one's voters."""
+    start = array("i", [0])
+    start.extend(itertools.accumulate(map(len, tables.named)))
+    projects = array("i", map(tables.rank.__getitem__, itertools.chain.from_iterable(tables.named)))
+    return start, projects, array("q", tables.voters)

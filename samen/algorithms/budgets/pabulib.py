@@ -8,9 +8,11 @@ in CSV; lines end with CRLF or LF (Wieliczka's file mixes both). Amounts are rea
 
 import csv
 import io
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from fractions import Fraction
+from operator import attrgetter, itemgetter, methodcaller
 from typing import TextIO
 
 from samen.algorithms.budgets.election import VOTE_TYPES, WITH_POINTS, Ballot, Election, Money, Project, exact
@@ -56,6 +58,8 @@ class _Reader:
     def start(self, name: str, line: int) -> None:
         if self.section and self.header is None:
             raise PabulibError(line, f"the {self.section.upper()} section has no header line")
+        if self.section == SECTIONS[-1]:
+            raise PabulibError(line, f"found the {name.upper()} section after VOTES, the last section")
         expected = self.next_section()
         if name != expected:
             raise PabulibError(line, f"found the {name.upper()} section where {expected.upper()} was expected")
@@ -132,12 +136,96 @@ class _Reader:
         extra = {column: row[index] for index, column in self.extra_columns} if self.extra_columns else {}
         self.ballots.append(Ballot(voter_id, projects, points, extra))
 
+    def votes(self, rows: Iterable[tuple[int, list[str]]], stripped: bool) -> None:
+        """The rest of the VOTES section, (line, fields) after the header: `add_ballot` inlined for the usual row
+        (approval-like ballots of the header's width), the hot loop of a city-wide file, its projects checked all
+        at once at the end (or before any other error, so that the first error in the file is the one told); any
+        other row takes the general path, which checks it. `stripped`: no project in a vote has spaces around it."""
+        header, lines, append = self.header, self.voter_lines, self.ballots.append
+        width, general = len(header), self.points_at or self.vote_type == "choose-1"
+        names = tuple(column for _, column in self.extra_columns)
+        pick = itemgetter(*(index for index, _ in self.extra_columns)) if names else None
+        split = str.split if stripped else lambda vote, comma: list(map(str.strip, vote.split(comma)))
+        checked = len(self.ballots)
+        for line, row in rows:
+            if general or len(row) != width or not row[0] or row[0] in lines:
+                if not any(row):
+                    continue
+                try:
+                    if len(row) == 1 and row[0].lower() in SECTIONS:
+                        self.start(row[0].lower(), line)
+                    self.add(header, row, line)
+                except PabulibError:
+                    self.check_ballots(checked)
+                    raise
+                self.check_ballots(checked)
+                checked = len(self.ballots)
+                continue
+            voter_id, vote = row[0], row[1]
+            lines[voter_id] = line
+            extra = dict(zip(names, pick(row) if len(names) > 1 else (pick(row),), strict=True)) if names else {}
+            append(Ballot(voter_id, tuple(split(vote, ",")) if vote else (), (), extra))
+        self.check_ballots(checked)
+
+    def check_ballots(self, first: int) -> None:
+        """The ballots from `first` on: every project known, none twice (`add_ballot`'s checks, all at once)."""
+        ballots = self.ballots[first:]
+        named = list(map(attrgetter("projects"), ballots))
+        if sum(map(len, map(set, named))) == sum(map(len, named)) and self.projects.keys() >= set(
+            itertools.chain.from_iterable(named)
+        ):
+            return
+        for ballot in ballots:
+            projects, line = ballot.projects, self.voter_lines[ballot.voter_id]
+            unknown = [project_id for project_id in projects if project_id not in self.projects]
+            if unknown:
+                raise PabulibError(line, f"voter {ballot.voter_id} votes for {unknown[0]!r}, which is not a project")
+            if len(set(projects)) != len(projects):
+                raise PabulibError(line, f"voter {ballot.voter_id} names a project twice")
+
     def election(self, last_line: int) -> Election:
         if self.section and self.header is None:
             raise PabulibError(max(last_line, 1), f"the {self.section.upper()} section has no header line")
         if self.section != "votes":
             raise PabulibError(max(last_line, 1), f"the file ends without a {self.next_section().upper()} section")
         return Election(self.budget, tuple(self.projects.values()), tuple(self.ballots), self.vote_type, self.meta)
+
+
+def _vote_rows(reader, lines: TextIO | Iterable[str]) -> tuple[Iterator[tuple[int, list[str]]], bool]:
+    """The rows after the VOTES header with their line numbers. When the rest of the file has no quotes, no
+    carriage returns and no spaces around a field (a city's 60,000 ballots, usually), each line is split on `;`
+    directly, which gives what the csv reader and the stripping of each field give, faster; and if no comma has a
+    space beside it, a vote's projects need no stripping either (the second value returned)."""
+    if iter(lines) is lines:  # a file or a StringIO: the csv reader has read up to the header, no further
+        text = "".join(lines)
+        line = reader.line_num
+        if _plain(text):
+            rows = zip(itertools.count(line + 1), map(methodcaller("split", ";"), text.split("\n")))
+            return rows, not (", " in text or " ," in text)
+        return _csv_rows(csv.reader(io.StringIO(text, newline=""), delimiter=";", strict=True), line), False
+    return _csv_rows(reader, 0), False
+
+
+def _csv_rows(reader, offset: int) -> Iterator[tuple[int, list[str]]]:
+    try:
+        for raw in reader:
+            yield offset + reader.line_num, list(map(str.strip, raw))
+    except csv.Error as error:
+        raise PabulibError(offset + reader.line_num, f"not valid CSV: {error}") from None
+
+
+# what the csv reader or the stripping of fields would change: quotes, carriage returns, NUL, whitespace other than
+# the space (str.strip's), and a space next to a field's end
+_SLOW_TEXT = re.compile(
+    '["\\r\\0\\t\\x0b\\x0c\\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]'
+)
+_SPACED = (" ;", "; ", " \n", "\n ")
+
+
+def _plain(text: str) -> bool:
+    return not (
+        _SLOW_TEXT.search(text) or text.startswith(" ") or text.endswith(" ") or any(map(text.__contains__, _SPACED))
+    )
 
 
 def read_pabulib(lines: TextIO | Iterable[str]) -> Election:
@@ -156,6 +244,8 @@ def read_pabulib(lines: TextIO | Iterable[str]) -> Election:
                 raise PabulibError(reader.line_num, "expected the META section first")
             elif state.header is None:
                 state.set_header(row, reader.line_num)
+                if state.section == "votes":
+                    state.votes(*_vote_rows(reader, lines))
             else:
                 state.add(state.header, row, reader.line_num)
     except csv.Error as error:

@@ -11,6 +11,7 @@ from samen.accounts.verification import eligibility_gap
 from samen.algorithms.initiatives import add_months
 from samen.common.services import Texts, require_perm, translated_columns
 from samen.initiatives import notifications
+from samen.initiatives.eligibility import why_not_author
 from samen.initiatives.models import Initiative, InitiativeKind, Promoter, TimelineEvent
 from samen.processes import clock
 
@@ -31,10 +32,10 @@ def _require_verified_resident(user, kind: InitiativeKind, message: str) -> None
 
 def draft_initiative(*, kind: InitiativeKind, author, title: Texts, text: Texts, reasons: Texts) -> Initiative:
     """A verified resident drafts an initiative in Dutch or French; they are its first promoter."""
+    refusal = why_not_author(kind, author)
+    if refusal:
+        raise ValidationError(refusal, code="not_verified")
     require_perm(author, "initiatives.draft", kind)
-    _require_verified_resident(
-        author, kind, _("Only a verified resident of %(municipality)s can start an initiative here.")
-    )
     initiative = Initiative(
         kind=kind,
         author=author,

@@ -13,9 +13,10 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from samen.accounts.models import CensusEntry
-from samen.accounts.verification import checked_national_number, eligibility_gap, person_digest
+from samen.accounts.verification import checked_national_number, person_digest
 from samen.algorithms.initiatives import age_on
 from samen.common.services import require_perm
+from samen.initiatives.eligibility import why_not_signer
 from samen.initiatives.models import Initiative, InitiativeKind, PaperSheet, RejectedLine, Signature
 from samen.processes import clock
 
@@ -39,24 +40,12 @@ def _require_age(kind: InitiativeKind, born: date | None) -> None:
 
 def sign(*, initiative: Initiative, user) -> Signature:
     """A verified resident of the municipality, old enough, signs once."""
-    require_perm(user, "initiatives.sign", initiative)
     _require_collecting(initiative)
-    kind = initiative.kind
-    gap = eligibility_gap(
-        user, method=kind.verification, municipality_nis=kind.municipality_nis, minimum_age=kind.minimum_age
-    )
-    reasons = {
-        "not_verified": lambda: _("Verify that you are a resident before you sign."),
-        "verification_method": lambda: (
-            _("This initiative asks for a verification with %(method)s.") % {"method": kind.get_verification_display()}
-        ),
-        "not_resident": lambda: (
-            _("Only residents of %(municipality)s can sign this initiative.") % {"municipality": kind.municipality.name}
-        ),
-        "too_young": lambda: _("You must be at least %(age)s to sign this initiative.") % {"age": kind.minimum_age},
-    }
-    if gap:
-        raise ValidationError(reasons[gap](), code=gap)
+    refusal = why_not_signer(initiative.kind, user)
+    if refusal:
+        code, reason = refusal
+        raise ValidationError(reason, code=code)
+    require_perm(user, "initiatives.sign", initiative)
     try:
         with transaction.atomic():
             return Signature.objects.create(
@@ -76,7 +65,7 @@ def online_signature(initiative: Initiative, user):
 
 def withdraw(*, initiative: Initiative, user) -> None:
     """A signature can be withdrawn until the collection closes; it then no longer counts."""
-    require_perm(user, "initiatives.sign", initiative)
+    require_perm(user, "initiatives.withdraw", initiative)
     _require_collecting(initiative)
     updated = online_signature(initiative, user).update(withdrawn_at=clock.now())
     if not updated:

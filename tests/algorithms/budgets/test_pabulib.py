@@ -143,6 +143,10 @@ PROJECTS = "PROJECTS\nproject_id;cost\n1;60\n2;40\n"
         ),
         (HEADER.replace("approval", "choose-1") + PROJECTS + "VOTES\nvoter_id;vote\na;1,2\n", 11, "chooses 2"),
         ("votes come first\n", 1, "expected the META section first"),
+        (HEADER + PROJECTS + "VOTES\nvoter_id;vote\na;1\nb;1,3\nc;1;x\n", 12, "voter b votes for '3'"),  # the first
+        (HEADER + PROJECTS + "VOTES\nvoter_id;vote\na;1,1\nMETA\n", 11, "voter a names a project twice"),
+        (HEADER + PROJECTS + "VOTES\nvoter_id;vote\na;1\nMETA\n", 12, "found the META section after VOTES"),
+        (HEADER + PROJECTS + "VOTES\nvoter_id;vote\na;1\nb;2,1,1\nc;3\n", 12, "voter b names a project twice"),
     ],
 )
 def test_a_malformed_file_names_its_line(text, line, message):
@@ -153,3 +157,19 @@ def test_a_malformed_file_names_its_line(text, line, message):
     assert message in error.value.reason
     assert str(error.value).startswith(f"line {line}: ")
     assert isinstance(error.value, ValueError)
+
+
+@pytest.mark.parametrize(
+    "votes",
+    [
+        "a;1,2\nb;2\nc;\n\n",  # plain: split on ";" directly
+        "a ; 1, 2\nb;2 \n c;\n",  # spaces around fields and commas: the csv reader and stripping
+        'a;"1,2"\r\nb;2\r\nc;\r\n',  # quotes and carriage returns
+        "a;1 ,2\nb;\u00a02\nc;\n",  # a space before a comma, a no-break space
+    ],
+)
+def test_every_way_of_writing_the_votes_reads_the_same_ballots(votes):
+    election = read(HEADER + PROJECTS + "VOTES\nvoter_id;vote\n" + votes)
+
+    assert election.ballots == (Ballot("a", ("1", "2")), Ballot("b", ("2",)), Ballot("c", ()))
+    assert read_pabulib((HEADER + PROJECTS + "VOTES\nvoter_id;vote\n" + votes).splitlines(True)) == election
