@@ -102,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     lottery.add_argument("--method", choices=("leximin", "legacy"), default="leximin", help="default: leximin")
     lottery.add_argument("--seed", default="", help="the seed announced before the draw")
     lottery.add_argument("--json", action="store_true", help="print the whole distribution, probabilities and panel")
+    lottery.add_argument(
+        "--time-limit", type=float, default=600.0, metavar="SECONDS", help="per integer program (default: 600)"
+    )
     return parser
 
 
@@ -325,8 +328,17 @@ def _sortition(args: argparse.Namespace) -> int:
         households = args.household_column is not None
         try:
             outcome = sortition.draw_panel(
-                people, quotas, args.k, seed=args.seed, method=args.method, households=households
+                people,
+                quotas,
+                args.k,
+                seed=args.seed,
+                method=args.method,
+                households=households,
+                time_limit=args.time_limit,
             )
+        except sortition.SolverTimeLimit as error:
+            print(f"samen sortition: {error}", file=sys.stderr)
+            return 3
         except sortition.SortitionInputError as error:
             source = {"quotas": args.quotas, "pool": args.pool}.get(error.source)
             raise _Refused(f"{source}: {error}" if source else str(error)) from None

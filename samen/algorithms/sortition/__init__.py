@@ -11,6 +11,7 @@ from typing import Any
 
 from samen.algorithms.sortition.draw import Distribution, WeightedPanel, as_json, sample_panel
 from samen.algorithms.sortition.feasibility import (
+    SECONDS,
     Bound,
     Feasibility,
     InfeasibleQuotas,
@@ -80,16 +81,18 @@ def draw_panel(
     method: str = "leximin",
     households: bool = False,
     runs: int = 1000,
+    time_limit: float = SECONDS,
 ) -> Draw:
     """Compute the lottery with `method` and draw its panel with `seed`.
 
-    Raises SortitionInputError on bad input and InfeasibleQuotas (a subclass) when no panel meets the quotas.
-    For "legacy", the distribution is counted over `runs` draws and the panel is the draw made with the seed.
+    Raises SortitionInputError on bad input and InfeasibleQuotas (a subclass) when no panel meets the quotas, and
+    SolverTimeLimit when an integer program reaches `time_limit` seconds. For "legacy", the distribution is counted
+    over `runs` draws and the panel is the draw made with the seed.
     """
     if method not in METHODS:
         raise SortitionInputError(f"unknown method {method!r}: expected one of {', '.join(METHODS)}")
     if method == "leximin":
-        distribution = leximin_distribution(people, quotas, k, households=households)
+        distribution = leximin_distribution(people, quotas, k, households=households, time_limit=time_limit)
         return Draw(distribution, sample_panel(distribution, seed), seed)
     check_instance(people, quotas, k)
     unselectable = _unselectable(people, quotas, k, households)

@@ -118,3 +118,16 @@ def test_samen_sortition_with_a_household_column_never_seats_two_of_one_househol
     assert status == 0
     assert panels
     assert all(len({street[person] for person in panel}) == 3 for panel in panels)
+
+
+def test_samen_sortition_stopped_by_its_time_limit_says_so_and_prints_no_panel(capsys):
+    folder = DATA / "brussels_generated_350_30"
+    argv = ["sortition", "--pool", str(folder / "respondents.csv"), "--quotas", str(folder / "categories.csv")]
+
+    status = main([*argv, "--k", "30", "--time-limit", "1e-9"])
+
+    out, err = capsys.readouterr()
+    assert status == 3
+    assert "reached its time limit" in err
+    assert "nothing was drawn" in err
+    assert out == ""
