@@ -16,6 +16,7 @@ from PIL import Image
 
 from samen.common.storage_url import media_storage
 from samen.ideas.models import Idea
+from tests.ideas.test_views import _form
 
 KEYS = {"access_key": "samen-test-key", "secret_key": "samen-test-secret"}
 
@@ -54,18 +55,6 @@ def _png(colour=(0, 120, 0)) -> SimpleUploadedFile:
     buffer = io.BytesIO()
     Image.new("RGB", (400, 300), colour).save(buffer, format="PNG")
     return SimpleUploadedFile("park.png", buffer.getvalue(), content_type="image/png")
-
-
-def _form(process, **overrides):
-    return {
-        "title": "Benches on Place Bockstael",
-        "body": "Somewhere to sit while waiting for the bus.",
-        "theme": process.themes.first().pk,
-        "language": "en",
-        "neighbourhood_code": "",
-        "latitude": "",
-        "longitude": "",
-    } | overrides
 
 
 def _post_idea_with_image(client, process, resident) -> Idea:

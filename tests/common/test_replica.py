@@ -20,6 +20,7 @@ from samen.common.replica import PIN_COOKIE, REPLICA, ReplicaReadsMiddleware
 from samen.ideas.models import Idea
 from samen.votes.models import Ballot, Result
 from tests.factories import IdeaFactory, UserFactory
+from tests.ideas.test_views import _form
 from tests.votes.conftest import ideas_of, shortlist_at
 
 if REPLICA not in settings.DATABASES:
@@ -62,18 +63,6 @@ def replica_lagging():
         _sql(REPLICA, "SELECT pg_wal_replay_resume()")
 
 
-def _form(process, title):
-    return {
-        "title": title,
-        "body": "Somewhere to sit while waiting for the bus.",
-        "theme": process.themes.first().pk,
-        "language": "en",
-        "neighbourhood_code": "",
-        "latitude": "",
-        "longitude": "",
-    }
-
-
 def test_the_replica_alias_is_the_streaming_standby_holding_the_test_database():
     in_recovery, port, name = _sql(REPLICA, "SELECT pg_is_in_recovery(), inet_server_port(), current_database()")
 
@@ -114,9 +103,7 @@ def test_whoever_posts_an_idea_sees_it_at_once_even_while_the_replica_lags(clien
     client.force_login(resident)
 
     with replica_lagging():
-        response = client.post(
-            reverse("ideas:create", args=[open_process.slug]), _form(open_process, "Benches on Place Bockstael")
-        )
+        response = client.post(reverse("ideas:create", args=[open_process.slug]), _form(open_process))
         own_page = client.get(response["Location"])
         process_page = client.get(open_process.get_absolute_url()).content.decode()
 
@@ -133,7 +120,7 @@ def test_after_signing_out_the_author_still_reads_the_primary_for_a_while_and_ot
     other_visitor = client.__class__()
 
     with replica_lagging():
-        client.post(reverse("ideas:create", args=[open_process.slug]), _form(open_process, "Trees in Rue Haute"))
+        client.post(reverse("ideas:create", args=[open_process.slug]), _form(open_process, title="Trees in Rue Haute"))
         signed_out = client.post(reverse("account_logout"))
         author_sees = client.get(open_process.get_absolute_url()).content.decode()
         stranger_sees = other_visitor.get(open_process.get_absolute_url()).content.decode()
