@@ -114,9 +114,9 @@ def seed(ideas: int, accounts: int) -> dict:
     from django.utils import timezone
 
     from samen.accounts.models import User
+    from samen.common.geography import neighbourhoods
     from samen.ideas.models import Idea
     from samen.processes import services
-    from samen.processes.geography import neighbourhoods
 
     rng = random.Random(4)
     today = timezone.localdate()

@@ -19,7 +19,7 @@ from samen.accounts.verification import upload_census
 from samen.algorithms.budgets.pabulib import parse_pabulib
 from samen.algorithms.initiatives import invented_document_number
 from samen.budgets.models import BudgetBallot
-from samen.processes import clock
+from samen.common import clock
 from samen.votes.models import Ballot
 from tests.budgets.conftest import budget_at, proposals_of
 from tests.factories import UserFactory

@@ -24,8 +24,8 @@ from samen.accounts.verification import (
     refuse,
     unseal_address,
 )
+from samen.common import clock
 from samen.common.services import require_perm
-from samen.processes import clock
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread on paper
 CODE_LENGTH = 10

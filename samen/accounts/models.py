@@ -5,8 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from samen.common.geography import neighbourhood_choices, neighbourhoods
 from samen.common.prepared import PreparedGet
-from samen.processes.geography import neighbourhood_choices, neighbourhoods
 
 
 class UserManager(BaseUserManager):

@@ -1,167 +1,116 @@
-"""The GDPR side of an account: everything we hold about a person in one ZIP, and erasure on request."""
-
-import io
-import json
-import zipfile
-from pathlib import PurePosixPath
+"""The account's own personal data: the account, its e-mail addresses and second factors, the verification, its
+letters, attempts and transfers, the census rows that list the person, and what a staff member did here (census uploads, admin log). See
+`samen.common.privacy`."""
 
 from allauth.account.models import EmailAddress
-from django.db import transaction
-from django.utils import timezone
+from allauth.mfa.models import Authenticator
+from django.contrib.admin.models import LogEntry
+from django.db.models import Q
 
-from samen.accounts.models import User, Verification, VerificationAttempt, VerificationLetter
-from samen.ideas.models import Comment, Flag, Follow, Idea, Support
-from samen.initiatives.models import Signature
-from samen.panels.models import RegisterEntry, Volunteer
-from samen.votes.models import Ballot, Review
+from samen.accounts.models import (
+    CensusEntry,
+    CensusList,
+    User,
+    Verification,
+    VerificationAttempt,
+    VerificationLetter,
+    VerificationTransfer,
+)
+from samen.common.privacy import when
+
+COVERS = (
+    User,
+    EmailAddress,
+    Authenticator,
+    LogEntry,
+    CensusList,
+    CensusEntry,
+    Verification,
+    VerificationAttempt,
+    VerificationLetter,
+    VerificationTransfer,
+)
 
 
-def _when(value) -> str | None:
-    return value.isoformat() if value else None
-
-
-def personal_data(user: User) -> dict:
-    """Every row that names `user`, as plain JSON-ready data (images are listed by their file in the ZIP)."""
-    ideas = Idea.objects.filter(author=user).select_related("process", "theme").order_by("pk")
+def export(user: User) -> dict:
+    verification = Verification.objects.filter(user=user).first()
     return {
-        "exported_at": timezone.now().isoformat(),
         "account": {
             "email": user.email,
             "display_name": user.display_name,
             "home_neighbourhood_code": user.neighbourhood_code,
             "preferred_language": user.preferred_language,
             "role": user.role,
-            "joined": _when(user.date_joined),
-            "last_sign_in": _when(user.last_login),
+            "joined": when(user.date_joined),
+            "last_sign_in": when(user.last_login),
             "email_addresses": list(EmailAddress.objects.filter(user=user).values("email", "verified", "primary")),
+            # The kind and dates only: the secrets stay sealed, they are no data about the person.
+            "second_factors": [
+                {"kind": row["type"], "created_at": when(row["created_at"]), "last_used_at": when(row["last_used_at"])}
+                for row in Authenticator.objects.filter(user=user)
+                .order_by("pk")
+                .values("type", "created_at", "last_used_at")
+            ],
         },
-        "ideas": [
-            {
-                "id": idea.pk,
-                "process": idea.process.slug,
-                "theme": idea.theme.slug,
-                "title": idea.title,
-                "text": idea.body,
-                "language": idea.language,
-                "latitude": idea.latitude,
-                "longitude": idea.longitude,
-                "neighbourhood_code": idea.neighbourhood_code,
-                "image": f"images/{PurePosixPath(idea.image.name).name}" if idea.image else None,
-                "visibility": idea.visibility,
-                "moderation_reason": idea.moderation_reason,
-                "created": _when(idea.created_at),
-            }
-            for idea in ideas
-        ],
-        "comments": [
-            {**row, "created_at": _when(row["created_at"])}
-            for row in Comment.objects.filter(author=user)
-            .order_by("pk")
-            .values("id", "idea_id", "parent_id", "body", "language", "visibility", "moderation_reason", "created_at")
-        ],
-        "supports": [
-            {**row, "created_at": _when(row["created_at"])}
-            for row in Support.objects.filter(resident=user)
-            .order_by("pk")
-            .values("idea_id", "idea__title", "created_at")
-        ],
-        "follows": list(Follow.objects.filter(follower=user).order_by("pk").values_list("idea_id", flat=True)),
-        "ballots": [
-            {
-                "process": ballot.shortlist.process.slug,
-                "ideas": sorted(entry.idea_id for entry in ballot.entries.all()),
-                "updated_at": _when(ballot.updated_at),
-            }
-            for ballot in Ballot.objects.filter(voter=user)
-            .select_related("shortlist__process")
-            .prefetch_related("entries")
-        ],
-        "jury_reviews": [
-            {
-                "idea_id": review.idea_id,
-                "conflict_of_interest": review.conflict_of_interest,
-                "comment": review.comment,
-                "scores": {score.criterion.name: score.value for score in review.scores.all()},
-                "created_at": _when(review.created_at),
-            }
-            for review in Review.objects.filter(juror=user).prefetch_related("scores__criterion").order_by("pk")
-        ],
-        "lotteries": [
-            {
-                "process": volunteer.lottery.process.slug,
-                "first_name": volunteer.first_name,
-                "features": volunteer.features,
-                "show_name": volunteer.show_name,
-                "invitation_address": volunteer.invitation.address,
-                "registered_at": _when(volunteer.registered_at),
-                "probability": volunteer.probability,
-                "selected": volunteer.selected,
-                "reserve_rank": volunteer.reserve_rank,
-            }
-            for volunteer in Volunteer.objects.filter(user=user).select_related("lottery__process", "invitation")
-        ],
         "verification": (
             {
-                "method": user.verification.method,
-                "municipality": user.verification.municipality_nis,
-                "born_on": _when(user.verification.born_on),
-                "verified_at": _when(user.verification.verified_at),
-                "expires_at": _when(user.verification.expires_at),
+                "method": verification.method,
+                "municipality": verification.municipality_nis,
+                "born_on": when(verification.born_on),
+                "verified_at": when(verification.verified_at),
+                "expires_at": when(verification.expires_at),
             }
-            if Verification.objects.filter(user=user).exists()
+            if verification
             else None
         ),
+        # The municipalities' registers that list the verified person (postcode only: the sealed address and the
+        # document's hash are no text anyone can read).
+        "census_entries": [
+            {"municipality": row["census__municipality_nis"], "postcode": row["postcode"]}
+            for row in CensusEntry.objects.filter(digest=verification.digest).values(
+                "census__municipality_nis", "postcode"
+            )
+        ]
+        if verification
+        else [],
         "verification_letters": [
             {
                 "status": letter.status,
                 "municipality": letter.municipality_nis,
-                "requested_at": _when(letter.requested_at),
-                "printed_at": _when(letter.printed_at),
-                "expires_at": _when(letter.expires_at),
+                "requested_at": when(letter.requested_at),
+                "printed_at": when(letter.printed_at),
+                "expires_at": when(letter.expires_at),
             }
             for letter in VerificationLetter.objects.filter(user=user).order_by("pk")
         ],
         "verification_attempts": [
-            {**row, "at": _when(row["at"])}
+            {**row, "at": when(row["at"])}
             for row in VerificationAttempt.objects.filter(user=user)
             .order_by("pk")
             .values("at", "method", "succeeded", "reason", "client")
         ],
-        "signatures": [
-            {**row, "signed_at": _when(row["signed_at"]), "withdrawn_at": _when(row["withdrawn_at"])}
-            for row in Signature.objects.filter(user=user)
-            .order_by("pk")
-            .values("initiative_id", "initiative__title_fr", "signed_at", "withdrawn_at")
+        "verification_transfers": [
+            {
+                "direction": "from this account" if transfer.from_user_id == user.pk else "to this account",
+                "method": transfer.method,
+                "status": transfer.status,
+                "requested_at": when(transfer.requested_at),
+                "decided_at": when(transfer.decided_at),
+            }
+            for transfer in VerificationTransfer.objects.filter(Q(from_user=user) | Q(to_user=user)).order_by("pk")
         ],
-        "reports": [
-            {**row, "created_at": _when(row["created_at"])}
-            for row in Flag.objects.filter(flagger=user)
-            .order_by("pk")
-            .values("idea_id", "comment_id", "reason", "note", "created_at")
-        ],
+        "staff_work": {
+            "census_lists_uploaded": [
+                {"municipality": row["municipality_nis"], "uploaded_at": when(row["uploaded_at"])}
+                for row in CensusList.objects.filter(uploaded_by=user).values("municipality_nis", "uploaded_at")
+            ],
+            "letters_printed": VerificationLetter.objects.filter(printed_by=user).count(),
+            "transfers_decided": list(
+                VerificationTransfer.objects.filter(decided_by=user).order_by("pk").values_list("pk", flat=True)
+            ),
+            "admin_log": [
+                {"at": when(entry.action_time), "object": entry.object_repr, "change": entry.get_change_message()}
+                for entry in LogEntry.objects.filter(user=user).order_by("pk")
+            ],
+        },
     }
-
-
-def export_zip(user: User) -> bytes:
-    """A ZIP with `samen-data.json` and the images the person uploaded, as they are stored."""
-    data = personal_data(user)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("samen-data.json", json.dumps(data, ensure_ascii=False, indent=2))
-        for idea in Idea.objects.filter(author=user).exclude(image=""):
-            with idea.image.open("rb") as image:
-                archive.writestr(f"images/{PurePosixPath(idea.image.name).name}", image.read())
-    return buffer.getvalue()
-
-
-def delete_account(*, user: User) -> None:
-    """Erase the person: ideas and comments stay, signed "deleted account"; supports, follows, reports and
-    e-mail addresses go with the account row (database cascades), so every count stays right; a ballot stays in
-    its vote, and a volunteer's row in a lottery's pool, with nobody's name or address on it, so that a published
-    result can still be recounted. Sessions of
-    the account no longer find their user and are signed out."""
-    with transaction.atomic():
-        volunteering = Volunteer.objects.filter(user=user)
-        RegisterEntry.objects.filter(volunteer__in=volunteering).update(address="")
-        volunteering.update(first_name="", show_name=False)
-        user.delete()

@@ -3,6 +3,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from samen.accounts.models import User
+from samen.common import privacy
 
 STAFF_ROLES = {User.Role.PROCESS_MANAGER, User.Role.ADMINISTRATOR}
 
@@ -26,3 +27,14 @@ def update_profile(*, user: User, display_name: str, neighbourhood_code: int | N
     user.full_clean()
     user.save(update_fields=["display_name", "neighbourhood_code", "preferred_language"])
     return user
+
+
+def delete_account(*, user: User) -> None:
+    """Erase the person: ideas and comments stay, signed "deleted account"; supports, follows, reports and
+    e-mail addresses go with the account row (database cascades), so every count stays right; a ballot stays in
+    its vote, and a volunteer's row in a lottery's pool, with nobody's name or address on it (each app's `erase`),
+    so that a published result can still be recounted. Sessions of the account no longer find their user and are
+    signed out."""
+    with transaction.atomic():
+        privacy.erase_everywhere(user)
+        user.delete()

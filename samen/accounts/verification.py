@@ -32,9 +32,9 @@ from samen.algorithms.initiatives import (
     national_number_birth_date,
     normalise_national_number,
 )
+from samen.common import clock
+from samen.common.geography import postal_codes
 from samen.common.services import require_perm
-from samen.processes import clock
-from samen.processes.geography import postal_codes
 
 MAX_CENSUS_ROWS = 1_500_000  # the whole Region fits
 

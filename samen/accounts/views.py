@@ -17,12 +17,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from django_ratelimit.decorators import ratelimit
 
-from samen.accounts import eid, letter_files, letters, privacy, services, verification
+from samen.accounts import eid, letter_files, letters, services, verification
 from samen.accounts.forms import CensusForm, DocumentForm, IdentityForm, LetterCodeForm, ProfileForm
+from samen.common import clock, privacy
+from samen.common.geography import municipality_choices
 from samen.common.http import INVALID, client_ip, require, safe_next
 from samen.common.views import too_many_attempts
-from samen.processes import clock
-from samen.processes.geography import municipality_choices
 
 
 @login_required
@@ -78,7 +78,7 @@ def delete(request):
         return render(request, "accounts/privacy_account.html", {"form": form}, status=422)
     user = request.user
     logout(request)
-    privacy.delete_account(user=user)
+    services.delete_account(user=user)
     messages.success(request, _("Your account is deleted. Thank you for having taken part."))
     return redirect("processes:list")
 

@@ -15,9 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from translated_fields import TranslatedField
 
+from samen.common.geography import neighbourhood_choices, neighbourhoods
 from samen.common.progress import ProgressStatus
 from samen.common.translation import official_fallback, official_field_errors
-from samen.processes.geography import neighbourhood_choices, neighbourhoods
 
 MAX_AMOUNT = 100_000_000  # euros: above any Brussels budget, below what a typo would give
 

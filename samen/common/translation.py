@@ -24,6 +24,14 @@ def localized(obj, name: str) -> Localized:
     return Localized("", order[0])
 
 
+def every_language(obj, *names: str) -> dict[str, dict[str, str]]:
+    """Each translated field in every language it exists in, e.g. {"title": {"nl": "…", "fr": "…"}}: for exports."""
+    return {
+        name: {language: text for language in FALLBACKS if (text := getattr(obj, f"{name}_{language}", ""))}
+        for name in names
+    }
+
+
 def official_fallback(name, field):
     """An attrgetter for TranslatedField: `process.title` reads with the fallbacks above."""
     return lambda self: localized(self, name).text

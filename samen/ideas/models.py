@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from samen.processes.geography import (
+from samen.common.geography import (
     municipalities,
     municipality_choices,
     neighbourhood_choices,

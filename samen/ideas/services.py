@@ -9,6 +9,7 @@ from django.db.models import RestrictedError
 from django.utils.translation import gettext as _
 
 from samen.common import page_cache, phrases
+from samen.common.geography import is_in_region, neighbourhood_at, neighbourhoods
 from samen.common.media import delete_file_after_commit
 from samen.common.services import require_perm
 from samen.ideas.images import prepare_image
@@ -17,7 +18,6 @@ from samen.ideas.moderation import record_edit, require_posting_allowance
 from samen.ideas.notifications import announce_comment
 from samen.ideas.similarity import title_vector
 from samen.processes import queries as process_queries
-from samen.processes.geography import is_in_region, neighbourhood_at, neighbourhoods
 from samen.processes.models import Process, Theme
 from samen.processes.phases import COMMENT, POST_IDEA, SUPPORT
 

@@ -15,9 +15,9 @@ from samen.accounts import letters
 from samen.accounts.models import CensusList, User, VerificationLetter
 from samen.accounts.verification import is_verified, upload_census, verify_with_document
 from samen.algorithms.initiatives import invented_document_number, invented_national_number
+from samen.common import clock
 from samen.initiatives import services
 from samen.initiatives.models import Initiative
-from samen.processes import clock
 
 CITY = "21004"
 # (national number, birth date, postcode): invented people whose numbers carry valid check digits.

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from translated_fields import TranslatedField
 
+from samen.common.geography import municipalities, municipality_choices
 from samen.common.translation import official_fallback, official_field_errors
-from samen.processes.geography import municipalities, municipality_choices
 
 
 class InitiativeKind(models.Model):

@@ -6,9 +6,9 @@ from datetime import date
 from django.db.models import Count, Q
 
 from samen.algorithms.initiatives import Stage, clock_on
+from samen.common import clock
 from samen.initiatives.models import Initiative, PaperSheet
 from samen.initiatives.services import count, deadline_of, online_signature
-from samen.processes import clock
 
 PRIVATE = {Initiative.Status.DRAFT, Initiative.Status.SUBMITTED, Initiative.Status.RETURNED}
 

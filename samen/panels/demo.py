@@ -5,7 +5,7 @@ gender, age and neighbourhood, the pool frozen, the invitations and the panel dr
 announced beforehand, and a council whose term runs today, with three approved delegates (a fourth waits) and a
 member who resigned, replaced from the reserve list. The "Marolles" panel is answering its invitations now:
 `seed_demo` prints unused codes. Each past step is replayed through the services on the day it happened
-(`processes/clock.py`).
+(`common/clock.py`).
 """
 
 import csv
@@ -17,10 +17,10 @@ from django.contrib.auth.hashers import make_password
 
 from samen.accounts.models import User
 from samen.algorithms.timeline import BRUSSELS
+from samen.common import clock
 from samen.panels import services
 from samen.panels.models import Lottery, RegisterEntry, Seat
 from samen.panels.queries import REGISTRATION
-from samen.processes import clock
 from samen.processes.queries import phase_of_kind
 from samen.votes.demo import replaying_during
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from samen.processes.geography import neighbourhoods
+from samen.common.geography import neighbourhoods
 
 GENDER = "gender"
 AGE_BAND = "age_band"

@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from translated_fields import TranslatedField
 
+from samen.common.geography import neighbourhood_choices, neighbourhoods
 from samen.common.translation import official_fallback
-from samen.processes.geography import neighbourhood_choices, neighbourhoods
 
 MAX_POOL = 100_000  # register rows per lottery: a whole municipality's extract fits
 

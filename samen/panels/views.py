@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
+from samen.common import clock
 from samen.common.http import INVALID, require
 from samen.common.text import spreadsheet_safe
 from samen.panels import queries, services
@@ -27,7 +28,6 @@ from samen.panels.forms import (
     VolunteerForm,
 )
 from samen.panels.models import Council, Lottery, Nomination, Seat
-from samen.processes import clock
 from samen.processes.views import get_visible_process
 
 

@@ -4,7 +4,8 @@ from django.utils.translation import gettext as _
 from translated_fields import TranslatedFieldAdmin
 
 from samen.algorithms.timeline import Period, first_overlap
-from samen.processes import clock, queries
+from samen.common import clock
+from samen.processes import queries
 from samen.processes.models import Phase, Process, Theme
 
 # Who may vote: fixed once a vote has opened, so that nobody is let in or shut out of a running ballot.

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from samen.accounts.models import CensusEntry, Verification
 from samen.accounts.verification import eligibility_gap, vote_pseudonym
 from samen.algorithms.initiatives import age_on
-from samen.processes import clock
+from samen.common import clock
 
 
 def municipality_of(process) -> str:

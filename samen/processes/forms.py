@@ -3,7 +3,7 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from samen.processes.geography import neighbourhood_choices
+from samen.common.geography import neighbourhood_choices
 
 
 class PlainSelect(forms.Select):

@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from translated_fields import TranslatedField
 
 from samen.algorithms.timeline import Period
+from samen.common.geography import municipality_choices, neighbourhood_choices, neighbourhoods
 from samen.common.translation import official_fallback, official_field_errors
-from samen.processes.geography import municipality_choices, neighbourhood_choices, neighbourhoods
 from samen.processes.phases import PHASE_KINDS, phase_kind_choices
 
 

@@ -4,8 +4,7 @@ from django.core.cache import caches
 from django.db.models import QuerySet
 
 from samen.algorithms.timeline import running_index
-from samen.common import page_cache
-from samen.processes import clock
+from samen.common import clock, page_cache
 from samen.processes.models import Phase, Process
 from samen.processes.phases import VOTING
 

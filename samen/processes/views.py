@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import formats
 from django.utils.cache import patch_vary_headers
 
-from samen.common import page_cache
+from samen.common import clock, page_cache
 from samen.common.replica import reads_from_primary
 from samen.ideas.forms import IdeaFilterForm
 from samen.ideas.queries import (
@@ -21,7 +21,7 @@ from samen.ideas.queries import (
     ideas_stamp,
     ordered_idea_ids,
 )
-from samen.processes import clock, eligibility, queries
+from samen.processes import eligibility, queries
 from samen.processes.models import Process
 from samen.processes.phases import PHASE_KINDS, POST_IDEA
 

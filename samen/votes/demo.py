@@ -3,7 +3,7 @@
 "Brussels hacks the crisis" is told to its end: three jurors scored every idea, five were shortlisted, 300 residents
 voted, two ideas tied for second place and the jury score decided, and the two winners report their progress.
 "Place Bockstael" is in its vote now, so that a visitor can vote. For what happened in the
-past, each step is replayed through the services on a day of the phase where it happened (`processes/clock.py`).
+past, each step is replayed through the services on a day of the phase where it happened (`common/clock.py`).
 """
 
 import random
@@ -13,8 +13,8 @@ from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from samen.accounts.models import User
+from samen.common import clock
 from samen.ideas.models import Idea
-from samen.processes import clock
 from samen.processes import queries as process_queries
 from samen.votes import services
 from samen.votes.models import ProgressUpdate

@@ -8,7 +8,8 @@ from django.urls import reverse
 from PIL import Image
 
 from samen.accounts.models import User
-from samen.accounts.privacy import delete_account, personal_data
+from samen.accounts.services import delete_account
+from samen.common.privacy import personal_data
 from samen.ideas import moderation, services
 from samen.ideas.models import Comment, Flag, Follow, Idea, Support
 from samen.votes import services as vote_services

@@ -29,7 +29,7 @@ from samen.accounts.verification import (
     verify_with_document,
     verify_with_eid,
 )
-from samen.processes import clock
+from samen.common import clock
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -412,7 +412,7 @@ def test_a_page_on_the_site_is_followed_after_verifying(client, resident, census
 
 
 def test_a_resident_finds_their_letters_and_attempts_in_their_data_export(client, resident, census):
-    from samen.accounts.privacy import personal_data
+    from samen.common.privacy import personal_data
 
     _ask_letter(client, resident)
     _ask_letter(client, resident, NOOR[0], NOOR[1].isoformat())

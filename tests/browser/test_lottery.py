@@ -13,9 +13,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from samen.common import clock
 from samen.panels import services
 from samen.panels.models import Volunteer
-from samen.processes import clock
 from samen.processes.models import Phase
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories import PhaseFactory, ProcessFactory, UserFactory

@@ -11,7 +11,7 @@ from django.utils import timezone
 from samen.accounts.models import User
 from samen.budgets import services
 from samen.budgets.models import BudgetBallot, ProgressUpdate
-from samen.processes import clock
+from samen.common import clock
 from tests.budgets.conftest import budget_at, proposals_of
 from tests.factories import UserFactory
 from tests.ideas.test_notifications import _run_worker

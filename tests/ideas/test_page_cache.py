@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from samen.accounts.privacy import delete_account
+from samen.accounts.services import delete_account
 from samen.ideas import moderation, services
 from samen.ideas.models import Idea
 from tests.conftest import process_in

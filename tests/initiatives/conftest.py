@@ -7,9 +7,9 @@ from django.utils import timezone
 
 from samen.accounts.verification import upload_census, verify_with_document
 from samen.algorithms.initiatives import invented_document_number, invented_national_number
+from samen.common import clock
 from samen.initiatives import services
 from samen.initiatives.models import Initiative
-from samen.processes import clock
 from tests.factories import UserFactory
 
 CITY = "21004"

@@ -9,9 +9,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from samen.algorithms.initiatives import add_months
+from samen.common import clock
 from samen.initiatives import services
 from samen.initiatives.models import Initiative, RejectedLine
-from samen.processes import clock
 from tests.ideas.test_notifications import _run_worker
 
 pytestmark = pytest.mark.django_db

@@ -170,7 +170,7 @@ def test_a_sheet_is_entered_once_and_only_by_staff(collecting, census, manager, 
 
 
 def test_a_signatory_finds_their_verification_and_signatures_in_their_data_export(collecting, census):
-    from samen.accounts.privacy import personal_data
+    from samen.common.privacy import personal_data
 
     signer = census.verified()
     services.sign(initiative=collecting, user=signer)
@@ -181,3 +181,20 @@ def test_a_signatory_finds_their_verification_and_signatures_in_their_data_expor
     assert exported["verification"]["municipality"] == "21004"
     assert [row["initiative_id"] for row in exported["signatures"]] == [collecting.pk]
     assert Verification.objects.get(user=signer).digest not in str(exported)  # the key's output stays on the server
+
+
+def test_the_author_and_the_committee_find_the_initiative_in_every_language_in_their_data(submitted, manager):
+    from samen.common.privacy import personal_data
+
+    author = submitted.author
+    promoter = submitted.promoters.exclude(user=author).get().user
+
+    written = personal_data(author)["initiatives_written"]
+    committee = personal_data(promoter)["initiative_committees"]
+
+    assert [row["id"] for row in written] == [submitted.pk]
+    assert written[0]["title"] == TEXTS["title"]
+    assert written[0]["text"] == TEXTS["text"]  # written in the two official languages only
+    assert [(row["initiative_id"], row["title"]["nl"]) for row in committee] == [(submitted.pk, submitted.title_nl)]
+    assert committee[0]["accepted_at"] is not None
+    assert personal_data(manager)["initiatives_written"] == []

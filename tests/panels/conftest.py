@@ -9,8 +9,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from samen.common import clock
 from samen.panels import services
-from samen.processes import clock
 from tests.factories import PhaseFactory, ProcessFactory, UserFactory
 
 SEED = "Lotto 2026-12-05: 3 11 17 28 36 41"

@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from samen.accounts.privacy import delete_account, personal_data
+from samen.accounts.services import delete_account
+from samen.common.privacy import personal_data
 from samen.panels.queries import pool_csv
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 import pytest
 
-from samen.processes.geography import is_in_region, municipalities, neighbourhood_at, neighbourhoods
+from samen.common.geography import is_in_region, municipalities, neighbourhood_at, neighbourhoods
 
 # Spot checks from data/brussels/SOURCES.md
 LANDMARKS = [
@@ -41,7 +41,7 @@ def test_names_follow_the_active_language(settings):
 
 
 def test_capitalised_official_names_are_shown_in_title_case():
-    from samen.processes.geography import _readable
+    from samen.common.geography import _readable
 
     assert [_readable(name) for name in ("SAINT-JOSSE CENTRE", "VAL D'OR", "PARC DE LA WOLUWE")] == [
         "Saint-Josse Centre",

@@ -9,8 +9,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from samen.common.clock import now
 from samen.processes import services
-from samen.processes.clock import now
 from tests.conftest import process_in
 from tests.factories import IdeaFactory, PhaseFactory, ProcessFactory
 

@@ -2,7 +2,7 @@
 
 import django.utils.timezone
 import samen.accounts.models
-import samen.processes.geography
+import samen.common.geography
 from django.db import migrations, models
 
 
@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
                 ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
                 ('email', models.EmailField(max_length=254, unique=True, verbose_name='e-mail address')),
                 ('display_name', models.CharField(help_text='Shown next to what you post. It need not be your real name.', max_length=60, verbose_name='display name')),
-                ('neighbourhood_code', models.PositiveSmallIntegerField(blank=True, choices=samen.processes.geography.neighbourhood_choices, null=True, verbose_name='home neighbourhood')),
+                ('neighbourhood_code', models.PositiveSmallIntegerField(blank=True, choices=samen.common.geography.neighbourhood_choices, null=True, verbose_name='home neighbourhood')),
                 ('preferred_language', models.CharField(choices=[('nl', 'Dutch'), ('fr', 'French'), ('en', 'English')], default='fr', max_length=2, verbose_name='preferred language')),
                 ('role', models.CharField(choices=[('resident', 'Resident'), ('moderator', 'Moderator'), ('process_manager', 'Process manager'), ('administrator', 'Administrator')], default='resident', max_length=20, verbose_name='role')),
                 ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),

@@ -8,10 +8,10 @@ from datetime import date
 from django.db import IntegrityError, transaction
 
 from samen.algorithms.initiatives import add_months, council_deadline, reminder_days
+from samen.common import clock
 from samen.initiatives import notifications
 from samen.initiatives.models import Initiative, RejectedLine, Reminder
 from samen.initiatives.services.signatures import standing
-from samen.processes import clock
 
 REMINDER_MONTHS = (6, 3, 1)
 

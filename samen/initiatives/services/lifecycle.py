@@ -9,11 +9,11 @@ from django.utils.translation import gettext as _
 from samen.accounts.models import User
 from samen.accounts.verification import eligibility_gap
 from samen.algorithms.initiatives import add_months
+from samen.common import clock
 from samen.common.services import Texts, require_perm, translated_columns
 from samen.initiatives import notifications
 from samen.initiatives.eligibility import why_not_author
 from samen.initiatives.models import Initiative, InitiativeKind, Promoter, TimelineEvent
-from samen.processes import clock
 
 EDITABLE = {Initiative.Status.DRAFT, Initiative.Status.RETURNED}
 

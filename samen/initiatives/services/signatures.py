@@ -15,10 +15,10 @@ from django.utils.translation import gettext as _
 from samen.accounts.models import CensusEntry
 from samen.accounts.verification import checked_national_number, person_digest
 from samen.algorithms.initiatives import age_on
+from samen.common import clock
 from samen.common.services import require_perm
 from samen.initiatives.eligibility import why_not_signer
 from samen.initiatives.models import Initiative, InitiativeKind, PaperSheet, RejectedLine, Signature
-from samen.processes import clock
 
 
 def collecting(initiative: Initiative, today: date | None = None) -> bool:

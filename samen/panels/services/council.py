@@ -6,10 +6,10 @@ from django.utils.translation import gettext as _
 
 from samen.algorithms.sortition import Quota as EngineQuota
 from samen.algorithms.sortition.invitations import replacement
+from samen.common import clock
 from samen.common.services import require_perm, translated_columns
 from samen.panels import notifications
 from samen.panels.models import Council, Lottery, Nomination, Seat
-from samen.processes import clock
 
 
 def create_council(

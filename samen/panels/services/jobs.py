@@ -13,11 +13,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from samen.common import phrases
+from samen.common import clock, phrases
 from samen.common.services import require_perm
 from samen.panels.models import Lottery, LotteryJob
 from samen.panels.services.lottery import check_can_draw, check_can_freeze, draw_lottery, freeze_pool
-from samen.processes import clock
 
 logger = logging.getLogger(__name__)
 

@@ -20,13 +20,13 @@ from samen.algorithms.sortition import SortitionInputError, check_feasibility, d
 from samen.algorithms.sortition.invitations import draw_invitations as pick_invitations
 from samen.algorithms.sortition.invitations import reserve_order
 from samen.algorithms.sortition.pool import household
+from samen.common import clock
+from samen.common.geography import neighbourhoods
 from samen.common.services import Texts, require_perm, translated_columns
 from samen.common.translation import official_field_errors
 from samen.panels import notifications, queries
 from samen.panels.features import FEATURES, NEIGHBOURHOOD
 from samen.panels.models import MAX_POOL, Lottery, Quota, RegisterEntry, Seat, Volunteer
-from samen.processes import clock
-from samen.processes.geography import neighbourhoods
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, no 1/I: read off a letter
 CODE_LENGTH = 10

@@ -15,12 +15,14 @@ from samen.accounts.models import User
 from samen.accounts.second_factor import has_second_factor, needs_second_factor, set_up_authenticator_app
 from samen.accounts.services import assign_role, update_profile
 from samen.budgets.demo.loader import STORIES as BUDGET_STORIES
+from samen.common import clock
+from samen.common.geography import neighbourhood_at, neighbourhoods
 from samen.ideas import notifications
 from samen.ideas import services as idea_services
 from samen.ideas.models import Idea
 from samen.initiatives import demo as initiatives_demo
 from samen.panels import demo as panels_demo
-from samen.processes import clock, services
+from samen.processes import services
 from samen.processes.demo.processes import (
     DEMO_DOMAIN,
     DEMO_PASSWORD,
@@ -29,7 +31,6 @@ from samen.processes.demo.processes import (
     DEMO_STAFF,
     DEMO_TOTP_SECRET,
 )
-from samen.processes.geography import neighbourhood_at, neighbourhoods
 from samen.processes.models import Process
 from samen.votes.demo import STORIES as VOTE_STORIES
 
