@@ -1,6 +1,6 @@
 """The account's own personal data: the account, its e-mail addresses and second factors, the verification, its
-letters, attempts and transfers, the census rows that list the person, and what a staff member did here (census uploads, admin log). See
-`samen.common.privacy`."""
+letters, attempts and transfers, the census rows that list the person, and what a staff member did here (census
+uploads, admin log). See `samen.common.privacy`."""
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
