@@ -71,7 +71,7 @@ def main() -> int:
 
     from samen.ideas.similarity import embed, rank
 
-    ideas = json.loads((ROOT / "samen/processes/demo/ideas.json").read_text(encoding="utf-8"))["ideas"]
+    ideas = json.loads((ROOT / "samen/demo/ideas.json").read_text(encoding="utf-8"))["ideas"]
     queries = json.loads((ROOT / "data/similarity/twins.json").read_text(encoding="utf-8"))["queries"]
     by_process: dict[str, dict[str, str]] = {}
     for idea in ideas:

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from samen.accounts import services
 from samen.accounts.models import User
+from samen.common.forms import NeighbourhoodField
 from samen.common.geography import municipality_choices
-from samen.processes.forms import NeighbourhoodField
 
 
 def _neighbourhood_field() -> NeighbourhoodField:

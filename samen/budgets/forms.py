@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samen.common.forms import NeighbourhoodField
 from samen.common.money import euros
-from samen.processes.forms import NeighbourhoodField
 
 LANGUAGES = (("nl", _("Dutch")), ("fr", _("French")), ("en", _("English (optional)")))
 

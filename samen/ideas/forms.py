@@ -4,10 +4,10 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from samen.common.forms import NeighbourhoodField
 from samen.ideas.models import BODY_MAX, COMMENT_MAX, REASON_MAX, TITLE_MAX, Flag
 from samen.ideas.queries import SORTS
 from samen.ideas.services import Place, locate
-from samen.processes.forms import NeighbourhoodField
 
 
 class IdeaForm(forms.Form):

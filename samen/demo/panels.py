@@ -18,11 +18,11 @@ from django.contrib.auth.hashers import make_password
 from samen.accounts.models import User
 from samen.algorithms.timeline import BRUSSELS
 from samen.common import clock
+from samen.demo.votes import replaying_during
 from samen.panels import services
 from samen.panels.models import Lottery, RegisterEntry, Seat
 from samen.panels.queries import REGISTRATION
 from samen.processes.queries import phase_of_kind
-from samen.votes.demo import replaying_during
 
 # Neighbourhood code: (share of the register, streets).
 LAEKEN = {

@@ -2,9 +2,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from samen.algorithms.initiatives import invented_document_number
-from samen.initiatives.demo import TEST_IDENTITIES
-from samen.processes.demo.loader import load_demo
-from samen.processes.demo.processes import DEMO_PASSWORD, DEMO_TOTP_SECRET
+from samen.demo.initiatives import TEST_IDENTITIES
+from samen.demo.loader import load_demo
+from samen.demo.processes import DEMO_PASSWORD, DEMO_TOTP_SECRET
 
 
 class Command(BaseCommand):

@@ -7,10 +7,10 @@ from django.urls import reverse
 
 from samen.accounts.models import User
 from samen.budgets.models import BudgetResult, Proposal
+from samen.demo.loader import load_demo
+from samen.demo.processes import DEMO_TOTP_SECRET
 from samen.ideas.models import Comment, Idea, Support
 from samen.panels.models import Council
-from samen.processes.demo.loader import load_demo
-from samen.processes.demo.processes import DEMO_TOTP_SECRET
 from samen.processes.models import Process
 from samen.processes.queries import running_phase
 from samen.votes.models import ProgressUpdate, Result

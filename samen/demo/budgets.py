@@ -12,7 +12,7 @@ from pathlib import Path
 
 from samen.budgets import services
 from samen.budgets.models import Proposal
-from samen.votes.demo import demo_voters, replaying_during
+from samen.demo.votes import demo_voters, replaying_during
 
 HERE = Path(__file__).resolve().parent
 AMOUNTS = {"pentagone-budget": 250_000, "laeken-budget": 120_000}
@@ -25,7 +25,7 @@ def _proposals(process, people: dict, manager, rng: random.Random) -> list[Propo
     budget = services.create_budget(
         process=process, amount=AMOUNTS[process.slug], lottery_seed=f"samen-demo-{process.slug}"
     )
-    rows = json.loads((HERE / "proposals.json").read_text(encoding="utf-8"))["budgets"][process.slug]
+    rows = json.loads((HERE / "budget_proposals.json").read_text(encoding="utf-8"))["budgets"][process.slug]
     authors = sorted(people)
     proposals = []
     with replaying_during(process, "proposal_submission"):
@@ -93,7 +93,7 @@ def _progress(process, proposals: list[Proposal], manager) -> None:
     """Counted the day after the ballot closed; each update is posted on its day of the follow-up."""
     with replaying_during(process, "follow_up"):
         funded = set(services.count_budget(budget=process.budget).outcome["winners"])
-    projects = json.loads((HERE / "progress.json").read_text(encoding="utf-8"))[process.slug]
+    projects = json.loads((HERE / "budget_progress.json").read_text(encoding="utf-8"))[process.slug]
     for project in projects:
         proposal = proposals[project["row"]]
         if str(proposal.pk) not in funded:  # another --seed, other winners

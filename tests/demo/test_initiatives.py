@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from samen.algorithms.initiatives import Stage, invented_document_number
-from samen.initiatives.demo import TEST_IDENTITIES, load_initiatives_demo
+from samen.demo.initiatives import TEST_IDENTITIES, load_initiatives_demo
 from samen.initiatives.models import Initiative
 from samen.initiatives.queries import state_of
 from tests.factories import UserFactory
@@ -52,7 +52,7 @@ def test_a_visitor_verifies_with_a_printed_identity_and_signs(client, demo):
 
 def test_a_visitor_verifies_with_the_letter_the_demo_printed_for_them(client, demo):
     from samen.accounts.models import User
-    from samen.initiatives.demo import LETTER_ACCOUNT, demo_letter
+    from samen.demo.initiatives import LETTER_ACCOUNT, demo_letter
 
     people = {LETTER_ACCOUNT: UserFactory(email=f"{LETTER_ACCOUNT}@demo.samen.brussels")}
     code = demo_letter(people=people, administrator=UserFactory(role="administrator"))

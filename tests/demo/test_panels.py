@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from samen.accounts.models import User
 from samen.algorithms.cli import main as samen
+from samen.demo.loader import load_demo
 from samen.panels.models import Council, Lottery, RegisterEntry, Volunteer
-from samen.processes.demo.loader import load_demo
 
 pytestmark = pytest.mark.django_db
 

@@ -14,16 +14,12 @@ from django.utils import timezone
 from samen.accounts.models import User
 from samen.accounts.second_factor import has_second_factor, needs_second_factor, set_up_authenticator_app
 from samen.accounts.services import assign_role, update_profile
-from samen.budgets.demo.loader import STORIES as BUDGET_STORIES
 from samen.common import clock
 from samen.common.geography import neighbourhood_at, neighbourhoods
-from samen.ideas import notifications
-from samen.ideas import services as idea_services
-from samen.ideas.models import Idea
-from samen.initiatives import demo as initiatives_demo
-from samen.panels import demo as panels_demo
-from samen.processes import services
-from samen.processes.demo.processes import (
+from samen.demo import initiatives as initiatives_demo
+from samen.demo import panels as panels_demo
+from samen.demo.budgets import STORIES as BUDGET_STORIES
+from samen.demo.processes import (
     DEMO_DOMAIN,
     DEMO_PASSWORD,
     DEMO_PROCESSES,
@@ -31,13 +27,17 @@ from samen.processes.demo.processes import (
     DEMO_STAFF,
     DEMO_TOTP_SECRET,
 )
+from samen.demo.votes import STORIES as VOTE_STORIES
+from samen.ideas import notifications
+from samen.ideas import services as idea_services
+from samen.ideas.models import Idea
+from samen.processes import services
 from samen.processes.models import Process
-from samen.votes.demo import STORIES as VOTE_STORIES
 
 STORIES = VOTE_STORIES | BUDGET_STORIES | panels_demo.STORIES
 
 HERE = Path(__file__).resolve().parent
-THEMES_FILE = Path(__file__).resolve().parents[3] / "data" / "brussels" / "participation_themes.json"
+THEMES_FILE = Path(__file__).resolve().parents[2] / "data" / "brussels" / "participation_themes.json"
 
 
 @dataclass

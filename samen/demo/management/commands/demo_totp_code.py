@@ -7,7 +7,7 @@ from allauth.mfa.utils import decrypt
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from samen.processes.demo.processes import DEMO_DOMAIN
+from samen.demo.processes import DEMO_DOMAIN
 
 
 class Command(BaseCommand):

@@ -9,8 +9,8 @@ from django.contrib.auth import SESSION_KEY
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from samen.processes.demo.loader import load_demo
-from samen.processes.demo.processes import DEMO_PASSWORD, DEMO_TOTP_SECRET
+from samen.demo.loader import load_demo
+from samen.demo.processes import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from tests.factories import totp_code
 
 pytestmark = pytest.mark.django_db
