@@ -11,6 +11,12 @@ class BudgetsConfig(AppConfig):
         from samen.budgets.models import Budget, BudgetResult, ProgressUpdate
         from samen.common import page_cache
         from samen.common.media import delete_files_with_rows
+        from samen.processes.page import Part, contribute
+
+        # The process page links the proposals, the ballot and the result.
+        contribute(
+            Part(name="budgets", template="budgets/process_links.html", slot="links", order=20, related=("budget",))
+        )
 
         delete_files_with_rows(ProgressUpdate, "photo")
         # The process page links the budget and, once counted, its result.

@@ -11,6 +11,11 @@ class IdeasConfig(AppConfig):
         from samen.common import page_cache
         from samen.common.media import delete_files_with_rows
         from samen.ideas.models import Comment, Idea, Support
+        from samen.ideas.process_page import IDEA_LIST
+        from samen.processes.page import Part, contribute
+
+        contribute(IDEA_LIST)
+        contribute(Part(name="post-idea", template="ideas/process_links.html", slot="links", order=0))
 
         delete_files_with_rows(Idea, "image")
         # The idea list shows each idea's title, theme, place, author, supports and comments.

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from samen.ideas import views
+from samen.ideas import process_page, views
 
 app_name = "ideas"
 urlpatterns = [
     path("processes/<slug:slug>/ideas/new/", views.idea_create, name="create"),
     path("processes/<slug:slug>/ideas/similar/", views.similar, name="similar"),
+    path("processes/<slug:slug>/ideas.geojson", process_page.process_ideas_geojson, name="map_points"),
     path("ideas/<int:pk>/", views.idea_detail, name="detail"),
     path("ideas/<int:pk>/edit/", views.idea_edit, name="edit"),
     path("ideas/<int:pk>/delete/", views.idea_delete, name="delete"),

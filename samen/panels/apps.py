@@ -10,6 +10,18 @@ class PanelsConfig(AppConfig):
     def ready(self):
         from samen.common import page_cache
         from samen.panels.models import Council, Lottery
+        from samen.processes.page import Part, contribute
+
+        # The process page links the lottery and the council it seats.
+        contribute(
+            Part(
+                name="panels",
+                template="panels/process_links.html",
+                slot="links",
+                order=30,
+                related=("lottery__council",),
+            )
+        )
 
         # The process page says whether the panel is drawn and links the council it seats.
         page_cache.watch(Lottery, lambda lottery: lottery.process_id)

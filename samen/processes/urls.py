@@ -6,5 +6,4 @@ app_name = "processes"
 urlpatterns = [
     path("", views.process_list, name="list"),
     path("processes/<slug:slug>/", views.process_detail, name="detail"),
-    path("processes/<slug:slug>/ideas.geojson", views.process_ideas_geojson, name="ideas_geojson"),
 ]

@@ -10,7 +10,13 @@ class VotesConfig(AppConfig):
     def ready(self):
         from samen.common import page_cache
         from samen.common.media import delete_files_with_rows
+        from samen.processes.page import Part, contribute
         from samen.votes.models import ProgressUpdate, Result, Shortlist
+
+        # The process page links the jury, the shortlist and the results.
+        contribute(
+            Part(name="votes", template="votes/process_links.html", slot="links", order=10, related=("shortlist",))
+        )
 
         delete_files_with_rows(ProgressUpdate, "photo")
         # The process page links the published shortlist and, once counted, its result.

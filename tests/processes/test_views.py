@@ -4,7 +4,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from samen.processes.views import IDEAS_PER_PAGE
+from samen.ideas.process_page import IDEAS_PER_PAGE
 from tests.conftest import process_in
 from tests.factories import IdeaFactory, PhaseFactory, ProcessFactory, SupportFactory
 

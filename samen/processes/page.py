@@ -1,0 +1,61 @@
+"""A process page is composed of what each app adds to it: an app declares its part in its `AppConfig.ready` with
+`contribute(Part(...))`, and the processes app imports none of the apps above it (issue 15).
+
+Two slots: "links" (inside "What you can do now": a vote, a budget, a lottery) and "main" (after the process: the
+idea list). A part may read a reverse one-to-one link of the process (`related`, one join for all parts), compute
+its own context, and offer a fragment that htmx asks for by target (the idea list with its filters)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+SLOTS = ("links", "main")
+
+
+@dataclass(frozen=True)
+class Part:
+    name: str
+    template: str
+    slot: str
+    order: int = 100
+    related: tuple[str, ...] = ()  # select_related names on the process, e.g. "shortlist"
+    # (request, process) -> the names the part's template reads
+    context: Callable[..., dict] | None = None
+    # the element id htmx targets to reload the part alone, and the template (partial) that renders it
+    fragment_target: str = ""
+    fragment_template: str = ""
+    # query parameters the part's own links carry (the page cache stores only addresses the page links to)
+    parameters: frozenset[str] = frozenset()
+    # (request, context) -> False when the address is not one the part links to (an unknown filter value)
+    canonical: Callable[..., bool] | None = None
+    # (request) -> True when the answer is the visitor's own (a random order): never from the page cache
+    personal: Callable[..., bool] | None = None
+
+    def __post_init__(self):
+        if self.slot not in SLOTS:
+            raise ValueError(f"{self.name}: slot must be one of {SLOTS}")
+
+
+_parts: dict[str, Part] = {}
+
+
+def contribute(part: Part) -> None:
+    """Add (or replace, by name) an app's part of the process page."""
+    _parts[part.name] = part
+
+
+def parts(slot: str | None = None) -> list[Part]:
+    chosen = [part for part in _parts.values() if slot is None or part.slot == slot]
+    return sorted(chosen, key=lambda part: (part.order, part.name))
+
+
+def related_names() -> list[str]:
+    return sorted({name for part in _parts.values() for name in part.related})
+
+
+def fragment_for(target: str | None) -> Part | None:
+    """The part that htmx asks to reload alone, by its element id."""
+    return next((part for part in parts() if target and part.fragment_target == target), None)
+
+
+def parameters() -> set[str]:
+    return {name for part in _parts.values() for name in part.parameters}
