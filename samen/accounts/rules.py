@@ -6,6 +6,7 @@ def is_administrator(user) -> bool:
     return user.is_authenticated and user.is_active and user.role == "administrator"
 
 
+# Signed in with an account that is not closed: every app's writes start here.
 is_signed_in = rules.is_authenticated & rules.is_active
 
 rules.add_perm("accounts.verify", is_signed_in)

@@ -9,8 +9,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from samen.budgets.models import ProgressUpdate
-from samen.common.mail import absolute, mail_in_language
-from samen.ideas.notifications import is_silenced
+from samen.common.mail import absolute, is_silenced, mail_in_language
 
 
 def announce_progress(update: ProgressUpdate) -> None:

@@ -3,10 +3,10 @@ decides when."""
 
 import rules
 
+from samen.accounts.rules import is_signed_in
 from samen.budgets import queries
-from samen.ideas.rules import is_signed_in, process_is_visible
 from samen.processes.phases import BUDGET_BALLOT, PROPOSE, REVIEW_FEASIBILITY
-from samen.processes.rules import is_eligible_voter, is_process_manager, phase_allows
+from samen.processes.rules import is_eligible_voter, is_process_manager, phase_allows, process_is_visible
 
 
 @rules.predicate

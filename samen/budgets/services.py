@@ -26,10 +26,10 @@ from samen.budgets.models import (
     draw_lottery_seed,
 )
 from samen.common import clock
+from samen.common.images import prepare_image
 from samen.common.money import euros
 from samen.common.replica import reads_from_primary
 from samen.common.services import Texts, claim_ballot, require_perm, translated_columns
-from samen.ideas.images import prepare_image
 from samen.processes.eligibility import lock_voter, voter_key, why_not_eligible_person
 
 

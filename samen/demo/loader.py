@@ -14,7 +14,7 @@ from django.utils import timezone
 from samen.accounts.models import User
 from samen.accounts.second_factor import has_second_factor, needs_second_factor, set_up_authenticator_app
 from samen.accounts.services import assign_role, update_profile
-from samen.common import clock
+from samen.common import clock, mail
 from samen.common.geography import neighbourhood_at, neighbourhoods
 from samen.demo import initiatives as initiatives_demo
 from samen.demo import panels as panels_demo
@@ -28,7 +28,6 @@ from samen.demo.processes import (
     DEMO_TOTP_SECRET,
 )
 from samen.demo.votes import STORIES as VOTE_STORIES
-from samen.ideas import notifications
 from samen.ideas import services as idea_services
 from samen.ideas.models import Idea
 from samen.processes import services
@@ -168,7 +167,7 @@ def load_demo(*, seed: int = 2020, today: date | None = None, slugs: Collection[
     today = today or timezone.localdate()
     rng = random.Random(seed)  # noqa: S311 - a reproducible demo, not a secret
     report = Report()
-    with transaction.atomic(), notifications.silenced():
+    with transaction.atomic(), mail.silenced():
         people = {key: _account(key, name, code, report) for key, (name, code) in DEMO_RESIDENTS.items()}
         for key, (name, role) in DEMO_STAFF.items():
             user = people[key] = _account(key, name, None, report)

@@ -1,20 +1,17 @@
 """E-mails to the people who follow an idea, sent by the task worker in each follower's own language."""
 
-from contextlib import contextmanager
-from contextvars import ContextVar
 from datetime import timedelta
+from functools import cache
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
 from samen.accounts.models import User
+from samen.common.mail import absolute, is_silenced, mail_in_language
 from samen.ideas.models import Comment, Follow, Idea, Visibility
 
 UNSUBSCRIBE_SALT = "samen.ideas.unsubscribe"
@@ -33,36 +30,15 @@ def read_unsubscribe_token(token: str) -> dict:
     return signer.unsign_object(token, max_age=timedelta(days=settings.SAMEN_UNSUBSCRIBE_DAYS))
 
 
-def _absolute(path: str) -> str:
-    return settings.SITE_URL + path
-
-
-_silenced: ContextVar[bool] = ContextVar("samen_notifications_silenced", default=False)
-
-
-@contextmanager
-def silenced():
-    """Load content without mailing anyone (the demo's past comments are not news)."""
-    token = _silenced.set(True)
-    try:
-        yield
-    finally:
-        _silenced.reset(token)
-
-
-def is_silenced() -> bool:
-    return _silenced.get()
-
-
 def announce_comment(comment: Comment) -> None:
     """Queue the e-mails once the comment is committed and public; never send inside the request."""
-    if comment.visibility == Visibility.PUBLISHED and not _silenced.get():
+    if comment.visibility == Visibility.PUBLISHED and not is_silenced():
         transaction.on_commit(lambda: send_comment_notifications.enqueue(comment.pk))
 
 
 def announce_status(idea: Idea) -> None:
     """Queue e-mails to the idea's followers about its new status (published, waiting, hidden...)."""
-    if not _silenced.get():
+    if not is_silenced():
         status = idea.visibility
         transaction.on_commit(lambda: send_status_notifications.enqueue(idea.pk, status))
 
@@ -107,19 +83,23 @@ def mail_followers(follows, *, idea: Idea, link: str, subject, template: str, co
     sent = 0
     for follow in follows.select_related("follower"):
         follower: User = follow.follower
-        with translation.override(follower.preferred_language):
-            unsubscribe = _absolute(reverse("ideas:unsubscribe", args=[unsubscribe_token(follow)]))
-            body = render_to_string(
-                template,
+
+        @cache  # made once, inside the follower's language: the body's link and the header's are the same
+        def unsubscribe(follow=follow) -> str:
+            return absolute(reverse("ideas:unsubscribe", args=[unsubscribe_token(follow)]))
+
+        mail_in_language(
+            recipient=follower,
+            subject=subject,
+            template=template,
+            context=lambda follower=follower, unsubscribe=unsubscribe: (
                 context
-                | {"follower": follower, "idea": idea, "idea_url": _absolute(link), "unsubscribe_url": unsubscribe},
-            )
-            title = subject()
-        EmailMessage(
-            subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + title,
-            body=body,
-            to=[follower.email],
-            headers={"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
-        ).send()
+                | {"follower": follower, "idea": idea, "idea_url": absolute(link), "unsubscribe_url": unsubscribe()}
+            ),
+            headers=lambda unsubscribe=unsubscribe: {
+                "List-Unsubscribe": f"<{unsubscribe()}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
+        )
         sent += 1
     return sent

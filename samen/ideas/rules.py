@@ -2,8 +2,9 @@
 
 import rules
 
+from samen.accounts.rules import is_signed_in
 from samen.processes.phases import COMMENT, POST_IDEA, SUPPORT
-from samen.processes.rules import is_moderator, is_process_manager, is_published, phase_allows
+from samen.processes.rules import is_moderator, phase_allows, process_is_visible
 
 
 @rules.predicate
@@ -12,17 +13,9 @@ def is_author(user, obj) -> bool:
 
 
 @rules.predicate
-def process_is_visible(user, obj) -> bool:
-    process = getattr(obj, "process", obj)
-    return is_published(user, process) or is_process_manager(user)
-
-
-@rules.predicate
 def is_published_content(user, obj) -> bool:
     return obj is not None and obj.visibility == "published"
 
-
-is_signed_in = rules.is_authenticated & rules.is_active
 
 # Hidden and pending content stays visible to its author and to the moderators.
 rules.add_perm("ideas.view_idea", (process_is_visible & is_published_content) | is_author | is_moderator)

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 
 from samen.common import page_cache, phrases
 from samen.common.geography import is_in_region, neighbourhood_at, neighbourhoods
+from samen.common.images import prepare_image
 from samen.common.media import delete_file_after_commit
 from samen.common.services import require_perm
-from samen.ideas.images import prepare_image
 from samen.ideas.models import Comment, Follow, Idea, Support, Visibility
 from samen.ideas.moderation import record_edit, require_posting_allowance
 from samen.ideas.notifications import announce_comment

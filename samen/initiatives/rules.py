@@ -4,6 +4,7 @@ kind's municipality (eligibility.py, which the services also ask, to say why); t
 
 import rules
 
+from samen.accounts.rules import is_signed_in
 from samen.initiatives import eligibility
 from samen.processes.rules import is_process_manager
 
@@ -43,8 +44,6 @@ def may_sign(user, initiative) -> bool:
     """Verified by the kind's method, living in its municipality, old enough."""
     return initiative is not None and eligibility.why_not_signer(initiative.kind, user) is None
 
-
-is_signed_in = rules.is_authenticated & rules.is_active
 
 rules.add_perm("initiatives.draft", is_signed_in & may_start_here)
 rules.add_perm("initiatives.edit", is_signed_in & is_promoter)

@@ -8,8 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from samen.common.mail import absolute, mail_in_language
-from samen.ideas.notifications import is_silenced
+from samen.common.mail import absolute, is_silenced, mail_in_language
 from samen.panels.models import Lottery, Seat
 
 

@@ -2,9 +2,9 @@
 
 import rules
 
-from samen.ideas.rules import is_signed_in, process_is_visible
+from samen.accounts.rules import is_signed_in
 from samen.processes.phases import VOLUNTEER
-from samen.processes.rules import is_process_manager, phase_allows
+from samen.processes.rules import is_process_manager, phase_allows, process_is_visible
 
 
 @rules.predicate

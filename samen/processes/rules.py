@@ -21,6 +21,13 @@ def is_published(user, process) -> bool:
 
 
 @rules.predicate
+def process_is_visible(user, obj) -> bool:
+    """The process (or the process of `obj`) is published, or the user manages processes."""
+    process = getattr(obj, "process", obj)
+    return is_published(user, process) or is_process_manager(user)
+
+
+@rules.predicate
 def is_eligible_voter(user, obj) -> bool:
     """The process asks nothing of its voters, or the user is what it asks (verified, resident, old enough)."""
     process = getattr(obj, "process", obj)

@@ -4,8 +4,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from samen.common.mail import is_silenced
 from samen.ideas.models import Follow
-from samen.ideas.notifications import is_silenced, mail_followers
+from samen.ideas.notifications import mail_followers
 from samen.votes.models import ProgressUpdate
 
 

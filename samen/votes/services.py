@@ -11,10 +11,10 @@ from django.utils.translation import ngettext
 from samen.algorithms import approval
 from samen.algorithms.ties import TieBreak
 from samen.common import clock
+from samen.common.images import prepare_image
 from samen.common.replica import reads_from_primary
 from samen.common.services import Texts, claim_ballot, require_perm, translated_columns
 from samen.common.translation import missing_official_languages
-from samen.ideas.images import prepare_image
 from samen.ideas.models import Idea, Visibility
 from samen.processes.eligibility import lock_voter, voter_key
 from samen.votes import notifications, queries
