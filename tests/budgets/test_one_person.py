@@ -15,6 +15,7 @@ from tests.budgets.conftest import budget_at, proposals_of
 from tests.factories import UserFactory
 from tests.initiatives.conftest import Census
 from tests.people import approve_transfer, delete_account, sign_up, verify
+from tests.texts import born_years_ago
 
 pytestmark = pytest.mark.django_db
 
@@ -151,8 +152,7 @@ def test_a_paper_ballot_of_someone_not_on_the_census_is_refused_and_nothing_save
 
 
 def test_a_paper_ballot_of_someone_too_young_for_the_vote_is_refused(client, verified_budget, census, manager):
-    today = date.today()
-    child = census.add(today.replace(year=today.year - 14))
+    child = census.add(born_years_ago(14))
     client.force_login(manager)
 
     response = _paper(client, verified_budget, child, proposals_of(verified_budget)[0])

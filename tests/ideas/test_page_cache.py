@@ -10,6 +10,7 @@ from samen.ideas import moderation, services
 from samen.ideas.models import Idea
 from tests.conftest import process_in
 from tests.factories import IdeaFactory
+from tests.texts import shows
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +48,7 @@ def test_a_support_and_its_withdrawal_show_on_the_anonymous_list_at_once(client,
     client.force_login(outsider)
 
     client.post(reverse("ideas:support", args=[idea.pk]), {"action": "support"})
-    assert "1 support" in _list(idea.process)
+    assert shows(_list(idea.process), "1 support")
 
     client.post(reverse("ideas:support", args=[idea.pk]), {"action": "withdraw"})
     assert "0 supports" in _list(idea.process)
@@ -59,7 +60,7 @@ def test_a_comment_shows_in_the_anonymous_lists_count_at_once(client, idea, outs
 
     client.post(reverse("ideas:comment", args=[idea.pk]), {"body": "Yes, please.", "language": "en"})
 
-    assert "1 comment" in _list(idea.process)
+    assert shows(_list(idea.process), "1 comment")
 
 
 def test_a_hidden_idea_leaves_the_anonymous_list_at_once(idea, moderator):
@@ -120,5 +121,5 @@ def test_while_redis_does_not_answer_the_list_is_rendered_fresh_and_supports_sti
     settings.CACHES = REDIS_DOWN
     services.support_idea(idea=idea, resident=outsider)
 
-    assert "1 support" in _list(idea.process)
+    assert shows(_list(idea.process), "1 support")
     assert idea.supports.count() == 1

@@ -10,6 +10,7 @@ from PIL import Image
 
 from samen.ideas.models import Comment, Idea, Support
 from tests.factories import CommentFactory, IdeaFactory, SupportFactory, UserFactory
+from tests.texts import shows
 
 pytestmark = pytest.mark.django_db
 
@@ -237,7 +238,7 @@ def test_supporting_with_htmx_returns_only_the_button(client, idea, outsider):
     body = response.content.decode()
     assert response.status_code == 200
     assert body.strip().startswith('<div id="support"')
-    assert "1 support" in body
+    assert shows(body, "1 support")
     assert "You support this idea (withdraw)" in body
 
 

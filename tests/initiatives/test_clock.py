@@ -1,6 +1,6 @@
 """The council's clock: transmission at the threshold, reminders, overdue, the decision, and erasure after it."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.core import mail
@@ -87,7 +87,7 @@ def test_the_councils_decision_closes_the_initiative_and_signatories_are_told(
 def test_a_decision_cannot_be_dated_in_the_future(transmitted, manager):
     with pytest.raises(ValidationError) as refusal:
         services.record_decision(
-            initiative=transmitted, staff=manager, decision="adopted", decided_on=date.today() + timedelta(days=3)
+            initiative=transmitted, staff=manager, decision="adopted", decided_on=clock.today() + timedelta(days=3)
         )
 
     assert refusal.value.code == "decision_date"

@@ -11,6 +11,7 @@ from samen.initiatives.models import Initiative, Signature
 from samen.initiatives.services import PaperLine
 from tests.factories import UserFactory
 from tests.initiatives.conftest import TEXTS
+from tests.texts import born_years_ago
 
 pytestmark = pytest.mark.django_db
 
@@ -109,7 +110,7 @@ def test_who_may_not_sign_is_told_why_and_nothing_counts(collecting, census, who
     if who == "unverified":
         person = UserFactory()
     elif who == "too_young":
-        person = census.verified(born=date.today().replace(year=date.today().year - 15))
+        person = census.verified(born=born_years_ago(15))
     else:
         person = census.verified()
         Verification.objects.filter(user=person).update(municipality_nis="21009")
@@ -128,7 +129,7 @@ def test_paper_lines_are_checked_against_the_census_and_every_other_signature(co
     services.sign(initiative=collecting, user=online)
     online_number = census.people[-1]
     fresh = census.add(date(1990, 2, 3))
-    young = census.add(date.today().replace(year=date.today().year - 12))
+    young = census.add(born_years_ago(12))
     lines = [
         PaperLine(fresh[0], fresh[1], "Fatima"),
         PaperLine(fresh[0], fresh[1], "Fatima again"),

@@ -1,8 +1,10 @@
 """A process may ask for verified residents of its municipality, of an age, to vote; everyone else is told why."""
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from samen.accounts.models import User, Verification
@@ -10,6 +12,7 @@ from samen.budgets.models import BudgetBallot
 from tests.budgets.conftest import budget_at, proposals_of
 from tests.factories import UserFactory
 from tests.initiatives.conftest import Census
+from tests.texts import born_years_ago
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +65,7 @@ def test_an_unverified_account_is_refused_and_told_to_verify(client, verified_bu
     ],
 )
 def test_a_resident_of_another_municipality_or_too_young_is_refused(client, verified_budget, census, who, reason):
-    born = date.today().replace(year=date.today().year - 14) if who == "too_young" else date(1980, 1, 1)
+    born = born_years_ago(14) if who == "too_young" else date(1980, 1, 1)
     person = census.verified(born=born)
     if who == "elsewhere":
         Verification.objects.filter(user=person).update(municipality_nis="21009")
@@ -80,3 +83,23 @@ def test_a_process_that_asks_nothing_lets_anyone_signed_in_vote(client, resident
     client.force_login(resident)
 
     assert vote(client, open_budget).status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("born", "allowed"),
+    [(date(2012, 2, 29), True), (date(2012, 3, 1), False), (date(2012, 2, 28), True)],
+)
+def test_on_29_february_who_turns_16_today_in_brussels_votes_and_who_turns_16_tomorrow_does_not(
+    client, census, born, allowed
+):
+    # 23:30 in Brussels on 29 February 2028 is still the 29th there (22:30 UTC).
+    with time_machine.travel(datetime(2028, 2, 29, 23, 30, tzinfo=ZoneInfo("Europe/Brussels")), tick=False):
+        budget = budget_at("ballot")
+        budget.process.voters, budget.process.minimum_age = "any", 16
+        budget.process.save()
+        client.force_login(census.verified(born=born))
+
+        response = vote(client, budget)
+
+    assert response.status_code == (302 if allowed else 403)
+    assert BudgetBallot.objects.count() == (1 if allowed else 0)
