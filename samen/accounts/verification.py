@@ -28,7 +28,6 @@ from django.utils.translation import gettext as _
 from samen.accounts.models import CensusEntry, CensusList, Verification, VerificationAttempt, VerificationTransfer
 from samen.algorithms.initiatives import (
     NationalNumberError,
-    age_on,
     national_number_birth_date,
     normalise_national_number,
 )
@@ -208,23 +207,6 @@ def methods_meeting(method: str) -> frozenset:
         "census": Verification.REGISTER_METHODS,
         "eid": frozenset({Verification.Method.EID}),
     }.get(method, Verification.ACCEPTED_METHODS)
-
-
-def eligibility_gap(user, *, method: str = "", municipality_nis: str = "", minimum_age: int = 0) -> str | None:
-    """What keeps this account from what a vote or an initiative asks of its people, as a code (not_verified,
-    verification_method, not_resident, too_young), or None. A method of "" or "any" takes any verification; an
-    empty municipality takes a resident of any."""
-    if not is_verified(user):
-        return "not_verified"
-    verification = user.verification
-    if verification.method not in methods_meeting(method):
-        return "verification_method"
-    if municipality_nis and verification.municipality_nis != municipality_nis:
-        return "not_resident"
-    born = verification.born_on
-    if minimum_age and (born is None or age_on(born, clock.today()) < minimum_age):
-        return "too_young"
-    return None
 
 
 def record_verification(

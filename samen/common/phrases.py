@@ -15,3 +15,43 @@ def unverified_count(accounts: int) -> str:
         "%(count)s accounts voted; accounts were not verified, so one person may have voted more than once.",
         accounts,
     ) % {"count": accounts}
+
+
+# Why someone may not take part (`accounts/eligibility.py` gives the code; each kind of taking part its words).
+
+
+def not_eligible_to_vote(code: str, *, method: str, age: int) -> str:
+    """A ballot or a budget ballot. `method`: the verification asked for, in words."""
+    return str(
+        {
+            "not_verified": lambda: _("This vote is for verified residents: verify your account first."),
+            "verification_method": lambda: _("This vote asks for a verification with %(method)s.") % {"method": method},
+            "not_resident": lambda: _("This vote is for residents of the municipality where it takes place."),
+            "too_young": lambda: _("This vote is for residents aged %(age)s or more.") % {"age": age},
+        }[code]()
+    )
+
+
+def not_eligible_to_sign(code: str, *, method: str, municipality: str, age: int) -> str:
+    """A signature under a citizens' initiative."""
+    return str(
+        {
+            "not_verified": lambda: _("Verify that you are a resident before you sign."),
+            "verification_method": lambda: (
+                _("This initiative asks for a verification with %(method)s.") % {"method": method}
+            ),
+            "not_resident": lambda: (
+                _("Only residents of %(municipality)s can sign this initiative.") % {"municipality": municipality}
+            ),
+            "too_young": lambda: _("You must be at least %(age)s to sign this initiative.") % {"age": age},
+        }[code]()
+    )
+
+
+def not_eligible_to_start(municipality: str | None) -> str:
+    """Starting an initiative, or joining its committee: a verified resident (of the kind's municipality)."""
+    if municipality is None:
+        return str(_("Only a verified resident can start an initiative."))
+    return _("Only a verified resident of %(municipality)s can start an initiative here.") % {
+        "municipality": municipality
+    }

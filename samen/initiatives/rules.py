@@ -33,16 +33,9 @@ def is_invited_to(user, initiative) -> bool:
     )
 
 
-@rules.predicate
-def may_start_here(user, kind) -> bool:
-    """A verified resident of the kind's municipality (any verified resident, before they choose a kind)."""
-    return eligibility.why_not_author(kind, user) is None
-
-
-@rules.predicate
-def may_sign(user, initiative) -> bool:
-    """Verified by the kind's method, living in its municipality, old enough."""
-    return initiative is not None and eligibility.why_not_signer(initiative.kind, user) is None
+# A verified resident of the kind's municipality (any verified resident, before they choose a kind); a signer is
+# verified by the kind's method, lives in its municipality and is old enough.
+may_start_here, may_sign = eligibility.may_start_here, eligibility.may_sign
 
 
 rules.add_perm("initiatives.draft", is_signed_in & may_start_here)

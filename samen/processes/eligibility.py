@@ -9,10 +9,11 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from samen.accounts.eligibility import Requirement, gap
 from samen.accounts.models import CensusEntry, Verification
-from samen.accounts.verification import eligibility_gap, vote_pseudonym
+from samen.accounts.verification import vote_pseudonym
 from samen.algorithms.initiatives import age_on
-from samen.common import clock
+from samen.common import clock, phrases
 
 
 def municipality_of(process) -> str:
@@ -22,21 +23,21 @@ def municipality_of(process) -> str:
     return neighbourhood.municipality_nis if neighbourhood else ""
 
 
-def why_not_eligible(process, user) -> str | None:
+def requirement_of(process) -> Requirement | None:
+    """What the process asks of its voters, or None when any signed-in account may vote."""
     if not process.voters:
         return None
-    gap = eligibility_gap(
-        user, method=process.voters, municipality_nis=municipality_of(process), minimum_age=process.minimum_age
+    return Requirement(
+        method=process.voters, municipality_nis=municipality_of(process), minimum_age=process.minimum_age
     )
-    reasons = {
-        "not_verified": lambda: _("This vote is for verified residents: verify your account first."),
-        "verification_method": lambda: (
-            _("This vote asks for a verification with %(method)s.") % {"method": process.get_voters_display()}
-        ),
-        "not_resident": lambda: _("This vote is for residents of the municipality where it takes place."),
-        "too_young": lambda: _("This vote is for residents aged %(age)s or more.") % {"age": process.minimum_age},
-    }
-    return reasons[gap]() if gap else None
+
+
+def why_not_eligible(process, user) -> str | None:
+    requirement = requirement_of(process)
+    code = gap(user, requirement) if requirement else None
+    if code is None:
+        return None
+    return phrases.not_eligible_to_vote(code, method=process.get_voters_display(), age=process.minimum_age)
 
 
 def voter_key(user, vote: str) -> str | None:
@@ -63,7 +64,7 @@ def why_not_eligible_person(process, *, digest: str, born_on: date) -> str | Non
     if not entries.exists():
         return _("This person is not on the lists of residents entitled to vote.")
     if municipality and not entries.filter(census__municipality_nis=municipality).exists():
-        return _("This vote is for residents of the municipality where it takes place.")
+        return phrases.not_eligible_to_vote("not_resident", method="", age=process.minimum_age)
     if process.voters and process.minimum_age and age_on(born_on, clock.today()) < process.minimum_age:
-        return _("This vote is for residents aged %(age)s or more.") % {"age": process.minimum_age}
+        return phrases.not_eligible_to_vote("too_young", method="", age=process.minimum_age)
     return None

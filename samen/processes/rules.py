@@ -2,6 +2,7 @@
 
 import rules
 
+from samen.accounts.eligibility import may_take_part
 from samen.processes import eligibility, queries
 
 
@@ -27,11 +28,10 @@ def process_is_visible(user, obj) -> bool:
     return is_published(user, process) or is_process_manager(user)
 
 
-@rules.predicate
-def is_eligible_voter(user, obj) -> bool:
-    """The process asks nothing of its voters, or the user is what it asks (verified, resident, old enough)."""
-    process = getattr(obj, "process", obj)
-    return process is not None and eligibility.why_not_eligible(process, user) is None
+# The process asks nothing of its voters, or the user is what it asks (verified, resident, old enough).
+is_eligible_voter = may_take_part(
+    lambda obj: eligibility.requirement_of(getattr(obj, "process", obj)), name="is_eligible_voter"
+)
 
 
 def phase_allows(action: str):

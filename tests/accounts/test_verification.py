@@ -15,6 +15,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from samen.accounts import letters
+from samen.accounts.eligibility import Requirement, gap
 from samen.accounts.models import (
     CensusEntry,
     Verification,
@@ -24,7 +25,6 @@ from samen.accounts.models import (
 )
 from samen.accounts.verification import (
     decide_transfer,
-    eligibility_gap,
     upload_census,
     verify_with_document,
     verify_with_eid,
@@ -295,7 +295,7 @@ def test_a_verification_by_the_old_number_only_path_no_longer_counts(resident, c
         expires_at=clock.now() + timedelta(days=300),
     )
 
-    assert eligibility_gap(resident) == "not_verified"
+    assert gap(resident, Requirement()) == "not_verified"
 
 
 def test_a_person_proved_by_letter_on_a_second_account_waits_for_an_administrator(

@@ -7,12 +7,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from samen.accounts.models import User
-from samen.accounts.verification import eligibility_gap
 from samen.algorithms.initiatives import add_months
 from samen.common import clock
 from samen.common.services import Texts, require_perm, translated_columns
 from samen.initiatives import notifications
-from samen.initiatives.eligibility import why_not_author
+from samen.initiatives.eligibility import sits_on_committee, why_not_author
 from samen.initiatives.models import Initiative, InitiativeKind, Promoter, TimelineEvent
 
 EDITABLE = {Initiative.Status.DRAFT, Initiative.Status.RETURNED}
@@ -26,7 +25,7 @@ def create_kind(*, name: Texts, municipality_nis: str, **rules) -> InitiativeKin
 
 
 def _require_verified_resident(user, kind: InitiativeKind, message: str) -> None:
-    if eligibility_gap(user, municipality_nis=kind.municipality_nis) is not None:
+    if not sits_on_committee(user, kind):
         raise ValidationError(message % {"municipality": kind.municipality.name}, code="not_verified")
 
 
@@ -102,8 +101,7 @@ def accept_promotion(*, promoter: Promoter, user) -> Promoter:
 def committee(initiative: Initiative) -> list[Promoter]:
     """The promoters who accepted and are verified residents of the municipality today."""
     promoters = initiative.promoters.filter(accepted_at__isnull=False).select_related("user__verification")
-    nis = initiative.kind.municipality_nis
-    return [p for p in promoters if eligibility_gap(p.user, municipality_nis=nis) is None]
+    return [p for p in promoters if sits_on_committee(p.user, initiative.kind)]
 
 
 def submit_initiative(*, initiative: Initiative, author) -> Initiative:
