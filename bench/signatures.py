@@ -37,7 +37,7 @@ def seed(residents: int) -> dict:
 
     from samen.accounts.models import User
     from samen.accounts.verification import upload_census, verify_with_document
-    from samen.algorithms.initiatives import invented_document_number, invented_national_number
+    from samen.demo.identities import invented_document_number, invented_national_number
     from samen.initiatives import services
 
     administrator = User.objects.create_user("admin@bench.invalid", role="administrator", display_name="Admin")

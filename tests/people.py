@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from samen.accounts.models import User, VerificationTransfer
 from samen.accounts.verification import decide_transfer, verify_with_document
-from samen.algorithms.initiatives import invented_document_number
+from samen.demo.identities import invented_document_number
 
 PASSWORD = "a-long-brussels-password"
 

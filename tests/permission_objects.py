@@ -14,9 +14,9 @@ from django.utils import timezone
 
 from samen.accounts.models import User, VerificationTransfer
 from samen.accounts.verification import upload_census, verify_with_document
-from samen.algorithms.initiatives import invented_document_number, invented_national_number
 from samen.budgets.models import BudgetBallot, Proposal
 from samen.budgets.services import count_budget
+from samen.demo.identities import invented_document_number, invented_national_number
 from samen.ideas.models import Idea, Visibility
 from samen.initiatives import services as initiatives
 from samen.panels.models import Seat

@@ -17,9 +17,9 @@ from django.urls import reverse
 from samen.accounts.models import Verification, VerificationAttempt, VerificationLetter
 from samen.accounts.verification import upload_census
 from samen.algorithms.budgets.pabulib import parse_pabulib
-from samen.algorithms.initiatives import invented_document_number
 from samen.budgets.models import BudgetBallot
 from samen.common import clock
+from samen.demo.identities import invented_document_number
 from samen.votes.models import Ballot
 from tests.budgets.conftest import budget_at, proposals_of
 from tests.factories import UserFactory

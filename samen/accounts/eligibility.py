@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import rules
 
 from samen.accounts.verification import is_verified, methods_meeting
-from samen.algorithms.initiatives import age_on
+from samen.algorithms.identity import age_on
 from samen.common import clock
 
 GAPS = ("not_verified", "verification_method", "not_resident", "too_young")

@@ -26,11 +26,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from samen.accounts.models import CensusEntry, CensusList, Verification, VerificationAttempt, VerificationTransfer
-from samen.algorithms.initiatives import (
-    NationalNumberError,
-    national_number_birth_date,
-    normalise_national_number,
-)
+from samen.algorithms.identity import NationalNumberError, national_number_birth_date, normalise_national_number
 from samen.common import clock
 from samen.common.geography import postal_codes
 from samen.common.services import require_perm

@@ -14,8 +14,8 @@ from django.utils import timezone
 from samen.accounts import letters
 from samen.accounts.models import CensusList, User, VerificationLetter
 from samen.accounts.verification import is_verified, upload_census, verify_with_document
-from samen.algorithms.initiatives import invented_document_number, invented_national_number
 from samen.common import clock
+from samen.demo.identities import invented_document_number, invented_national_number
 from samen.initiatives import services
 from samen.initiatives.models import Initiative
 

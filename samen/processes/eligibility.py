@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from samen.accounts.eligibility import Requirement, gap
 from samen.accounts.models import CensusEntry, Verification
 from samen.accounts.verification import vote_pseudonym
-from samen.algorithms.initiatives import age_on
+from samen.algorithms.identity import age_on
 from samen.common import clock, phrases
 
 

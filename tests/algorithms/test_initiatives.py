@@ -2,18 +2,9 @@ from datetime import date
 
 import pytest
 
-from samen.algorithms.initiatives import (
-    NationalNumberError,
-    Stage,
-    add_months,
-    age_on,
-    clock_on,
-    council_deadline,
-    invented_national_number,
-    national_number_birth_date,
-    normalise_national_number,
-    reminder_days,
-)
+from samen.algorithms.identity import NationalNumberError, age_on, national_number_birth_date, normalise_national_number
+from samen.algorithms.initiatives import Stage, add_months, clock_on, council_deadline, reminder_days
+from samen.demo.identities import invented_national_number
 
 
 @pytest.mark.parametrize(

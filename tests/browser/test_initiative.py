@@ -12,7 +12,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from samen.algorithms.initiatives import invented_document_number
+from samen.demo.identities import invented_document_number
 from samen.initiatives import services
 from samen.initiatives.models import Initiative
 from tests.browser.conftest import assert_accessible, sign_in

@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from samen.algorithms.initiatives import Stage, invented_document_number
+from samen.algorithms.initiatives import Stage
+from samen.demo.identities import invented_document_number
 from samen.demo.initiatives import TEST_IDENTITIES, load_initiatives_demo
 from samen.initiatives.models import Initiative
 from samen.initiatives.queries import state_of

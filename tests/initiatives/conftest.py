@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone
 
 from samen.accounts.verification import upload_census, verify_with_document
-from samen.algorithms.initiatives import invented_document_number, invented_national_number
 from samen.common import clock
+from samen.demo.identities import invented_document_number, invented_national_number
 from samen.initiatives import services
 from samen.initiatives.models import Initiative
 from tests.factories import UserFactory

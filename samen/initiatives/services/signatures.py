@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from samen.accounts.models import CensusEntry
 from samen.accounts.verification import checked_national_number, person_digest
-from samen.algorithms.initiatives import age_on
+from samen.algorithms.identity import age_on
 from samen.common import clock
 from samen.common.services import require_perm
 from samen.initiatives.eligibility import why_not_signer

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from samen.algorithms.initiatives import invented_document_number
+from samen.demo.identities import invented_document_number
 from samen.demo.initiatives import TEST_IDENTITIES
 from samen.demo.loader import load_demo
 from samen.demo.processes import DEMO_PASSWORD, DEMO_TOTP_SECRET
