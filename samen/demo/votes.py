@@ -10,14 +10,12 @@ import random
 from datetime import timedelta
 
 from django.contrib.auth.hashers import make_password
-from django.utils import timezone
 
 from samen.accounts.models import User
 from samen.common import clock
 from samen.ideas.models import Idea
 from samen.processes import queries as process_queries
 from samen.votes import services
-from samen.votes.models import ProgressUpdate
 
 CRITERIA = [
     ({"nl": "Impact op de stad", "fr": "Impact sur la ville", "en": "Impact on the city"}, 3),
@@ -170,11 +168,11 @@ def past_vote(process, ideas: dict[str, Idea], *, people: dict, manager, rng: ra
     with replaying_during(shortlist.process, "shortlist_vote"):
         _vote(shortlist, ideas, PAST_VOTES, "bhc")
     services.count_votes(shortlist=shortlist)
-    now = timezone.now()
+    now = clock.now()
     for key, updates in PROGRESS.items():
         for days, status, text, link in updates:
-            update = services.post_progress(idea=ideas[key], author=manager, status=status, text=text, link=link)
-            ProgressUpdate.objects.filter(pk=update.pk).update(published_at=now + timedelta(days=days))
+            with clock.replaying(now + timedelta(days=days)):
+                services.post_progress(idea=ideas[key], author=manager, status=status, text=text, link=link)
 
 
 def open_vote(process, ideas: dict[str, Idea], *, people: dict, manager, rng: random.Random) -> None:

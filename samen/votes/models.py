@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from translated_fields import TranslatedField
 
+from samen.common import clock
 from samen.common.progress import ProgressStatus
 from samen.common.translation import official_fallback, official_field_errors
 
@@ -225,7 +226,7 @@ class ProgressUpdate(models.Model):
     link = models.URLField(_("link"), blank=True, help_text=_("For example to the prototype."))
     photo = models.ImageField(_("photo"), upload_to="progress/%Y/%m/", blank=True)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    published_at = models.DateTimeField(auto_now_add=True)
+    published_at = models.DateTimeField(default=clock.now, editable=False)  # the Brussels clock (replayable)
 
     class Meta:
         verbose_name = _("progress update")
