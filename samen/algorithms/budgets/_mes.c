@@ -491,7 +491,13 @@ done:
     return answer;
 }
 
-static PyMethodDef methods[] = {{"count", count, METH_VARARGS, count_doc}, {NULL, NULL, 0, NULL}};
+/* _votes.c: the VOTES section of a .pb file read in C */
+extern const char samen_read_votes_doc[];
+PyObject *samen_read_votes(PyObject *self, PyObject *args);
+
+static PyMethodDef methods[] = {{"count", count, METH_VARARGS, count_doc},
+                                {"read_votes", samen_read_votes, METH_VARARGS, samen_read_votes_doc},
+                                {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_mes",
                                     "Equal Shares with cost utilities and Add1, compiled (see equal_shares.py).", -1,
