@@ -298,8 +298,13 @@ def parse_pabulib(text: str, *, compiled: bool = True) -> Election:
 def money_text(amount: Money) -> str:
     """An amount as the file writes it: `1500`, `1794579.57`, or a fraction `1/3` when no decimal is exact."""
     amount = Fraction(amount)
-    digits = next((digits for digits in range(41) if (amount * 10**digits).denominator == 1), None)
-    if digits is None:
+    rest, twos, fives = amount.denominator, 0, 0  # a decimal is exact when the denominator is 2^a 5^b: max(a, b) digits
+    while rest % 2 == 0:
+        rest, twos = rest // 2, twos + 1
+    while rest % 5 == 0:
+        rest, fives = rest // 5, fives + 1
+    digits = max(twos, fives)
+    if rest != 1 or digits > 40:
         return f"{amount.numerator}/{amount.denominator}"
     if digits == 0:
         return str(amount.numerator)
