@@ -85,7 +85,7 @@ class PackedBallots(Sequence[Ballot]):
 class Election:
     budget: Money
     projects: tuple[Project, ...]
-    ballots: tuple[Ballot, ...]
+    ballots: Sequence[Ballot]  # a tuple, or PackedBallots from the compiled reader (pabulib.py)
     vote_type: str = "approval"
     meta: Mapping[str, str] = field(default_factory=dict)  # the file's META lines, kept for the export
 
