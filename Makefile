@@ -10,9 +10,10 @@ PYTEST_ARGS ?=
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# _mes.c: the compiled core of Equal Shares, rebuilt by the editable install when it changes. compileall writes the
-# bytecode once, so that no start compiles it again where PYTHONDONTWRITEBYTECODE is set (`samen pb` starts faster).
-$(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml samen/algorithms/budgets/_mes.c
+# _mes.c and _votes.c: the compiled core of Equal Shares and its .pb reader, rebuilt by the editable install when
+# they change. compileall writes the bytecode once, so that no start compiles it again where PYTHONDONTWRITEBYTECODE
+# is set (`samen pb` starts faster).
+$(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml samen/algorithms/budgets/_mes.c samen/algorithms/budgets/_votes.c
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	$(BIN)/python -m compileall -q samen >/dev/null

@@ -7,7 +7,8 @@ after the other, never two at a time (the machine has 2 cores):
   completion_by_rule_combination(MES with voter_budget_increment=1, greedy), the call expected.json names
   mes_add1_greedy, once; the ratio compares pabutools with Samen's median.
 - Warszawa 2026 (61,668 ballots, 83 projects): Samen three times; pabutools (about 12 minutes) only with
-  `--warszawa-pabutools`, last, after the results without it are written.
+  `--warszawa-pabutools`, last, after the results without it are written; without it, the ratio is taken to
+  pabutools' run recorded in bench/results/pb_equal_shares_warszawa_pabutools.json.
 - A synthetic city-wide election, 100,000 approval ballots over 150 projects, generated from a fixed seed, and a
   sweep over voters and projects to show how time and peak memory grow.
 - With `--before DIR` (a checkout of an earlier Samen, e.g. `git archive COMMIT samen | tar -x -C DIR`), that
@@ -41,6 +42,7 @@ from samen.algorithms.budgets import Ballot, Election, Project, pabulib_text  # 
 DATA = ROOT / "data" / "pabulib"
 EXPECTED = json.loads((DATA / "expected.json").read_text(encoding="utf-8"))["elections"]
 ES = "samen.algorithms.budgets.equal_shares"
+RECORDED = ROOT / "bench" / "results" / "pb_equal_shares_warszawa_pabutools.json"  # pabutools on Warszawa, run A
 SAMEN = [str(Path(sys.executable).with_name("samen")), "pb", "--rule", "mes-add1-greedy", "--json"]
 PABUTOOLS = """
 import json, sys
@@ -130,6 +132,15 @@ def synthetic(voters: int, projects: int, seed: int = 2026) -> Election:
     )
 
 
+def meta_budget(path: Path) -> Fraction:
+    """The budget in a .pb file's META section, read without its ballots, so that the parent stays small."""
+    with path.open(encoding="utf-8") as lines:
+        return next(Fraction(line.split(";")[1].strip()) for line in lines if line.startswith("budget;"))
+
+
+SWEEP = [(12_500, 150), (25_000, 150), (50_000, 150), (100_000, 150), (50_000, 50), (50_000, 100)]
+
+
 def steps(result: dict, budget: int, voters: int) -> float:
     """How many Add1 steps the share was raised by: share - budget / voters."""
     return round(Fraction(result["share"]) - Fraction(budget, voters))
@@ -140,7 +151,13 @@ def main() -> None:
     parser.add_argument("--before", type=Path, help="a checkout of an earlier Samen to compare with")
     parser.add_argument("--warszawa-pabutools", action="store_true", help="also pabutools on Warszawa (~12 min)")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results" / "pb_equal_shares.json")
+    parser.add_argument("--write-synthetic", type=Path, metavar="FOLDER", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.write_synthetic:
+        for voters, projects in SWEEP:
+            path = args.write_synthetic / f"synthetic_{voters}_{projects}.pb"
+            path.write_text(pabulib_text(synthetic(voters, projects)), encoding="utf-8")
+        return
     results: dict = {
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "command": " ".join([*SAMEN[1:], "FILE.pb"]),
@@ -184,20 +201,21 @@ def main() -> None:
         "before": before(DATA / warszawa, 2, args.before, ours),
     }
     print(f"Warszawa, samen: {ours['seconds']} s (CPU {ours['cpu_seconds']}), peak {ours['peak_mb']} MB", flush=True)
+    if RECORDED.exists() and not args.warszawa_pabutools:  # pabutools takes 12-18 minutes: its recorded run
+        theirs = json.loads(RECORDED.read_text(encoding="utf-8"))["warszawa"]["pabutools"]
+        results["warszawa"]["recorded_pabutools"] = {"file": RECORDED.name, **theirs}
+        results["warszawa"]["ratio_to_recorded"] = round(theirs["seconds"] / ours["median_seconds"], 1)
+        results["warszawa"]["cpu_ratio_to_recorded"] = round(theirs["cpu_seconds"] / ours["median_cpu_seconds"], 1)
+        print(f"ratio to pabutools' recorded run: {results['warszawa']['ratio_to_recorded']}x", flush=True)
 
     sweep = []
     with tempfile.TemporaryDirectory() as folder:
-        for voters, projects in [
-            (12_500, 150),
-            (25_000, 150),
-            (50_000, 150),
-            (100_000, 150),
-            (50_000, 50),
-            (50_000, 100),
-        ]:
-            election = synthetic(voters, projects)
+        # written by a child: a child's peak memory (os.wait4) counts the parent's at the fork, so the parent must
+        # not hold 100,000 ballots, nor read them
+        subprocess.run([sys.executable, __file__, "--write-synthetic", folder], check=True)
+        for voters, projects in SWEEP:
             path = Path(folder) / f"synthetic_{voters}_{projects}.pb"
-            path.write_text(pabulib_text(election), encoding="utf-8")
+            budget = meta_budget(path)
             ours = samen(path, 3 if (voters, projects) == (100_000, 150) else 1)
             point = {
                 "voters": voters,
@@ -206,7 +224,7 @@ def main() -> None:
                 "cpu_seconds": ours["median_cpu_seconds"],
                 "peak_mb": ours["peak_mb"],
                 "winners": len(ours["winners"]),
-                "add1_steps": steps(ours, election.budget, voters),
+                "add1_steps": steps(ours, budget, voters),
                 "before": before(path, 1, args.before, ours),
             }
             sweep.append(point)

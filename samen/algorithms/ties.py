@@ -6,7 +6,6 @@ first. The seed is announced in advance (for example the numbers of a future pub
 favour an idea, and anyone can recompute every key with a one-line script.
 """
 
-import hashlib
 import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -50,6 +49,8 @@ class TieBreak:
 
 def lottery_key(seed: str, candidate: str) -> str:
     """The candidate's lottery ticket: anyone can recompute it with `sha256sum`; the smaller key goes first."""
+    import hashlib  # here: `samen pb` imports this module and rarely draws lots (OpenSSL's import takes ~3 ms)
+
     return hashlib.sha256(f"{seed}:{candidate}".encode()).hexdigest()
 
 

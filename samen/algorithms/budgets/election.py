@@ -6,9 +6,11 @@ exact amounts. The rules (greedy.py, equal_shares.py) read an election; only pab
 """
 
 import functools
+import itertools
 import math
+from array import array
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import chain
@@ -46,11 +48,44 @@ class Ballot:
     extra: Mapping[str, str] = field(default_factory=dict)  # other columns (age, sex, voting_method, ...)
 
 
+class PackedBallots(Sequence[Ballot]):
+    """A city's ballots as the compiled reader leaves them (pabulib.py, _votes.c): each distinct ballot once, as its
+    projects' numbers, and each ballot's line in the file; a `Ballot` is made only when asked for, so counting
+    60,000 ballots makes no 60,000 objects. Equal to any sequence of the same ballots."""
+
+    def __init__(self, data: bytes, found: tuple[bytes, ...], ids: Sequence[str], columns: Sequence[tuple[int, str]]):
+        self.data, self.ids, self.columns = data, tuple(ids), tuple(columns)
+        self.lines, self.kind, self.start, self.members, self.voters, self.votes = (
+            array(code, raw) for code, raw in zip("qiiiqq", found, strict=True)
+        )
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return tuple(map(self.__getitem__, range(*index.indices(len(self)))))
+        start = self.lines[index]
+        end = self.data.find(b"\n", start)
+        row = self.data[start : None if end < 0 else end].decode().removesuffix("\r").split(";")
+        kind = self.kind[index]
+        projects = tuple(map(self.ids.__getitem__, self.members[self.start[kind] : self.start[kind + 1]]))
+        return Ballot(row[0], projects, (), {column: row[at] for at, column in self.columns})
+
+    def __iter__(self) -> Iterator[Ballot]:
+        return map(self.__getitem__, range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and len(self) == len(other) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 @dataclass(frozen=True)
 class Election:
     budget: Money
     projects: tuple[Project, ...]
-    ballots: tuple[Ballot, ...]
+    ballots: Sequence[Ballot]  # a tuple, or PackedBallots from the compiled reader (pabulib.py)
     vote_type: str = "approval"
     meta: Mapping[str, str] = field(default_factory=dict)  # the file's META lines, kept for the export
 
@@ -193,18 +228,28 @@ class Tables:
         self.cost_mode = utility == COST
         count = len(self.ids)
         self.rank = rank
-        self.named: list[tuple[str, ...]] = []  # cost utilities: the distinct ballots (project ids), their voters
-        self.voters: list[int] = []
+        # cost utilities: the distinct ballots, their projects' numbers one ballot after the other (ballot k's are
+        # ballot_projects[ballot_start[k]:ballot_start[k + 1]]), and each one's voters
+        self.ballot_start, self.ballot_projects, self.voters = array("i", [0]), array("i"), []
         self.points: list[list[tuple[tuple, Money, int]]] = [[] for _ in range(count)]  # (ballot, points, voters)
         self.weight = [0] * count  # the supporters' total utility (cost utilities: their number)
-        if self.cost_mode:  # identical ballots once (in their order: Equal Shares does not mind), checked in bulk
+        if self.cost_mode and isinstance(election.ballots, PackedBallots):  # read in C: grouped and checked there
+            packed = election.ballots
+            numbers = [rank[project_id] for project_id in packed.ids]
+            self.ballot_start, self.voters = packed.start, packed.voters.tolist()
+            self.ballot_projects = array("i", map(numbers.__getitem__, packed.members))
+            votes = dict(zip(packed.ids, packed.votes, strict=True))
+        elif self.cost_mode:  # identical ballots once (in their order: Equal Shares does not mind), checked in bulk
             counts = Counter(map(attrgetter("projects"), election.ballots))
             if sum(map(len, map(set, counts))) != sum(map(len, counts)) or not rank.keys() >= set(
                 chain.from_iterable(counts)
             ):
                 grouped(election, utility)  # raises, naming the ballot
             self.named, self.voters = list(counts), list(counts.values())
+            self.ballot_start.extend(itertools.accumulate(map(len, self.named)))
+            self.ballot_projects = array("i", map(rank.__getitem__, chain.from_iterable(self.named)))
             votes = Counter(chain.from_iterable(map(attrgetter("projects"), election.ballots)))
+        if self.cost_mode:
             self.weight = [
                 votes[project_id] if cost else 0 for project_id, cost in zip(self.ids, self.costs, strict=True)
             ]
@@ -225,12 +270,18 @@ class Tables:
         self.rows: dict[int, tuple] = {}  # vector.py: each project's supporters' distinct ballots
 
     @functools.cached_property
+    def named(self) -> list[tuple[str, ...]]:
+        """Cost utilities: the distinct ballots' project ids (made on first use after the compiled reader)."""
+        ids, start, members = self.ids, self.ballot_start, self.ballot_projects
+        return [tuple(map(ids.__getitem__, members[start[k] : start[k + 1]])) for k in range(len(self.voters))]
+
+    @functools.cached_property
     def ballots(self) -> list[tuple[list[int], int]]:
         """Cost utilities: each distinct ballot's projects that cost something (their numbers), and its voters."""
-        costs, rank = self.costs, self.rank
+        costs, start, members = self.costs, self.ballot_start, self.ballot_projects
         return [
-            ([index for index in map(rank.__getitem__, named) if costs[index]], voters)
-            for named, voters in zip(self.named, self.voters, strict=True)
+            ([index for index in members[start[k] : start[k + 1]] if costs[index]], voters)
+            for k, voters in enumerate(self.voters)
         ]
 
     @functools.cached_property

@@ -19,7 +19,6 @@ returns None and the pure-Python count below decides (docs/architecture.md). The
 reference the tests compare the core with.
 """
 
-import itertools
 import math
 from array import array
 from collections.abc import Sequence
@@ -418,23 +417,30 @@ def _compiled(tables: Tables, voters: int, add1: bool) -> tuple[int, list[int], 
     a group's budget being the share minus the exact prices of the projects it paid for before (never below 0)."""
     if tables.budget // voters + max(tables.costs, default=0) > FLOAT_LIMIT or tables.budget >= 2**62:
         return None
-    start, members, counts = _supporters(tables)
+    start, members = tables.ballot_start, tables.ballot_projects
     found = _mes.count(
-        array("q", tables.costs), start, members, counts, tables.budget // voters, tables.scale, tables.budget, add1
+        array("q", tables.costs),
+        start,
+        members,
+        array("q", tables.voters),
+        tables.budget // voters,
+        tables.scale,
+        tables.budget,
+        add1,
     )
     if found is None:
         return None
     t, order = found["t"], found["order"]
     # exact prices over a common denominator: integer sums are much faster than Fraction sums
-    named, counts, ids = tables.named, tables.voters, tables.ids
+    counts = tables.voters
     prices: list[Fraction] = []
-    paid_before: dict[str, int] = {}  # each funded project's price so far (by id), times `common`
+    paid_before: dict[int, int] = {}  # each funded project's price so far (by number), times `common`
     common = 1
     for number, winner in enumerate(order):
         have = t * common
         paid = 0
         for group in found["poor"][number]:
-            left = have - sum([paid_before[p] for p in named[group] if p in paid_before])
+            left = have - sum([paid_before[p] for p in members[start[group] : start[group + 1]] if p in paid_before])
             if left > 0:
                 paid += counts[group] * left
         x = Fraction(tables.costs[winner] * common - paid, found["rich"][number] * common)
@@ -443,14 +449,5 @@ def _compiled(tables: Tables, voters: int, add1: bool) -> tuple[int, list[int], 
         if factor > 1:
             common *= factor
             paid_before = {p: value * factor for p, value in paid_before.items()}
-        paid_before[ids[winner]] = x.numerator * (common // x.denominator)
+        paid_before[winner] = x.numerator * (common // x.denominator)
     return t, order, prices
-
-
-def _supporters(tables: Tables) -> tuple[array, array, array]:
-    """The distinct ballots for the compiled core: where each starts (then the end), their projects' numbers one
-    ballot after the other, and each one's voters."""
-    start = array("i", [0])
-    start.extend(itertools.accumulate(map(len, tables.named)))
-    projects = array("i", map(tables.rank.__getitem__, itertools.chain.from_iterable(tables.named)))
-    return start, projects, array("q", tables.voters)

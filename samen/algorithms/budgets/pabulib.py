@@ -15,7 +15,21 @@ from fractions import Fraction
 from operator import attrgetter, itemgetter, methodcaller
 from typing import TextIO
 
-from samen.algorithms.budgets.election import VOTE_TYPES, WITH_POINTS, Ballot, Election, Money, Project, exact
+from samen.algorithms.budgets.election import (
+    VOTE_TYPES,
+    WITH_POINTS,
+    Ballot,
+    Election,
+    Money,
+    PackedBallots,
+    Project,
+    exact,
+)
+
+try:  # the VOTES section read in C (_votes.c, in the compiled core); without it, or where it declines, in Python
+    from samen.algorithms.budgets import _mes
+except ImportError:  # pragma: no cover - only where the C extension did not build
+    _mes = None
 
 SECTIONS = ("meta", "projects", "votes")
 HEADERS = {"meta": ("key", "value"), "projects": ("project_id", "cost"), "votes": ("voter_id", "vote")}
@@ -41,7 +55,8 @@ def _amount(text: str, line: int, what: str) -> Money:
 class _Reader:
     """One pass over the rows; each section's rows are checked against its header as they come."""
 
-    def __init__(self) -> None:
+    def __init__(self, compiled: bool) -> None:
+        self.compiled = compiled and _mes is not None
         self.section = ""
         self.header: list[str] | None = None
         self.meta: dict[str, str] = {}
@@ -167,6 +182,19 @@ class _Reader:
             append(Ballot(voter_id, tuple(split(vote, ",")) if vote else (), (), extra))
         self.check_ballots(checked)
 
+    def packed(self, text: str) -> bool:
+        """Read the rest of the VOTES section in C (_votes.c) where the ballots have no points and nothing else to
+        check (not choose-1); False where it declines (quotes, spaces around a field, anything it cannot prove it
+        reads as the Python reader does): then the Python reader reads it, and tells what is wrong."""
+        if not self.compiled or self.points_at or self.vote_type == "choose-1" or self.ballots:
+            return False
+        data = text.encode()
+        found = _mes.read_votes(data, list(self.projects), len(self.header))
+        if found is None:
+            return False
+        self.ballots = PackedBallots(data, found, self.projects, self.extra_columns)
+        return True
+
     def check_ballots(self, first: int) -> None:
         """The ballots from `first` on: every project known, none twice (`add_ballot`'s checks, all at once)."""
         ballots = self.ballots[first:]
@@ -188,16 +216,23 @@ class _Reader:
             raise PabulibError(max(last_line, 1), f"the {self.section.upper()} section has no header line")
         if self.section != "votes":
             raise PabulibError(max(last_line, 1), f"the file ends without a {self.next_section().upper()} section")
-        return Election(self.budget, tuple(self.projects.values()), tuple(self.ballots), self.vote_type, self.meta)
+        ballots = self.ballots if isinstance(self.ballots, PackedBallots) else tuple(self.ballots)
+        return Election(self.budget, tuple(self.projects.values()), ballots, self.vote_type, self.meta)
 
 
-def _vote_rows(reader, lines: TextIO | Iterable[str]) -> tuple[Iterator[tuple[int, list[str]]], bool]:
+def _vote_rows(
+    reader, lines: TextIO | Iterable[str], state: _Reader
+) -> tuple[Iterator[tuple[int, list[str]]], bool] | None:
     """The rows after the VOTES header with their line numbers. When the rest of the file has no quotes, no
     carriage returns and no spaces around a field (a city's 60,000 ballots, usually), each line is split on `;`
     directly, which gives what the csv reader and the stripping of each field give, faster; and if no comma has a
-    space beside it, a vote's projects need no stripping either (the second value returned)."""
+    space beside it, a vote's projects need no stripping either (the second value returned). None: the compiled
+    reader has read them first (`_Reader.packed`)."""
     if iter(lines) is lines:  # a file or a StringIO: the csv reader has read up to the header, no further
-        text = "".join(lines)
+        read = getattr(lines, "read", None)
+        text = read() if read else "".join(lines)
+        if state.packed(text):
+            return None
         line = reader.line_num
         if _plain(text):
             rows = zip(itertools.count(line + 1), map(methodcaller("split", ";"), text.split("\n")))
@@ -228,11 +263,12 @@ def _plain(text: str) -> bool:
     )
 
 
-def read_pabulib(lines: TextIO | Iterable[str]) -> Election:
+def read_pabulib(lines: TextIO | Iterable[str], *, compiled: bool = True) -> Election:
     """The election in a .pb file; open it with `newline=""` (and `encoding="utf-8-sig"`) so that line numbers and
-    quoted fields come out right whatever the line endings."""
+    quoted fields come out right whatever the line endings. `compiled=False`: read it all in Python, the reference
+    the tests compare the compiled reader with."""
     reader = csv.reader(lines, delimiter=";", strict=True)
-    state = _Reader()
+    state = _Reader(compiled)
     try:
         for raw in reader:
             row = list(map(str.strip, raw))
@@ -245,7 +281,9 @@ def read_pabulib(lines: TextIO | Iterable[str]) -> Election:
             elif state.header is None:
                 state.set_header(row, reader.line_num)
                 if state.section == "votes":
-                    state.votes(*_vote_rows(reader, lines))
+                    rows = _vote_rows(reader, lines, state)
+                    if rows is not None:
+                        state.votes(*rows)
             else:
                 state.add(state.header, row, reader.line_num)
     except csv.Error as error:
@@ -253,15 +291,20 @@ def read_pabulib(lines: TextIO | Iterable[str]) -> Election:
     return state.election(reader.line_num)
 
 
-def parse_pabulib(text: str) -> Election:
-    return read_pabulib(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+def parse_pabulib(text: str, *, compiled: bool = True) -> Election:
+    return read_pabulib(io.StringIO(text.removeprefix("\ufeff"), newline=""), compiled=compiled)
 
 
 def money_text(amount: Money) -> str:
     """An amount as the file writes it: `1500`, `1794579.57`, or a fraction `1/3` when no decimal is exact."""
     amount = Fraction(amount)
-    digits = next((digits for digits in range(41) if (amount * 10**digits).denominator == 1), None)
-    if digits is None:
+    rest, twos, fives = amount.denominator, 0, 0  # a decimal is exact when the denominator is 2^a 5^b: max(a, b) digits
+    while rest % 2 == 0:
+        rest, twos = rest // 2, twos + 1
+    while rest % 5 == 0:
+        rest, fives = rest // 5, fives + 1
+    digits = max(twos, fives)
+    if rest != 1 or digits > 40:
         return f"{amount.numerator}/{amount.denominator}"
     if digits == 0:
         return str(amount.numerator)

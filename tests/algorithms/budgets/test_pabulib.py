@@ -12,6 +12,7 @@ from samen.algorithms.budgets import (
     PabulibError,
     Project,
     count,
+    money_text,
     pabulib_text,
     parse_pabulib,
     read_pabulib,
@@ -173,3 +174,21 @@ def test_every_way_of_writing_the_votes_reads_the_same_ballots(votes):
 
     assert election.ballots == (Ballot("a", ("1", "2")), Ballot("b", ("2",)), Ballot("c", ()))
     assert read_pabulib((HEADER + PROJECTS + "VOTES\nvoter_id;vote\n" + votes).splitlines(True)) == election
+
+
+@pytest.mark.parametrize(
+    ("amount", "text"),
+    [
+        (1500, "1500"),
+        (0, "0"),
+        (Fraction(179457957, 100), "1794579.57"),
+        (Fraction(1, 8), "0.125"),
+        (Fraction(7, 80), "0.0875"),
+        (Fraction(1, 3), "1/3"),
+        (Fraction(1, 6), "1/6"),
+        (Fraction(3, 2**40), "0." + str(3 * 5**40).rjust(40, "0")),  # 3 / 2^40 = 3 x 5^40 / 10^40
+        (Fraction(3, 2**41), f"3/{2**41}"),
+    ],
+)
+def test_an_amount_is_written_as_a_decimal_when_one_is_exact_in_up_to_40_digits(amount, text):
+    assert money_text(amount) == text
