@@ -47,18 +47,19 @@ def build(threads: int, replies: int):
         process=process, theme=theme, author=people[0], title="A long debate", body="Benches.", language="en"
     )
     sentence = "I would rather see trees on this square than another parking place for cars, honestly. "
+
+    def comment(*, body: str, **fields) -> Comment:
+        written = Comment(idea=idea, language="en", **fields)
+        written.set_body(body)  # as services.add_comment does
+        return written
+
+    # The same random draws, in the same order, as before comments stored their HTML.
     tops = Comment.objects.bulk_create(
-        (
-            Comment(idea=idea, author=rng.choice(people), body=sentence * rng.randint(1, 3), language="en")
-            for _ in range(threads)
-        ),
+        (comment(author=rng.choice(people), body=sentence * rng.randint(1, 3)) for _ in range(threads)),
         batch_size=1000,
     )
     Comment.objects.bulk_create(
-        (
-            Comment(idea=idea, parent=rng.choice(tops), author=rng.choice(people), body=sentence, language="en")
-            for _ in range(replies)
-        ),
+        (comment(parent=rng.choice(tops), author=rng.choice(people), body=sentence) for _ in range(replies)),
         batch_size=1000,
     )
     return idea, people[1]
