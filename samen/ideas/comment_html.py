@@ -83,6 +83,16 @@ _REPLY = (
 )
 
 
+# Where a comment's key goes in HTML prepared once per page: escaping never produces it, nor does a translation.
+_KEY = "\x00"
+# Reversed in place of a key, then replaced by _KEY: never a comment's key in practice, and digits as URLs want.
+_URL_KEY = 4_294_967_291
+
+
+def _url(name: str, **kwargs) -> str:
+    return reverse(name, kwargs=kwargs | {"pk": _URL_KEY}).replace(str(_URL_KEY), _KEY)
+
+
 class CommentHtml:
     """The HTML of one idea page's comments for one request: built once per page render (the `ideas` tags)."""
 
@@ -92,6 +102,7 @@ class CommentHtml:
         self.idea = idea
         self.ui_language = get_language()
         self._csrf_token = csrf_token
+        self._prepared_html: dict[tuple, list[str]] = {}
 
     @cached_property
     def token(self) -> str:
@@ -102,16 +113,15 @@ class CommentHtml:
         return self.user.has_perm("ideas.moderate")
 
     @cached_property
-    def _words(self) -> dict[str, str]:
-        return {
-            "edit": gettext("Edit"),
-            "delete": gettext("Delete"),
-            "moderate": gettext("Moderate"),
-            "reply": gettext("Reply"),
-            "your_reply": gettext("Your reply"),
-            "language": gettext("Language"),
-            "send_reply": gettext("Send the reply"),
-        }
+    def may_reply(self) -> bool:
+        return self.user.has_perm("ideas.comment_idea", self.idea)
+
+    def _with_key(self, pk: int, what: tuple, build) -> SafeString:
+        """HTML that differs from one comment to the next by its key only: `build()` once per page, with _KEY."""
+        parts = self._prepared_html.get(what)
+        if parts is None:
+            parts = self._prepared_html[what] = build().split(_KEY)
+        return SafeString(str(pk).join(parts))
 
     def thread(self, comment: Comment) -> SafeString:
         """A top-level comment, its replies and, for whoever may still comment, the form to reply."""
@@ -122,26 +132,25 @@ class CommentHtml:
             parts.extend(f'<li id="comment-{reply.pk}">{self.article(reply)}</li>' for reply in replies)
             parts.append("\n          </ol>\n")
         if self.may_reply:
-            parts.append(self.reply_form(comment))
+            parts.append(self._with_key(comment.pk, ("reply",), self._reply_form))
         parts.append("      </li>")
         return SafeString("".join(parts))
 
     def article(self, comment: Comment) -> SafeString:
-        ui, words = self.ui_language, self._words
         created_at = localtime(comment.created_at)
         notice = changes = moderate = ""
         if comment.visibility != Visibility.PUBLISHED:
-            notice = format_html(_NOTICE, ui, comment.get_visibility_display(), comment.moderation_reason)
+            notice = format_html(_NOTICE, self.ui_language, comment.get_visibility_display(), comment.moderation_reason)
         if self.user.has_perm("ideas.change_comment", comment):
-            edit = reverse("ideas:comment_edit", kwargs={"pk": comment.pk})
-            delete = reverse("ideas:comment_delete", kwargs={"pk": comment.pk})
-            changes = format_html(_CHANGES, ui, edit, words["edit"], delete, words["delete"])
+            changes = self._with_key(comment.pk, ("changes",), self._changes)
         if self.moderates:
-            moderate = format_html(_MODERATE, ui, words["moderate"], self.decision_form("comment", comment))
+            moderate = self._with_key(
+                comment.pk, ("moderate", comment.visibility), lambda: self._moderate(comment.visibility)
+            )
         return format_html(
             _ARTICLE,
             language=comment.language,
-            ui=ui,
+            ui=self.ui_language,
             author=signature(comment.author),
             iso=date_format(created_at, "c"),
             when=date_format(created_at, "DATETIME_FORMAT"),
@@ -152,47 +161,51 @@ class CommentHtml:
             moderate=moderate,
         )
 
-    @cached_property
-    def _flag_words(self) -> dict:
-        return {
-            "summary": gettext("Report to the moderators"),
-            "legend": gettext("What is wrong?"),
-            "note": gettext("Details (optional)"),
-            "send": gettext("Send the report"),
-            "reasons": [(value, str(label)) for value, label in Flag.Reason.choices],
-        }
+    def _changes(self) -> str:
+        edit, delete = _url("ideas:comment_edit"), _url("ideas:comment_delete")
+        return format_html(_CHANGES, self.ui_language, edit, gettext("Edit"), delete, gettext("Delete"))
+
+    def _moderate(self, visibility: str) -> str:
+        decision = self._decision_form("comment", visibility)
+        return format_html(_MODERATE, self.ui_language, gettext("Moderate"), SafeString(decision))
 
     def flag_form(self, kind: str, content) -> SafeString:
         """The report form under an idea or a comment, for those who may report it (not its author)."""
         if not self.user.has_perm("ideas.flag_content", content):
             return SafeString("")
-        words, pk = self._flag_words, content.pk
+        return self._with_key(content.pk, ("flag", kind), lambda: self._flag_form(kind))
+
+    def _flag_form(self, kind: str) -> str:
         reasons = "".join(
-            format_html(_FLAG_REASON, value=value, kind=kind, pk=pk, label=label) for value, label in words["reasons"]
+            format_html(_FLAG_REASON, value=value, kind=kind, pk=_KEY, label=label)
+            for value, label in Flag.Reason.choices
         )
         return format_html(
             _FLAG,
-            summary=words["summary"],
-            action=reverse("moderation:flag", kwargs={"kind": kind, "pk": pk}),
+            summary=gettext("Report to the moderators"),
+            action=_url("moderation:flag", kind=kind),
             token=self.token,
-            legend=words["legend"],
+            legend=gettext("What is wrong?"),
             reasons=SafeString(reasons),
             kind=kind,
-            pk=pk,
-            note=words["note"],
-            send=words["send"],
+            pk=_KEY,
+            note=gettext("Details (optional)"),
+            send=gettext("Send the report"),
         )
 
     def decision_form(self, kind: str, content) -> SafeString:
         """A moderator's form: hide, or restore a hidden content, or approve a pending one."""
+        visibility = content.visibility
+        return self._with_key(content.pk, ("decision", kind, visibility), lambda: self._decision_form(kind, visibility))
 
+    def _decision_form(self, kind: str, visibility: str) -> str:
         def decide(decision: str) -> str:
-            return reverse("moderation:decide", kwargs={"kind": kind, "pk": content.pk, "decision": decision})
+            return _url("moderation:decide", kind=kind, decision=decision)
 
         buttons = []
-        if content.visibility == Visibility.PENDING:
+        if visibility == Visibility.PENDING:
             buttons.append(format_html(_DECISION_BUTTON, decide("approve"), gettext("Approve")))
-        if content.visibility == Visibility.HIDDEN:
+        if visibility == Visibility.HIDDEN:
             buttons.append(format_html(_DECISION_BUTTON, decide("restore"), gettext("Restore")))
         else:
             buttons.append(format_html(_HIDE_BUTTON, gettext("Hide")))
@@ -202,33 +215,26 @@ class CommentHtml:
             token=self.token,
             next=self.request.get_full_path(),
             kind=kind,
-            pk=content.pk,
+            pk=_KEY,
             reason=gettext("Reason (the author reads it)"),
             buttons=SafeString("".join(buttons)),
         )
 
-    @cached_property
-    def _reply_parts(self) -> dict:
+    def _reply_form(self) -> str:
         options = "".join(
             format_html(
                 '<option value="{}"{}>{}</option>', code, " selected" if code == self.ui_language else "", gettext(name)
             )
             for code, name in settings.LANGUAGES
         )
-        words = self._words
-        return {
-            "summary": words["reply"],
-            "action": reverse("ideas:comment", kwargs={"pk": self.idea.pk}),
-            "token": self.token,
-            "label": words["your_reply"],
-            "language": words["language"],
-            "options": SafeString(options),
-            "send": words["send_reply"],
-        }
-
-    @cached_property
-    def may_reply(self) -> bool:
-        return self.user.has_perm("ideas.comment_idea", self.idea)
-
-    def reply_form(self, comment: Comment) -> SafeString:
-        return format_html(_REPLY, pk=comment.pk, **self._reply_parts)
+        return format_html(
+            _REPLY,
+            summary=gettext("Reply"),
+            action=reverse("ideas:comment", kwargs={"pk": self.idea.pk}),
+            token=self.token,
+            pk=_KEY,
+            label=gettext("Your reply"),
+            language=gettext("Language"),
+            options=SafeString(options),
+            send=gettext("Send the reply"),
+        )
