@@ -20,7 +20,7 @@ from django.utils.translation import get_language, gettext
 from samen.common.templatetags.samen import signature
 from samen.ideas.models import Comment, Flag, Visibility
 
-_CSRF = '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+_CSRF = '<input type="hidden" name="csrfmiddlewaretoken" value="{token}">'
 
 _ARTICLE = (
     '<article class="comment" lang="{language}">\n'
@@ -41,7 +41,7 @@ _FLAG = (
     '<details class="flag">\n'
     "  <summary>{summary}</summary>\n"
     '  <form method="post" action="{action}">\n'
-    f"    {_CSRF.replace('{}', '{token}')}\n"
+    "    " + _CSRF + "\n"
     "    <fieldset>\n"
     "      <legend>{legend}</legend>\n"
     "{reasons}"
@@ -55,7 +55,7 @@ _FLAG = (
 
 _DECISION = (
     '<form method="post" class="decision" action="{hide}">\n'
-    f"  {_CSRF.replace('{}', '{token}')}\n"
+    "  " + _CSRF + "\n"
     '  <input type="hidden" name="next" value="{next}">\n'
     '  <label for="reason-{kind}-{pk}">{reason}</label>\n'
     '  <input type="text" id="reason-{kind}-{pk}" name="reason" maxlength="500">\n'
@@ -69,8 +69,7 @@ _REPLY = (
     '        <details class="reply">\n'
     "          <summary>{summary}</summary>\n"
     '          <form method="post" action="{action}" hx-post="{action}" hx-target="#comments" hx-swap="outerHTML">\n'
-    f"            {_CSRF.replace('{}', '{token}')}"
-    '<input type="hidden" name="parent" value="{pk}">\n'
+    "            " + _CSRF + '<input type="hidden" name="parent" value="{pk}">\n'
     '            <label for="reply-{pk}">{label}</label>\n'
     '            <textarea id="reply-{pk}" name="body" rows="2" maxlength="2000" required></textarea>\n'
     '            <label for="reply-language-{pk}">{language}</label>\n'
@@ -85,7 +84,7 @@ _REPLY = (
 
 # Where a comment's key goes in HTML prepared once per page: escaping never produces it, nor does a translation.
 _KEY = "\x00"
-# Reversed in place of a key, then replaced by _KEY: never a comment's key in practice, and digits as URLs want.
+# Reversed in place of a key (URLs want digits), then replaced by _KEY: these URLs hold no other digits.
 _URL_KEY = 4_294_967_291
 
 
