@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from samen.accounts.models import User
 from samen.accounts.second_factor import needs_second_factor, set_up_authenticator_app
+from samen.common.markdown import render_markdown
 from samen.ideas.models import Comment, Idea, Support
 from samen.processes.models import Phase, Process, Theme
 
@@ -100,6 +101,7 @@ class CommentFactory(factory.django.DjangoModelFactory):
     idea = factory.SubFactory(IdeaFactory)
     author = factory.SubFactory(UserFactory)
     body = "Good idea."
+    body_html = factory.LazyAttribute(lambda comment: render_markdown(comment.body))  # as the services write it
     language = "en"
 
 

@@ -23,3 +23,7 @@ class CommentAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         """Edits go through the site, where the moderation log records a moderator's edit of someone's words."""
         return False
+
+    def save_model(self, request, obj, form, change):
+        obj.set_body(obj.body)  # the page shows the HTML stored with the body
+        super().save_model(request, obj, form, change)

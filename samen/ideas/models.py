@@ -11,6 +11,7 @@ from samen.common.geography import (
     neighbourhood_choices,
     neighbourhoods,
 )
+from samen.common.markdown import render_markdown
 
 TITLE_MAX = 140
 BODY_MAX = 5000
@@ -104,6 +105,10 @@ class Comment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="comments"
     )
     body = models.TextField(_("comment"), max_length=COMMENT_MAX)
+    # The body as its page shows it (Markdown made sanitised HTML), written with the body (`set_body`): rendering
+    # every comment of a page at each view cost more than the rest of the page. A change to what Markdown may
+    # produce (samen/common/markdown.py) needs a data migration that renders every comment again.
+    body_html = models.TextField(editable=False, blank=True)
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
     visibility = _visibility_field()
     moderation_reason = _reason_field()
@@ -114,6 +119,13 @@ class Comment(models.Model):
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
         ordering = ["created_at", "pk"]
+        indexes = [
+            # An idea's threads in their order (queries.thread_page, page_of_comment); with who may see each row,
+            # so that counting and skipping 10,000 comments reads the index alone.
+            models.Index(
+                fields=["idea", "parent", "created_at", "id", "visibility", "author"], name="comment_thread_order"
+            ),
+        ]
 
     def __str__(self):
         return self.body[:60]
@@ -121,6 +133,10 @@ class Comment(models.Model):
     def get_absolute_url(self):
         """The idea's page that shows this comment (threads come in pages), scrolled to it."""
         return f"{self.idea.get_absolute_url()}?comment={self.pk}#comment-{self.pk}"
+
+    def set_body(self, text: str) -> None:
+        self.body = text
+        self.body_html = render_markdown(text)
 
     @property
     def process(self):

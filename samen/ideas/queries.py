@@ -1,21 +1,20 @@
 import json
+from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery
-from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import (
+    BigIntegerField,
     Count,
     F,
     Func,
     IntegerField,
     Max,
     OuterRef,
-    Prefetch,
     Q,
     QuerySet,
     Subquery,
     TextField,
-    prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce, Mod
 
@@ -162,6 +161,35 @@ def idea_for_action(pk: int) -> Idea:
 # Top-level comments, each with all its replies. A signed-in visitor gets a reply form and a report form under every
 # comment: 25 threads keep that page under 100 KB (bench/comment_pages.py).
 COMMENTS_PER_PAGE = 25
+# Far beyond any idea's comments, and small enough for an OFFSET on every database: a larger ?comments= number asks
+# for the last page, as a number just past the end does.
+_LAST_PAGE_ASKED = 1_000_000
+
+
+@dataclass(frozen=True)
+class ThreadPage:
+    """One page of threads (each top-level comment with the replies the viewer may see, `shown_replies`), with what
+    the page's links need: known without counting the idea's comments."""
+
+    threads: list[Comment]
+    number: int
+    has_next: bool
+
+    def __iter__(self):
+        return iter(self.threads)
+
+    def __len__(self):
+        return len(self.threads)
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
 
 
 def _comments_shown_to(viewer) -> QuerySet[Comment]:
@@ -175,28 +203,57 @@ def _comments_shown_to(viewer) -> QuerySet[Comment]:
     return comments.filter(shown)
 
 
-def thread_page(idea: Idea, *, viewer, number=1, per_page: int = COMMENTS_PER_PAGE) -> Page:
-    """One page of an idea's top-level comments, oldest first, each with its replies (three queries, whatever
-    the number of comments); a page number out of range or not a number gives the nearest page."""
+def _page_number(number) -> int:
+    """As Django's paginator reads it: not a number is page 1; zero, a negative number or one past the end is the
+    last page (`_LAST_PAGE_ASKED` stands for those)."""
+    try:
+        number = int(number)
+    except (TypeError, ValueError):
+        return 1
+    return number if 1 <= number < _LAST_PAGE_ASKED else _LAST_PAGE_ASKED
+
+
+def _threads(tops: QuerySet[Comment], start: int, stop: int) -> list[Comment]:
+    """Threads start to stop in their order. Their ids are chosen in the index alone, ordered by parent_id first
+    (NULL for every top-level comment, so the order is the same): with it PostgreSQL reads the index in order
+    instead of sorting all the idea's threads. Their rows then come by key, without their Markdown (`body`)."""
+    ids = tops.order_by("parent_id", "created_at", "pk").values("pk")[start:stop]
+    rows = Comment.objects.filter(pk__in=ids).select_related("author").defer("body").order_by("created_at", "pk")
+    return list(rows)
+
+
+def thread_page(idea: Idea, *, viewer, number=1, per_page: int = COMMENTS_PER_PAGE) -> ThreadPage:
+    """One page of an idea's top-level comments, oldest first, each with its replies: two queries, whatever the
+    number of comments (one more, a count, for a page number past the end, which gives the last page)."""
     comments = _comments_shown_to(viewer)
-    page = Paginator(comments.filter(idea=idea, parent__isnull=True), per_page).get_page(number)
-    page.object_list = list(page.object_list)
-    prefetch_related_objects(page.object_list, Prefetch("replies", queryset=comments))
-    for comment in page.object_list:  # the permission checks read comment.idea.process: no query per comment
-        comment.idea = idea
-        for reply in comment.replies.all():
-            reply.idea = idea
+    tops = comments.filter(idea=idea, parent__isnull=True)
+    number = _page_number(number)
+    # One thread more than the page shows tells whether a next page exists.
+    threads = _threads(tops, (number - 1) * per_page, number * per_page + 1) if number < _LAST_PAGE_ASKED else []
+    if not threads and number > 1:
+        number = max(1, -(-tops.count() // per_page))
+        threads = _threads(tops, (number - 1) * per_page, number * per_page + 1)
+    page = ThreadPage(threads=threads[:per_page], number=number, has_next=len(threads) > per_page)
+    # Each thread's replies as a plain list: a prefetch would build a queryset per thread to hold its replies.
+    replies: dict[int, list[Comment]] = {}
+    if page.threads:
+        for reply in comments.filter(idea=idea, parent__in=[thread.pk for thread in page.threads]).defer("body"):
+            reply.idea = idea  # the permission checks read comment.idea.process: no query per comment
+            replies.setdefault(reply.parent_id, []).append(reply)
+    for thread in page.threads:
+        thread.idea = idea
+        thread.shown_replies = replies.get(thread.pk, [])
     return page
 
 
 def page_of_comment(idea: Idea, comment_pk: int, *, viewer, per_page: int = COMMENTS_PER_PAGE) -> int:
-    """The page that shows this comment (its thread's page), for a link to it; page 1 if the viewer cannot see it."""
+    """The page that shows this comment (its thread's page), for a link to it; page 1 if the viewer cannot see it.
+    Two queries: the thread's top comment by its key, the count of earlier threads in the index alone."""
     comments = _comments_shown_to(viewer).filter(idea=idea)
-    target = comments.filter(pk=comment_pk).values_list("parent_id", flat=True).first()
-    top = comments.filter(pk=target or comment_pk, parent__isnull=True).values("pk", "created_at").first()
+    tops = comments.filter(parent__isnull=True)
+    its_thread = comments.filter(pk=comment_pk).values(top=Coalesce("parent_id", "pk", output_field=BigIntegerField()))
+    top = tops.filter(pk=Subquery(its_thread)).values("pk", "created_at").first()
     if top is None:
         return 1
-    earlier = comments.filter(parent__isnull=True).filter(
-        Q(created_at__lt=top["created_at"]) | Q(created_at=top["created_at"], pk__lt=top["pk"])
-    )
+    earlier = tops.filter(Q(created_at__lt=top["created_at"]) | Q(created_at=top["created_at"], pk__lt=top["pk"]))
     return earlier.count() // per_page + 1

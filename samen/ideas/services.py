@@ -161,13 +161,9 @@ def add_comment(*, idea: Idea, author, body: str, language: str, parent: Comment
             raise ValidationError(_("You can only reply to a comment on this idea."), code="foreign_parent")
         parent = parent.parent or parent
     comment = Comment(
-        idea=idea,
-        author=author,
-        body=body.strip(),
-        language=language,
-        parent=parent,
-        visibility=_first_visibility(idea.process),
+        idea=idea, author=author, language=language, parent=parent, visibility=_first_visibility(idea.process)
     )
+    comment.set_body(body.strip())
     comment.full_clean()
     with transaction.atomic():
         comment.save()
@@ -181,10 +177,10 @@ def update_comment(*, comment: Comment, actor, body: str) -> Comment:
     require_perm(actor, "ideas.change_comment", comment)
     previous_text = comment.body
     comment.visibility = _visibility_after_edit(comment, actor)
-    comment.body = body.strip()
+    comment.set_body(body.strip())
     comment.full_clean()
     with transaction.atomic():
-        comment.save(update_fields=["body", "visibility", "updated_at"])
+        comment.save(update_fields=["body", "body_html", "visibility", "updated_at"])
         record_edit(moderator=actor, content=comment, previous_text=previous_text)
     return comment
 

@@ -17,7 +17,7 @@ from samen.common import phrases
 from samen.common.http import INVALID
 from samen.ideas import fragments, notifications, queries, services, similarity
 from samen.ideas.forms import CommentEditForm, CommentForm, IdeaEditForm, IdeaForm
-from samen.ideas.models import TITLE_MAX, Comment, Flag, Follow, Idea, Visibility
+from samen.ideas.models import TITLE_MAX, Comment, Follow, Idea, Visibility
 from samen.processes import queries as process_queries
 from samen.processes.phases import POST_IDEA
 from samen.processes.views import get_visible_process
@@ -60,7 +60,6 @@ def _idea_page(
         else lambda: viewer.is_authenticated and idea.supports.filter(resident=viewer).exists(),
         "following": lambda: viewer.is_authenticated and idea.follows.filter(follower=viewer).exists(),
         "error": error,
-        "flag_reasons": Flag.Reason.choices,
     }
     template = "ideas/idea_detail.html"
     if partial and request.htmx:

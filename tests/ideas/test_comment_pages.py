@@ -1,11 +1,14 @@
 """An idea's comments come in pages of threads (a top-level comment with its replies), oldest first, with a "more
 comments" link that works as a plain link and, with htmx, loads the next threads in its place."""
 
+import importlib
 import re
 
 import pytest
+from django.apps import apps
+from django.urls import reverse
 
-from samen.ideas import moderation
+from samen.ideas import moderation, services
 from samen.ideas.models import Comment
 from samen.ideas.queries import COMMENTS_PER_PAGE
 from tests.factories import CommentFactory, UserFactory
@@ -125,6 +128,62 @@ def test_a_page_number_out_of_range_or_not_a_number_shows_the_nearest_page(clien
     assert _shown(nonsense)[0] == "Thread 1"
 
 
+def test_a_page_number_too_large_for_the_database_shows_the_last_page(client, idea):
+    _threads(idea, COMMENTS_PER_PAGE + 1)
+
+    response = client.get(idea.get_absolute_url(), {"comments": "9" * 30})
+    zero = client.get(idea.get_absolute_url(), {"comments": "0"})
+
+    assert response.status_code == 200
+    assert _shown(response) == [f"Thread {COMMENTS_PER_PAGE + 1}"]
+    assert _shown(zero) == [f"Thread {COMMENTS_PER_PAGE + 1}"]
+
+
+def test_a_comment_is_shown_as_sanitised_markdown_and_an_edit_shows_its_new_text(client, idea, outsider, moderator):
+    kept = services.add_comment(idea=idea, author=outsider, body="**Trees** <script>alert(1)</script>", language="en")
+    edited = services.add_comment(idea=idea, author=outsider, body="Cars", language="en")
+    services.update_comment(comment=edited, actor=outsider, body="*Bikes*, not cars")
+    by_moderator = services.add_comment(idea=idea, author=outsider, body="Rude words", language="en")
+    services.update_comment(comment=by_moderator, actor=moderator, body="[removed]")
+
+    body = client.get(idea.get_absolute_url()).content.decode()
+
+    assert f'<li id="comment-{kept.pk}">' in body
+    assert "<div><p><strong>Trees</strong> </p></div>" in body
+    assert "<div><p><em>Bikes</em>, not cars</p></div>" in body
+    assert "<div><p>[removed]</p></div>" in body
+    assert "alert(1)" not in body
+    assert "Cars" not in body
+    assert "Rude words" not in body
+
+
+def test_a_comment_added_in_the_admin_shows_its_text(client, idea, resident):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+
+    client.post(
+        reverse("admin:ideas_comment_add"),
+        {
+            "idea": idea.pk,
+            "author": resident.pk,
+            "body": "*From* the admin",
+            "language": "en",
+            "visibility": "published",
+        },
+    )
+
+    assert "<div><p><em>From</em> the admin</p></div>" in client.get(idea.get_absolute_url()).content.decode()
+
+
+def test_the_migration_renders_the_comments_written_before_it(idea):
+    comment = CommentFactory(idea=idea, body="*Written* before")
+    Comment.objects.filter(pk=comment.pk).update(body_html="")
+    migration = importlib.import_module("samen.ideas.migrations.0010_comment_body_html")
+
+    migration.render_every_comment(apps, None)
+
+    assert Comment.objects.get(pk=comment.pk).body_html == "<p><em>Written</em> before</p>"
+
+
 def test_a_new_comment_leads_to_the_last_page_where_it_is(client, idea, outsider):
     _threads(idea, COMMENTS_PER_PAGE + 1)
     client.force_login(outsider)
@@ -138,10 +197,24 @@ def test_idea_page_queries_stay_flat_from_three_to_sixty_threads(client, idea, d
     client.force_login(UserFactory())
     for top in _threads(idea, 3):
         CommentFactory(idea=idea, parent=top)
-    with django_assert_num_queries(10) as three:
+    # Session, user, idea, its phases, its themes, support, follow; one page of threads, their replies.
+    with django_assert_num_queries(9) as three:
         client.get(idea.get_absolute_url())
 
     for top in _threads(idea, 57, start=4):
         CommentFactory(idea=idea, parent=top)
     with django_assert_num_queries(len(three.captured_queries)):
         client.get(idea.get_absolute_url())
+
+
+def test_a_link_to_a_comment_finds_its_page_in_two_queries_however_far_it_is(client, idea, django_assert_num_queries):
+    client.force_login(UserFactory())
+    near = CommentFactory(idea=idea, parent=_threads(idea, 3)[0])
+    with django_assert_num_queries(11):
+        client.get(near.get_absolute_url())
+
+    far = CommentFactory(idea=idea, parent=_threads(idea, 3 * COMMENTS_PER_PAGE, start=4)[-1])
+    with django_assert_num_queries(11):
+        response = client.get(far.get_absolute_url())
+
+    assert _shown(response)[-2:] == [f"Thread {3 * COMMENTS_PER_PAGE + 3}", "Good idea."]

@@ -353,7 +353,7 @@ def test_idea_page_queries_are_the_same_for_one_and_three_threads(client, idea, 
         CommentFactory(idea=idea, parent=top, author=UserFactory())
 
     thread()
-    with django_assert_num_queries(10) as one:
+    with django_assert_num_queries(9) as one:
         client.get(idea.get_absolute_url())
     thread()
     thread()
