@@ -32,6 +32,7 @@ from samen.ideas import services as idea_services
 from samen.ideas.models import Idea
 from samen.processes import services
 from samen.processes.models import Process
+from samen.processes.queries import running_phase
 
 STORIES = VOTE_STORIES | BUDGET_STORIES | panels_demo.STORIES
 
@@ -123,6 +124,8 @@ def _collecting_at(process: Process) -> datetime:
 def _post_ideas(process: Process, rows: list[dict], people: dict[str, User], rng: random.Random) -> dict[str, Idea]:
     themes = {theme.slug: theme for theme in process.themes.all()}
     now = clock.now()
+    running = running_phase(process, now=now)  # the phase the ideas are posted in (an idea call, mostly)
+    opened = running.period.opens_at() if running else now
     posted = {}
     for row in rows:
         code = row["neighbourhood_code"]
@@ -130,17 +133,19 @@ def _post_ideas(process: Process, rows: list[dict], people: dict[str, User], rng
         if code is not None:
             longitude, latitude = _point_in(code, rng)
             place = idea_services.locate(latitude=latitude, longitude=longitude, neighbourhood_code=None)
-        idea = idea_services.create_idea(
-            process=process,
-            author=people[row["author"]],
-            theme=themes[row["theme"]],
-            title=row["title"],
-            body=row["body"],
-            language=row["language"],
-            place=place,
-        )
+        # Posted on a day of the idea call, spread over it (the newest first in the list is not the file's order).
+        spread = rng.randint(60, 11 * 24 * 60) / (11 * 24 * 60)
+        with clock.replaying(opened + (now - opened) * (1 - spread)):
+            idea = idea_services.create_idea(
+                process=process,
+                author=people[row["author"]],
+                theme=themes[row["theme"]],
+                title=row["title"],
+                body=row["body"],
+                language=row["language"],
+                place=place,
+            )
         posted[row["key"]] = idea
-        Idea.objects.filter(pk=idea.pk).update(created_at=now - timedelta(minutes=rng.randint(60, 11 * 24 * 60)))
         for supporter in row["supporters"]:
             idea_services.support_idea(idea=idea, resident=people[supporter])
         for comment in row["comments"]:

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from samen.common import clock
 from samen.common.geography import (
     municipalities,
     municipality_choices,
@@ -66,7 +67,9 @@ class Idea(models.Model):
     # PostgreSQL only: title and text, accent-blind, stemmed in the idea's language. A trigger writes it on every
     # insert and on every change of the words (migration 0008); on SQLite it stays empty.
     search_vector = SearchVectorField(null=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(
+        default=clock.now, editable=False, db_index=True
+    )  # the Brussels clock: the demo replays a post on its day
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -112,7 +115,7 @@ class Comment(models.Model):
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
     visibility = _visibility_field()
     moderation_reason = _reason_field()
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
