@@ -85,3 +85,19 @@ def test_a_run_between_two_others_takes_their_common_rounds_without_pricing_them
     assert high.common[low.t] >= 5
     assert between.order == exact.order
     assert rules.exact_prices(tables, between) == exact.prices
+
+
+def test_an_unknown_pricing_is_refused():
+    with pytest.raises(ValueError, match="unknown pricing 'fast'"):
+        equal_shares(near_tie(), pricing="fast")
+
+
+def test_auto_pricing_goes_to_numpy_from_ten_thousand_ballots():
+    def election(voters: int) -> Election:
+        ballots = (Ballot("v", ("A", "B"), (2, 1)),) * voters
+        return Election(100, (Project("A", 60), Project("B", 50)), ballots, "cumulative")
+
+    assert Tables(election(9_999), "cost", None).vector_from is None
+    assert Tables(election(10_000), "cost", None).vector_from == 64
+    assert Tables(election(10_000), "cost", None, pricing="python").vector_from is None
+    assert Tables(election(10_000), "points", None, pricing="numpy").vector_from is None  # numpy: cost utilities only
