@@ -2,12 +2,9 @@
 
 Money is `int` or `Fraction`, never `float`: a cost of 1794579.57 is read as 179457957/100, so every rule compares
 exact amounts. The rules (greedy.py, equal_shares.py) read an election; only pabulib.py and the web services make one.
-`Tables` is the election as Equal Shares counts it: whole-number money, and supporters grouped by what they paid for.
+Equal Shares counts it in whole numbers (tables.py).
 """
 
-import functools
-import itertools
-import math
 from array import array
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -23,7 +20,6 @@ VOTE_TYPES = ("approval", "choose-1", "cumulative", "scoring", "ordinal")
 WITH_POINTS = ("cumulative", "scoring")
 COST, POINTS = "cost", "points"
 UTILITIES = (COST, POINTS)
-VECTOR_BALLOTS, VECTOR_FROM = 10_000, 64
 
 
 def exact(value: Money | str) -> Money:
@@ -205,132 +201,3 @@ def ballot_groups(election: Election, utility: str) -> list[tuple[dict[str, Mone
             ({p: costs[p] for p in named if costs[p]}, weight) for named, weight in grouped(election, utility).items()
         ]
     return [(dict(named), weight) for named, weight in grouped(election, utility).items()]
-
-
-class Tables:
-    """The election in whole numbers, shared by every run of Equal Shares on it.
-
-    Projects are numbered in the tie-break order (0 wins ties). Money is counted in units of 1/(voters x the
-    decimals' denominator), so costs, the budget and every voter's share (budget / voters + whole Add1 steps) are
-    integers. With cost utilities each supporter is the bit mask of the projects it approved; with points, its
-    (project, points) pairs. `classes` groups a project's supporters by the funded projects they support: voters
-    with the same pattern have the same budget, and the groups depend only on what is funded, so they are cached.
-    """
-
-    def __init__(self, election: Election, utility: str, tie_order: Sequence[str] | None) -> None:
-        self.ids = check_tie_order(election, tie_order)
-        rank = {project_id: index for index, project_id in enumerate(self.ids)}
-        costs = [election.project(project_id).cost for project_id in self.ids]
-        denominators = (Fraction(cost).denominator for cost in [election.budget, *costs])
-        self.scale = max(len(election.ballots), 1) * math.lcm(*denominators)
-        self.costs = [int(cost * self.scale) for cost in costs]
-        self.budget = int(election.budget * self.scale)
-        self.cost_mode = utility == COST
-        count = len(self.ids)
-        self.rank = rank
-        # cost utilities: the distinct ballots, their projects' numbers one ballot after the other (ballot k's are
-        # ballot_projects[ballot_start[k]:ballot_start[k + 1]]), and each one's voters
-        self.ballot_start, self.ballot_projects, self.voters = array("i", [0]), array("i"), []
-        self.points: list[list[tuple[tuple, Money, int]]] = [[] for _ in range(count)]  # (ballot, points, voters)
-        self.weight = [0] * count  # the supporters' total utility (cost utilities: their number)
-        if self.cost_mode and isinstance(election.ballots, PackedBallots):  # read in C: grouped and checked there
-            packed = election.ballots
-            numbers = [rank[project_id] for project_id in packed.ids]
-            self.ballot_start, self.voters = packed.start, packed.voters.tolist()
-            self.ballot_projects = array("i", map(numbers.__getitem__, packed.members))
-            votes = dict(zip(packed.ids, packed.votes, strict=True))
-        elif self.cost_mode:  # identical ballots once (in their order: Equal Shares does not mind), checked in bulk
-            counts = Counter(map(attrgetter("projects"), election.ballots))
-            if sum(map(len, map(set, counts))) != sum(map(len, counts)) or not rank.keys() >= set(
-                chain.from_iterable(counts)
-            ):
-                grouped(election, utility)  # raises, naming the ballot
-            self.named, self.voters = list(counts), list(counts.values())
-            self.ballot_start.extend(itertools.accumulate(map(len, self.named)))
-            self.ballot_projects = array("i", map(rank.__getitem__, chain.from_iterable(self.named)))
-            votes = Counter(chain.from_iterable(map(attrgetter("projects"), election.ballots)))
-        if self.cost_mode:
-            self.weight = [
-                votes[project_id] if cost else 0 for project_id, cost in zip(self.ids, self.costs, strict=True)
-            ]
-        for named, voters in grouped(election, utility).items() if not self.cost_mode else ():
-            ballot = tuple(sorted((rank[project_id], value) for project_id, value in named))
-            for index, value in ballot:
-                self.points[index].append((ballot, value, voters))
-                self.weight[index] += voters * value
-        self.free = [i for i in range(count) if self.weight[i] and not self.costs[i]]
-        self.norm = self.costs if self.cost_mode else [1] * count  # price per supporter / norm = pabutools' price
-        self.floor = [  # the lowest price possible, when every supporter can pay its part
-            Fraction(c, w * n) if w and c else None for c, w, n in zip(self.costs, self.weight, self.norm, strict=True)
-        ]
-        self.cache: dict[tuple[int, int], list] = {}
-        self.bits: dict[int, tuple[int, ...]] = {}
-        # group and price in numpy (vector.py) from this many groups on; importing numpy takes ~0.1 s: large elections
-        self.vector_from = VECTOR_FROM if self.cost_mode and len(election.ballots) >= VECTOR_BALLOTS else math.inf
-        self.rows: dict[int, tuple] = {}  # vector.py: each project's supporters' distinct ballots
-
-    @functools.cached_property
-    def named(self) -> list[tuple[str, ...]]:
-        """Cost utilities: the distinct ballots' project ids (made on first use after the compiled reader)."""
-        ids, start, members = self.ids, self.ballot_start, self.ballot_projects
-        return [tuple(map(ids.__getitem__, members[start[k] : start[k + 1]])) for k in range(len(self.voters))]
-
-    @functools.cached_property
-    def ballots(self) -> list[tuple[list[int], int]]:
-        """Cost utilities: each distinct ballot's projects that cost something (their numbers), and its voters."""
-        costs, start, members = self.costs, self.ballot_start, self.ballot_projects
-        return [
-            ([index for index in members[start[k] : start[k + 1]] if costs[index]], voters)
-            for k, voters in enumerate(self.voters)
-        ]
-
-    @functools.cached_property
-    def masks(self) -> list[list[int]]:
-        """Cost utilities: each project's supporters, one bit mask of the projects it approved per voter (made on
-        first use: the compiled count does not need them)."""
-        masks: list[list[int]] = [[] for _ in self.ids]
-        for indices, voters in self.ballots:
-            mask = sum(1 << index for index in indices)
-            for index in indices:
-                masks[index].extend([mask] * voters)
-        return masks
-
-    def members(self, pattern: int) -> tuple[int, ...]:
-        found = self.bits.get(pattern)
-        if found is None:
-            found = self.bits[pattern] = tuple(i for i in range(pattern.bit_length()) if pattern >> i & 1)
-        return found
-
-    def patterns(self, found: list) -> list:
-        """The groups' patterns; made on first use from the rows when the groups were formed in numpy (vector.py)."""
-        if found[0] is None:
-            found[0] = [int.from_bytes(row.tobytes(), "little") for row in found[5]]
-        return found[0]
-
-    def classes(self, project: int, funded: int) -> list:
-        """The supporters grouped by their funded projects: [patterns, voters, utilities or None, order].
-
-        `order` is the last sorted order of the groups: budgets move little from one run to the next, so sorting
-        starts from it (Timsort is linear on sorted runs). Large elections group in numpy (vector.py, which keeps
-        its rows after these four): the patterns are then made on first use (`patterns`).
-        """
-        found = self.cache.get((project, funded))
-        if found is None:
-            if len(self.cache) > 50_000:
-                self.cache.clear()
-            if self.vector_from < math.inf:
-                from samen.algorithms.budgets.vector import vector_classes
-
-                found = vector_classes(self, project, funded)
-            elif self.cost_mode:
-                counts = Counter(map(funded.__and__, self.masks[project]))
-                found = [list(counts), list(counts.values()), None]
-            else:
-                weights: Counter = Counter()
-                for ballot, value, voters in self.points[project]:
-                    weights[value, tuple(item for item in ballot if funded >> item[0] & 1)] += voters
-                found = [[pattern for _, pattern in weights], list(weights.values()), [value for value, _ in weights]]
-            if len(found) == 3:
-                found.append(list(range(len(found[0]))))
-            self.cache[project, funded] = found
-        return found

@@ -6,12 +6,12 @@ to the project first in the announced order. It stops when no project's supporte
 every share by 1 (euro, zloty) and counts again until the outcome is exhaustive or overspends (then the outcome before
 is kept); the greedy completion then fills what is left by votes.
 
-Exactness (docs/architecture.md): money is in whole units (`Tables`). A run computes in floats and carries proven
+Exactness (docs/architecture.md): money is in whole units (tables.py). A run computes in floats and carries proven
 bounds on their error; a decision closer than its bounds is settled in exact rationals, or the run is redone in them.
 Speed (docs/performance.md): prices are computed lazily from proven lower bounds (pricing.py; in numpy for large
-elections, vector.py), and Add1 runs at nearby shares share most of their work: budgets only grow with the share, so
-rival bounds proven at a higher share hold below it, and the first rounds two runs provably share are copied into the
-runs between them with interpolated prices.
+elections or where `pricing` asks, vector.py), and Add1 runs at nearby shares share most of their work: budgets
+only grow with the share, so rival bounds proven at a higher share hold below it, and the first rounds two runs
+provably share are copied into the runs between them with interpolated prices.
 
 With cost utilities the count runs in a compiled core where it was built (_mes.c, `counting_path()`): the same
 decisions, proven the same way, each Add1 run from scratch at C speed; where its floats cannot prove a decision it
@@ -24,9 +24,11 @@ from array import array
 from collections.abc import Sequence
 from fractions import Fraction
 
-from samen.algorithms.budgets.election import COST, Election, Outcome, Round, Tables
+from samen.algorithms.budgets.bounds import EPS, Uncertain
+from samen.algorithms.budgets.election import COST, Election, Outcome, Round
 from samen.algorithms.budgets.greedy import greedy_fill
-from samen.algorithms.budgets.pricing import EPS, Spent, Uncertain, price
+from samen.algorithms.budgets.pricing import classes, price
+from samen.algorithms.budgets.tables import Spent, Tables
 
 try:  # the compiled count (_mes.c), built by `pip install -e .`; without it, the pure-Python count below
     from samen.algorithms.budgets import _mes
@@ -227,8 +229,8 @@ def exact_prices(tables: Tables, trace: _Trace) -> list[Fraction]:
     prices: dict[int, Fraction] = {}
     funded = 0
     for number, winner in enumerate(trace.order):
-        found = tables.classes(winner, funded)
-        patterns, voters = tables.patterns(found), found[1]
+        found = classes(tables, winner, funded)
+        patterns, voters = tables.patterns(found), found.voters
         _, poor, rich = trace.shapes[number]
         paid = sum(voters[i] * (trace.t - sum(prices[f] for f in tables.members(patterns[i]))) for i in poor)
         prices[winner] = Fraction(tables.costs[winner] - paid, rich)
@@ -358,20 +360,34 @@ def _add1(tables: Tables, voters: int) -> _Trace:
 
 
 def equal_shares(
-    election: Election, *, utility: str = COST, completion: str = "", tie_order: Sequence[str] | None = None
+    election: Election,
+    *,
+    utility: str = COST,
+    completion: str = "",
+    tie_order: Sequence[str] | None = None,
+    pricing: str = "auto",
 ) -> Outcome:
-    """Equal Shares alone (completion ""), with Add1 ("add1"), or with Add1 then the greedy fill ("add1-greedy")."""
+    """Equal Shares alone (completion ""), with Add1 ("add1"), or with Add1 then the greedy fill ("add1-greedy").
+
+    `pricing` is how the pure-Python count prices ("auto", "python" or "numpy": see `Tables`); the outcome is the
+    same whichever it is."""
     if completion not in ("", "add1", "add1-greedy"):
         raise ValueError(f"unknown completion {completion!r}: expected add1 or add1-greedy")
-    return _outcome(election, utility, completion, tie_order, compiled=_mes is not None)
+    return _outcome(election, utility, completion, tie_order, compiled=_mes is not None, pricing=pricing)
 
 
 def _outcome(
-    election: Election, utility: str, completion: str, tie_order: Sequence[str] | None, *, compiled: bool
+    election: Election,
+    utility: str,
+    completion: str,
+    tie_order: Sequence[str] | None,
+    *,
+    compiled: bool,
+    pricing: str = "auto",
 ) -> Outcome:
     """`equal_shares`, counted by the compiled core where it can prove every decision (cost utilities), else (or
     if `compiled` is false: the reference the tests compare it with) in pure Python."""
-    tables = Tables(election, utility, tie_order)
+    tables = Tables(election, utility, tie_order, pricing=pricing)
     voters = len(election.ballots)
     found = _compiled(tables, voters, bool(completion)) if compiled and voters and tables.cost_mode else None
     if found is None:

@@ -1,27 +1,27 @@
 """Equal Shares in numpy, for city-wide elections whose projects have hundreds of supporter groups.
 
-The groups are those of `Tables.classes`: a project's supporters' distinct ballots, masked to the funded projects,
-sorted, equal rows together. A price is computed as `pricing.price` computes it with floats, with the same error
-bounds: each group's spent money is a sum of its funded projects' prices (added up over the bytes of its pattern,
-from a table of the sums for each byte's 8 projects: a sum of non-negative terms has the same error bound in any
-order), the groups are sorted by budget, what the groups below a candidate split pay is a running sum in that order
-(np.cumsum is sequential, like itertools.accumulate), and the split is read from the same test for every candidate
-at once; `pricing.bounded` then proves it, or raises `Uncertain`.
+The groups are those of `pricing.classes` (`tables.Groups`): a project's supporters' distinct ballots, masked to
+the funded projects, sorted, equal rows together. A price is computed as `pricing.price` computes it with floats,
+with the same error bounds: each group's spent money is a sum of its funded projects' prices (added up over the
+bytes of its pattern, from a table of the sums for each byte's 8 projects: a sum of non-negative terms has the same
+error bound in any order), the groups are sorted by budget, what the groups below a candidate split pay is a
+running sum in that order (np.cumsum is sequential, like itertools.accumulate), and the split is read from the same
+test for every candidate at once; `bounds.bounded` then proves it, or raises `Uncertain`.
 """
 
 from collections import Counter
 
 import numpy as np
 
-from samen.algorithms.budgets.election import Tables
-from samen.algorithms.budgets.pricing import EPS, Spent, Uncertain, bounded
+from samen.algorithms.budgets.bounds import EPS, Uncertain, bounded
+from samen.algorithms.budgets.tables import Groups, Spent, Tables
 
 WORD = np.dtype("<u8")  # 64 projects of a ballot, the first in the lowest bit (as int.to_bytes(..., "little"))
 BITS = np.unpackbits(np.arange(256, dtype=np.uint8)[:, None], axis=1, bitorder="little").astype(np.float64)
 
 
-def vector_classes(tables: Tables, project: int, funded: int) -> list:
-    """`Tables.classes` in numpy. The patterns (Python ints) are made only when a group is read in pure Python
+def vector_classes(tables: Tables, project: int, funded: int) -> Groups:
+    """`Tables.group` in numpy. The patterns (Python ints) are made only when a group is read in pure Python
     (`Tables.patterns`); the rows are kept as bytes tagged with their position (byte + 256 x position: an index
     into `_sums`)."""
     rows, counts = _ballots(tables, project)
@@ -36,7 +36,8 @@ def vector_classes(tables: Tables, project: int, funded: int) -> list:
     width = (len(tables.ids) + 7) // 8
     packed = groups.view(np.uint8).reshape(len(groups), 8 * words)[:, :width]
     tagged = packed + np.arange(0, 256 * width, 256, dtype=np.uint16)
-    return [None, voters.astype(np.int64).tolist(), None, list(range(len(groups))), (tagged, voters), groups]
+    count = voters.astype(np.int64).tolist()
+    return Groups(None, count, None, list(range(len(groups))), rows=groups, tagged=tagged, weights=voters)
 
 
 def _ballots(tables: Tables, project: int) -> tuple[np.ndarray, np.ndarray]:
@@ -58,9 +59,9 @@ def _sums(prices: list, width: int) -> np.ndarray:
     return (padded.reshape(width, 8) @ BITS.T).ravel()
 
 
-def vector_price(tables: Tables, project: int, funded: int, found: list, spent: Spent, t: int, error: tuple):
+def vector_price(tables: Tables, project: int, funded: int, found: Groups, spent: Spent, t: int, error: tuple):
     """`pricing.price` with cost utilities and floats, in numpy."""
-    tagged, voters = found[4]
+    tagged, voters = found.tagged, found.weights
     if spent.vector is None or spent.covers & funded != funded:
         spent.vector, spent.covers = _sums(spent.prices, tagged.shape[1]), funded
     budgets = t - np.take(spent.vector, tagged).sum(axis=1)

@@ -11,7 +11,8 @@ import random
 import pytest
 
 from samen.algorithms.budgets import PabulibError, parse_pabulib, read_pabulib
-from samen.algorithms.budgets.election import PackedBallots, Tables
+from samen.algorithms.budgets.election import PackedBallots
+from samen.algorithms.budgets.tables import Tables
 
 from .test_oracle import DATA, EXPECTED
 

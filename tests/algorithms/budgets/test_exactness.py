@@ -5,8 +5,7 @@ import importlib
 import pytest
 
 from samen.algorithms.budgets import Ballot, Election, Project, equal_shares
-from samen.algorithms.budgets import election as election_module
-from samen.algorithms.budgets.election import Tables
+from samen.algorithms.budgets.tables import Tables
 
 from .test_oracle import load, random_election
 
@@ -14,11 +13,8 @@ rules = importlib.import_module("samen.algorithms.budgets.equal_shares")  # the 
 
 
 @pytest.fixture(params=["python", "numpy"])
-def pricing(request, monkeypatch):
+def pricing(request):
     """Price every project in numpy, however small the election, or never."""
-    if request.param == "numpy":
-        monkeypatch.setattr(election_module, "VECTOR_BALLOTS", 0)
-        monkeypatch.setattr(election_module, "VECTOR_FROM", 1)
     return request.param
 
 
@@ -43,7 +39,7 @@ def test_a_near_tie_is_settled_in_exact_rationals(pricing, monkeypatch):
     settled = []
     exact_prices = rules.exact_prices
     monkeypatch.setattr(rules, "exact_prices", lambda *args: settled.append(1) or exact_prices(*args))
-    tables = Tables(near_tie(), "cost", None)
+    tables = Tables(near_tie(), "cost", None, pricing=pricing)
 
     fast = rules.run(tables, tables.budget // 10, False)
 
@@ -51,13 +47,13 @@ def test_a_near_tie_is_settled_in_exact_rationals(pricing, monkeypatch):
     assert settled  # ...which settled the near tie exactly
     assert [tables.ids[i] for i in fast.order] == ["P", "B", "A"]
     assert fast.order == rules.run(tables, tables.budget // 10, True).order
-    assert equal_shares(near_tie()).winners == ("P", "B", "A")
+    assert equal_shares(near_tie(), pricing=pricing).winners == ("P", "B", "A")
 
 
 @pytest.mark.parametrize("seed", range(12))
 def test_the_float_run_agrees_with_exact_rationals_on_random_elections(pricing, seed):
     election = random_election(seed)
-    tables = Tables(election, "cost", None)
+    tables = Tables(election, "cost", None, pricing=pricing)
     for steps in (0, 2, 5):
         share = tables.budget // len(election.ballots) + steps * tables.scale
         fast, exact = rules.run(tables, share, False), rules.run(tables, share, True)
@@ -66,14 +62,12 @@ def test_the_float_run_agrees_with_exact_rationals_on_random_elections(pricing, 
 
 
 @pytest.mark.parametrize("seed", range(12))
-def test_numpy_and_pure_python_count_the_same(monkeypatch, seed):
-    monkeypatch.setattr(rules, "_mes", None)  # both in Python: the compiled core is compared in test_compiled.py
-    election = random_election(seed)
-    python = equal_shares(election, completion="add1-greedy")
-    monkeypatch.setattr(election_module, "VECTOR_BALLOTS", 0)
-    monkeypatch.setattr(election_module, "VECTOR_FROM", 1)
+def test_numpy_and_pure_python_count_the_same(seed):
+    election = random_election(seed)  # both without the compiled core, which test_compiled.py compares with Python
 
-    assert equal_shares(election, completion="add1-greedy") == python
+    python = rules._outcome(election, "cost", "add1-greedy", None, compiled=False, pricing="python")
+
+    assert rules._outcome(election, "cost", "add1-greedy", None, compiled=False, pricing="numpy") == python
 
 
 @pytest.mark.parametrize("steps", [30, 70, 110])
@@ -91,3 +85,19 @@ def test_a_run_between_two_others_takes_their_common_rounds_without_pricing_them
     assert high.common[low.t] >= 5
     assert between.order == exact.order
     assert rules.exact_prices(tables, between) == exact.prices
+
+
+def test_an_unknown_pricing_is_refused():
+    with pytest.raises(ValueError, match="unknown pricing 'fast'"):
+        equal_shares(near_tie(), pricing="fast")
+
+
+def test_auto_pricing_goes_to_numpy_from_ten_thousand_ballots():
+    def election(voters: int) -> Election:
+        ballots = (Ballot("v", ("A", "B"), (2, 1)),) * voters
+        return Election(100, (Project("A", 60), Project("B", 50)), ballots, "cumulative")
+
+    assert Tables(election(9_999), "cost", None).vector_from is None
+    assert Tables(election(10_000), "cost", None).vector_from == 64
+    assert Tables(election(10_000), "cost", None, pricing="python").vector_from is None
+    assert Tables(election(10_000), "points", None, pricing="numpy").vector_from is None  # numpy: cost utilities only

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from samen.algorithms.budgets import Ballot, Election, Project, count, equal_shares, pabulib_text, read_pabulib
-from samen.algorithms.budgets.election import Tables
 from samen.algorithms.budgets.equal_shares import exact_prices, run
+from samen.algorithms.budgets.tables import Tables
 
 DATA = Path(__file__).resolve().parents[3] / "data" / "pabulib"
 EXPECTED = json.loads((DATA / "expected.json").read_text(encoding="utf-8"))["elections"]
