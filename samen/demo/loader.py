@@ -51,11 +51,14 @@ class Report:
     letter: tuple[str, str] | None = None  # (account's e-mail, code) of a verification letter on its way
 
 
-def _account(key: str, display_name: str, neighbourhood_code: int | None, report: Report) -> User:
+def _account(
+    key: str, display_name: str, neighbourhood_code: int | None, report: Report, *, superuser: bool = False
+) -> User:
     email = f"{key}@{DEMO_DOMAIN}"
     user = User.objects.filter(email=email).first()
-    if user is None:
-        user = User.objects.create_user(email, DEMO_PASSWORD)
+    if user is None:  # the administrator as `manage.py createsuperuser` makes one
+        create = User.objects.create_superuser if superuser else User.objects.create_user
+        user = create(email, DEMO_PASSWORD)
         update_profile(
             user=user,
             display_name=display_name,
@@ -175,12 +178,9 @@ def load_demo(*, seed: int = 2020, today: date | None = None, slugs: Collection[
     with transaction.atomic(), mail.silenced():
         people = {key: _account(key, name, code, report) for key, (name, code) in DEMO_RESIDENTS.items()}
         for key, (name, role) in DEMO_STAFF.items():
-            user = people[key] = _account(key, name, None, report)
+            user = people[key] = _account(key, name, None, report, superuser=role == "administrator")
             if user.role != role:
                 assign_role(user=user, role=role)
-            if role == "administrator" and not user.is_superuser:
-                User.objects.filter(pk=user.pk).update(is_superuser=True)
-                user.is_superuser = True
             if needs_second_factor(user):
                 if not has_second_factor(user):
                     set_up_authenticator_app(user=user, secret=DEMO_TOTP_SECRET)
