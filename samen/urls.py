@@ -23,6 +23,7 @@ urlpatterns = [
         path("", include("samen.initiatives.urls")),
         path("moderation/", include("samen.ideas.moderation_urls")),
         path("account/profile/", account_views.profile, name="profile"),
+        path("account/participation/", account_views.participation_page, name="my_participation"),
         path("account/data/", account_views.data, name="account_data"),
         path("account/data/export/", account_views.export, name="account_export"),
         path("account/data/delete/", account_views.delete, name="account_delete"),

@@ -19,7 +19,7 @@ from django_ratelimit.decorators import ratelimit
 
 from samen.accounts import eid, letter_files, letters, services, verification
 from samen.accounts.forms import CensusForm, DocumentForm, IdentityForm, LetterCodeForm, ProfileForm
-from samen.common import clock, privacy
+from samen.common import clock, participation, privacy
 from samen.common.geography import municipality_choices
 from samen.common.http import INVALID, client_ip, require, safe_next
 from samen.common.views import too_many_attempts
@@ -55,6 +55,12 @@ class DeleteAccountForm(forms.Form):
 
 def privacy_notice(request):
     return render(request, "accounts/privacy.html")
+
+
+@login_required
+def participation_page(request):
+    """What the signed-in resident did and what became of it, from every app (`common/participation.py`)."""
+    return render(request, "accounts/participation.html", {"sections": participation.sections(request.user)})
 
 
 @login_required

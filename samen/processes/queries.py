@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core.cache import caches
 from django.db.models import QuerySet
@@ -89,3 +89,12 @@ def voting_has_opened(process: Process, *, now: datetime | None = None) -> bool:
         return False
     now = now or clock.now()
     return any(phase.allows & VOTING and phase.period.opens_at() <= now for phase in process.phases.all())
+
+
+def open_until(process: Process, action: str, *, now: datetime | None = None) -> datetime | None:
+    """The last minute of the running phase when it allows `action` (a support, a ballot), else None: "you can
+    change your vote until …"."""
+    phase = running_phase(process, now=now)
+    if phase is None or action not in phase.allows:
+        return None
+    return phase.period.closes_at() - timedelta(minutes=1)
