@@ -86,3 +86,20 @@ def paper_ballots(budget: Budget) -> list[BudgetBallot]:
         .prefetch_related("proposals")
         .order_by("-created_at")
     )
+
+
+def participants(process_ids: list[int]):
+    """(process, participant) for whoever proposed a project or cast a ballot (for the process's card): the account,
+    or for a paper ballot the voter's pseudonym in this vote."""
+    yield from (
+        Proposal.objects.filter(budget__process_id__in=process_ids, author__isnull=False)
+        .values_list("budget__process_id", "author_id")
+        .distinct()
+    )
+    for process_id, voter_id, voter_key in BudgetBallot.objects.filter(budget__process_id__in=process_ids).values_list(
+        "budget__process_id", "voter_id", "voter_key"
+    ):
+        if voter_id is not None:
+            yield process_id, voter_id
+        elif voter_key:
+            yield process_id, f"paper:{voter_key}"

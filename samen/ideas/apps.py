@@ -12,9 +12,11 @@ class IdeasConfig(AppConfig):
         from samen.common.media import delete_files_with_rows
         from samen.ideas.models import Comment, Idea, Support
         from samen.ideas.process_page import IDEA_LIST
-        from samen.processes.page import Part, contribute
+        from samen.ideas.queries import participants
+        from samen.processes.page import Part, contribute, count_participants_with
 
         contribute(IDEA_LIST)
+        count_participants_with("ideas", participants)
         contribute(Part(name="post-idea", template="ideas/process_links.html", slot="links", order=0))
 
         delete_files_with_rows(Idea, "image")

@@ -257,3 +257,22 @@ def page_of_comment(idea: Idea, comment_pk: int, *, viewer, per_page: int = COMM
         return 1
     earlier = tops.filter(Q(created_at__lt=top["created_at"]) | Q(created_at=top["created_at"], pk__lt=top["pk"]))
     return earlier.count() // per_page + 1
+
+
+def participants(process_ids: list[int]):
+    """(process, account) for whoever posted, commented or supported an idea there (for the process's card)."""
+    yield from (
+        Idea.objects.filter(process_id__in=process_ids, author__isnull=False)
+        .values_list("process_id", "author_id")
+        .distinct()
+    )
+    yield from (
+        Comment.objects.filter(idea__process_id__in=process_ids, author__isnull=False)
+        .values_list("idea__process_id", "author_id")
+        .distinct()
+    )
+    yield from (
+        Support.objects.filter(idea__process_id__in=process_ids)
+        .values_list("idea__process_id", "resident_id")
+        .distinct()
+    )

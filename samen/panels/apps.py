@@ -10,8 +10,10 @@ class PanelsConfig(AppConfig):
     def ready(self):
         from samen.common import page_cache
         from samen.panels.models import Council, Lottery
-        from samen.processes.page import Part, contribute
+        from samen.panels.queries import participants
+        from samen.processes.page import Part, contribute, count_participants_with
 
+        count_participants_with("panels", participants)
         # The process page links the lottery and the council it seats.
         contribute(
             Part(

@@ -109,3 +109,10 @@ def council_budgets(council: Council):
         .select_related("budget")
         .order_by("-created_at")
     )
+
+
+def participants(process_ids: list[int]):
+    """(process, account) for whoever answered the lottery's invitation (for the process's card)."""
+    return Volunteer.objects.filter(lottery__process_id__in=process_ids, user__isnull=False).values_list(
+        "lottery__process_id", "user_id"
+    )

@@ -5,7 +5,7 @@ Two slots: "links" (inside "What you can do now": a vote, a budget, a lottery) a
 idea list). A part may read a reverse one-to-one link of the process (`related`, one join for all parts), compute
 its own context, and offer a fragment that htmx asks for by target (the idea list with its filters)."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 SLOTS = ("links", "main")
@@ -59,3 +59,18 @@ def fragment_for(target: str | None) -> Part | None:
 
 def parameters() -> set[str]:
     return {name for part in _parts.values() for name in part.parameters}
+
+
+# Who took part in a process, counted on its card: each app that records taking part gives, for some processes,
+# (process id, participant) pairs: an account's id, or a string for a person without an account (a paper ballot's
+# pseudonym in its vote). processes/queries.participants counts them as people.
+ParticipantSource = Callable[[list[int]], Iterable[tuple[int, int | str]]]
+_participant_sources: dict[str, ParticipantSource] = {}
+
+
+def count_participants_with(name: str, source: ParticipantSource) -> None:
+    _participant_sources[name] = source
+
+
+def participant_sources() -> list[ParticipantSource]:
+    return list(_participant_sources.values())

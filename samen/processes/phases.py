@@ -28,6 +28,9 @@ class PhaseKind:
     allows: frozenset[str]
     # Shown on the process page while the phase runs; %(until)s is the closing date and time.
     now_text: str
+    # On the process's card on the home page: the phase in plain words ("Vote until 16 July") and its one action.
+    card_text: str = ""
+    action: str = ""
 
 
 PHASE_KINDS: dict[str, PhaseKind] = {
@@ -35,36 +38,50 @@ PHASE_KINDS: dict[str, PhaseKind] = {
         label=pgettext_lazy("phase kind", "Information"),
         allows=frozenset(),
         now_text=_("You can read about this process until %(until)s. Nothing can be posted in this phase."),
+        card_text=_("Read about it until %(until)s"),
+        action=_("Read about it"),
     ),
     "idea_collection": PhaseKind(
         label=pgettext_lazy("phase kind", "Idea collection"),
         allows=frozenset({POST_IDEA, COMMENT, SUPPORT}),
         now_text=_("You can post ideas, comment on them and support them until %(until)s."),
+        card_text=_("Post ideas until %(until)s"),
+        action=_("Post an idea"),
     ),
     "jury_review": PhaseKind(
         label=pgettext_lazy("phase kind", "Jury review"),
         allows=frozenset({SCORE}),
         now_text=_("An expert jury is scoring the ideas until %(until)s; then it publishes its shortlist."),
+        card_text=_("The jury scores the ideas until %(until)s"),
+        action=_("See the ideas"),
     ),
     "shortlist_vote": PhaseKind(
         label=pgettext_lazy("phase kind", "Vote"),
         allows=frozenset({VOTE}),
         now_text=_("You can vote for the shortlisted ideas until %(until)s, and change your ballot until then."),
+        card_text=_("Vote until %(until)s"),
+        action=_("Vote"),
     ),
     "proposal_submission": PhaseKind(
         label=pgettext_lazy("phase kind", "Project proposals"),
         allows=frozenset({PROPOSE}),
         now_text=_("You can propose a project for this budget, with its estimated cost, until %(until)s."),
+        card_text=_("Propose projects until %(until)s"),
+        action=_("Propose a project"),
     ),
     "feasibility_review": PhaseKind(
         label=pgettext_lazy("phase kind", "Feasibility review"),
         allows=frozenset({REVIEW_FEASIBILITY}),
         now_text=_("City services check the cost and the feasibility of every proposal until %(until)s."),
+        card_text=_("The City checks the proposals until %(until)s"),
+        action=_("See the proposals"),
     ),
     "budget_ballot": PhaseKind(
         label=pgettext_lazy("phase kind", "Budget vote"),
         allows=frozenset({BUDGET_BALLOT}),
         now_text=_("You can choose the projects you want funded until %(until)s, and change your ballot until then."),
+        card_text=_("Choose projects until %(until)s"),
+        action=_("Choose projects"),
     ),
     "volunteer_registration": PhaseKind(
         label=pgettext_lazy("phase kind", "Invitations answered"),
@@ -73,11 +90,15 @@ PHASE_KINDS: dict[str, PhaseKind] = {
             "Residents who received an invitation letter can answer it with their code until %(until)s; "
             "then the panel is drawn by lot among them."
         ),
+        card_text=_("Answer your invitation until %(until)s"),
+        action=_("Answer your invitation"),
     ),
     "follow_up": PhaseKind(
         label=pgettext_lazy("phase kind", "Follow-up"),
         allows=frozenset(),
         now_text=_("The winning ideas are being built; their progress is reported here until %(until)s."),
+        card_text=_("Follow the winners until %(until)s"),
+        action=_("Follow the progress"),
     ),
 }
 

@@ -1,19 +1,59 @@
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import formats
+from django.utils.translation import gettext as _
 
 from samen.common import clock, page_cache
+from samen.common.geography import neighbourhoods
 from samen.common.replica import reads_from_primary
 from samen.processes import eligibility, page, queries
 from samen.processes.models import Process
 from samen.processes.phases import PHASE_KINDS
 
 
+@dataclass(frozen=True)
+class Card:
+    """A process on the home page: what is happening in plain words, until when, how many took part, its action."""
+
+    process: Process
+    now: str  # "Vote until 16 July", or what comes next, or that it has ended
+    action: str  # the one thing the card invites to do ("Vote"), or "" when nothing is open
+    participants: int
+    nearby: bool  # in the signed-in resident's home neighbourhood or its municipality
+    stage: int  # 0 open, 1 to come, 2 ended: the order of the cards
+
+
+def _card(process: Process, participants: int, home_municipality: str | None, home: int | None) -> Card:
+    phase, upcoming = queries.running_phase(process), queries.next_phase(process)
+    if phase is not None:
+        kind = PHASE_KINDS[phase.kind]
+        until = formats.date_format(phase.period.closes_at() - timedelta(minutes=1), "j F")
+        now, action, stage = kind.card_text % {"until": until}, kind.action, 0
+    elif upcoming is not None:
+        day = formats.date_format(upcoming.first_day, "j F")
+        now, action, stage = _("Next: %(phase)s, from %(day)s") % {"phase": upcoming.display_title, "day": day}, "", 1
+    else:
+        now, action, stage = _("This process has ended. Everything posted stays readable."), "", 2
+    nearby = home is not None and (
+        process.neighbourhood_code == home
+        or (process.scope == "municipality" and process.municipality_nis == home_municipality)
+    )
+    return Card(process, now, action, participants, nearby, stage)
+
+
 def process_list(request):
-    processes = queries.visible_processes(request.user)
-    return render(request, "processes/process_list.html", {"processes": processes})
+    """The home page: every visible process as a card, those near the signed-in resident first, then open ones,
+    then those still to come, then those that have ended."""
+    processes = list(queries.visible_processes(request.user))
+    counts = queries.participants([process.pk for process in processes])
+    home = request.user.neighbourhood_code if request.user.is_authenticated else None
+    home_municipality = neighbourhoods()[home].municipality_nis if home in neighbourhoods() else None
+    cards = [_card(process, counts.get(process.pk, 0), home_municipality, home) for process in processes]
+    cards.sort(key=lambda card: (not card.nearby, card.stage))
+    return render(request, "processes/process_list.html", {"cards": cards})
 
 
 def get_visible_process(request, slug) -> Process:

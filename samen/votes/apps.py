@@ -10,9 +10,11 @@ class VotesConfig(AppConfig):
     def ready(self):
         from samen.common import page_cache
         from samen.common.media import delete_files_with_rows
-        from samen.processes.page import Part, contribute
+        from samen.processes.page import Part, contribute, count_participants_with
         from samen.votes.models import ProgressUpdate, Result, Shortlist
+        from samen.votes.queries import participants
 
+        count_participants_with("votes", participants)
         # The process page links the jury, the shortlist and the results.
         contribute(
             Part(name="votes", template="votes/process_links.html", slot="links", order=10, related=("shortlist",))

@@ -106,3 +106,10 @@ def progress_of(shortlist: Shortlist, winner_ids: list[int]) -> list[tuple[Idea,
 
 def review_of(idea: Idea, juror) -> Review | None:
     return Review.objects.filter(idea=idea, juror=juror).prefetch_related("scores__criterion").first()
+
+
+def participants(process_ids: list[int]):
+    """(process, account) for whoever cast a ballot in its vote (for the process's card)."""
+    return Ballot.objects.filter(shortlist__process_id__in=process_ids, voter__isnull=False).values_list(
+        "shortlist__process_id", "voter_id"
+    )
