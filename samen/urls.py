@@ -6,10 +6,13 @@ from django.urls import include, path
 
 from samen.accounts import views as account_views
 from samen.accounts.second_factor import admin_login
+from samen.common import pwa
 from samen.common import views as common_views
 
 urlpatterns = [
     path("healthz", common_views.health, name="health"),
+    path("manifest.webmanifest", pwa.manifest, name="manifest"),
+    path("sw.js", pwa.service_worker, name="service_worker"),
     path("admin/login/", admin_login),  # before the admin's own: sign in through allauth, with the second factor
     path("admin/", admin.site.urls),
     *i18n_patterns(
@@ -36,6 +39,7 @@ urlpatterns = [
         path("account/verify/eid/callback/", account_views.eid_callback, name="eid_callback"),
         path("account/census/", account_views.census, name="census"),
         path("privacy/", account_views.privacy_notice, name="privacy"),
+        path("offline/", pwa.offline, name="offline"),
         path("account/", include("allauth.urls")),
     ),
 ]
