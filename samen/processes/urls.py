@@ -6,4 +6,5 @@ app_name = "processes"
 urlpatterns = [
     path("", views.process_list, name="list"),
     path("processes/<slug:slug>/", views.process_detail, name="detail"),
+    path("processes/<slug:slug>/poster.pdf", views.poster, name="poster"),
 ]

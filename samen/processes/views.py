@@ -1,7 +1,7 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from samen.common.replica import reads_from_primary
 from samen.processes import eligibility, page, queries
 from samen.processes.models import Process
 from samen.processes.phases import PHASE_KINDS
+from samen.processes.poster import poster_pdf
 
 
 @dataclass(frozen=True)
@@ -132,3 +133,11 @@ def _now_text(phase) -> str:
     last_minute = phase.period.closes_at() - timedelta(minutes=1)
     until = formats.date_format(last_minute, "l j F Y, H:i")
     return PHASE_KINDS[phase.kind].now_text % {"until": until}
+
+
+def poster(request, slug):
+    """The process's poster to print (PDF, Dutch and French side by side, a QR code to its page)."""
+    process = get_visible_process(request, slug)
+    response = HttpResponse(poster_pdf(process), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="samen-{process.slug}-poster.pdf"'
+    return response
