@@ -1,4 +1,5 @@
-"""A poster per process (issue 16): one A4 PDF with the process in Dutch and French and a QR code to its page."""
+"""A poster per process and its shared link (issue 16): one A4 PDF with the process in Dutch and French and a QR
+code to its page; Open Graph metadata so that a shared link shows the process."""
 
 import pytest
 from django.urls import reverse
@@ -49,3 +50,13 @@ def test_a_draft_has_no_poster_for_the_public(client):
     draft = ProcessFactory(status="draft")
 
     assert client.get(reverse("processes:poster", args=[draft.slug])).status_code == 404
+
+
+def test_a_shared_link_to_a_process_shows_its_title_and_what_is_open(client, open_process, settings):
+    settings.SITE_URL = "https://samen.example"
+    page = client.get(open_process.get_absolute_url()).content.decode()
+
+    assert f'<meta property="og:title" content="{open_process.title}">' in page
+    assert '<meta property="og:description" content="You can post ideas, comment on them and support them until' in page
+    assert f'<meta property="og:url" content="https://samen.example{open_process.get_absolute_url()}">' in page
+    assert '<meta property="og:image" content="https://samen.example/static/samen/icon-512.png">' in page

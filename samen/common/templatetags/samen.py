@@ -1,4 +1,5 @@
 from django import template
+from django.conf import settings
 from django.utils.translation import gettext
 
 from samen.common.markdown import render_markdown
@@ -28,3 +29,9 @@ def signature(author) -> str:
 @register.filter(name="euros")
 def euros_filter(amount) -> str:
     return euros(amount)
+
+
+@register.simple_tag
+def absolute_url(path: str) -> str:
+    """The page's or a file's full address, for links shared outside the site (Open Graph): SAMEN_SITE_URL + path."""
+    return settings.SITE_URL + path
