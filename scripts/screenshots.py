@@ -43,7 +43,9 @@ def _free_port() -> int:
 
 
 def _manage(env, *args) -> None:
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(  # noqa: S603 (this interpreter and manage.py, fixed arguments)
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+    )
 
 
 def main() -> int:
@@ -54,7 +56,7 @@ def main() -> int:
         _manage(env, "seed_demo")
         port = _free_port()
         base = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen(
+        server = subprocess.Popen(  # noqa: S603 (this interpreter and manage.py)
             [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
             cwd=ROOT,
             env=env,
@@ -64,7 +66,7 @@ def main() -> int:
         try:
             for _ in range(100):
                 try:
-                    urllib.request.urlopen(base + "/healthz", timeout=1)
+                    urllib.request.urlopen(base + "/healthz", timeout=1)  # noqa: S310 (our own http://127.0.0.1 server)
                     break
                 except OSError:
                     time.sleep(0.2)
