@@ -1,10 +1,12 @@
 from django import forms
 from django.contrib import admin
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 from translated_fields import TranslatedFieldAdmin
 
 from samen.algorithms.timeline import Period, first_overlap
 from samen.common import clock
+from samen.common.images import prepare_image
 from samen.processes import queries
 from samen.processes.models import Phase, Process, Theme
 
@@ -88,8 +90,20 @@ class PhaseInline(TranslatedFieldAdmin, admin.TabularInline):
     extra = 1
 
 
+class ProcessAdminForm(forms.ModelForm):
+    class Meta:
+        model = Process
+        fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose)
+
+    def clean_cover(self):
+        """A new picture is checked and stored as a clean JPEG without its metadata, as residents' images are."""
+        cover = self.cleaned_data.get("cover")
+        return prepare_image(cover) if isinstance(cover, UploadedFile) else cover
+
+
 @admin.register(Process)
 class ProcessAdmin(TranslatedFieldAdmin, admin.ModelAdmin):
+    form = ProcessAdminForm
     list_display = ["__str__", "status", "scope", "created_at"]
     list_filter = ["status", "scope"]
     prepopulated_fields = {"slug": ("title_en",)}
@@ -97,6 +111,7 @@ class ProcessAdmin(TranslatedFieldAdmin, admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["slug", "status"]}),
         (_("Texts"), {"fields": [*Process.title.fields, *Process.description.fields]}),
+        (_("Cover image"), {"fields": ["cover", *Process.cover_alt.fields]}),
         (_("Scope"), {"fields": ["scope", "municipality_nis", "neighbourhood_code"]}),
         (_("Voters"), {"fields": ["voters", "minimum_age"]}),
         (_("Moderation"), {"fields": ["premoderation"]}),

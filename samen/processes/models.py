@@ -55,6 +55,17 @@ class Process(models.Model):
         default=False,
         help_text=_("New ideas and comments wait for a moderator's approval before anyone else sees them."),
     )
+    # The picture on the process's card and its shared link; a screen reader reads its description instead.
+    cover = models.ImageField(_("cover image"), upload_to="processes/%Y/", blank=True)
+    cover_alt = TranslatedField(
+        models.CharField(
+            _("description of the cover image"),
+            max_length=200,
+            blank=True,
+            help_text=_("What the picture shows, for people who cannot see it. Required with a picture."),
+        ),
+        attrgetter=official_fallback,
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -88,10 +99,13 @@ class Process(models.Model):
         return reverse("processes:detail", kwargs={"slug": self.slug})
 
     def clean(self):
+        errors = {}
         if self.status == self.Status.PUBLISHED:
-            errors = official_field_errors(self, "title", required=True) | official_field_errors(self, "description")
-            if errors:
-                raise ValidationError(errors)
+            errors |= official_field_errors(self, "title", required=True) | official_field_errors(self, "description")
+        if self.cover:
+            errors |= official_field_errors(self, "cover_alt", required=True)
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_published(self) -> bool:

@@ -34,4 +34,4 @@ def euros_filter(amount) -> str:
 @register.simple_tag
 def absolute_url(path: str) -> str:
     """The page's or a file's full address, for links shared outside the site (Open Graph): SAMEN_SITE_URL + path."""
-    return settings.SITE_URL + path
+    return path if path.startswith(("http://", "https://")) else settings.SITE_URL + path
