@@ -9,12 +9,13 @@ class BudgetsConfig(AppConfig):
 
     def ready(self):
         from samen.budgets.models import Budget, BudgetResult, ProgressUpdate
-        from samen.budgets.queries import participants
+        from samen.budgets.queries import participants, recent_outcomes
         from samen.common import page_cache
         from samen.common.media import delete_files_with_rows
-        from samen.processes.page import Part, contribute, count_participants_with
+        from samen.processes.page import Part, contribute, count_participants_with, report_outcomes_with
 
         count_participants_with("budgets", participants)
+        report_outcomes_with("budgets", recent_outcomes)
         # The process page links the proposals, the ballot and the result.
         contribute(
             Part(name="budgets", template="budgets/process_links.html", slot="links", order=20, related=("budget",))

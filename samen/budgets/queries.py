@@ -2,8 +2,12 @@
 
 from datetime import datetime
 
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
 from samen.budgets.models import Budget, BudgetBallot, BudgetResult, ProgressUpdate, Proposal
 from samen.processes import queries as process_queries
+from samen.processes.page import Outcome
 
 BALLOT_PHASE = "budget_ballot"
 
@@ -103,3 +107,21 @@ def participants(process_ids: list[int]):
             yield process_id, voter_id
         elif voter_key:
             yield process_id, f"paper:{voter_key}"
+
+
+def recent_outcomes(limit: int) -> list[Outcome]:
+    """The latest counted budgets of published processes (for the home page)."""
+    results = (
+        BudgetResult.objects.filter(budget__process__status="published")
+        .select_related("budget__process")
+        .order_by("-counted_at")[:limit]
+    )
+    return [
+        Outcome(
+            title=str(result.budget.process.title),
+            url=reverse("budgets:result", args=[result.budget.process.slug]),
+            when=result.counted_at,
+            summary=_("The budget vote is counted: see the funded projects and what each share paid for."),
+        )
+        for result in results
+    ]

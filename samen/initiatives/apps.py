@@ -6,3 +6,10 @@ class InitiativesConfig(AppConfig):
     name = "samen.initiatives"
     label = "initiatives"
     verbose_name = _("Citizens' initiatives")
+
+    def ready(self):
+        from samen.initiatives.queries import recent_outcomes
+        from samen.processes.page import report_outcomes_with
+
+        # The home page's "recent results and decisions" include the council's decisions on initiatives.
+        report_outcomes_with("initiatives", recent_outcomes)

@@ -1,14 +1,17 @@
 """Reads shared by the initiatives' pages: where each initiative stands, the public lists, who signed."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext as _
 
 from samen.algorithms.initiatives import Stage, clock_on
+from samen.algorithms.timeline import BRUSSELS
 from samen.common import clock
 from samen.initiatives.models import Initiative, PaperSheet
 from samen.initiatives.services import count, deadline_of, online_signature
+from samen.processes.page import Outcome
 
 PRIVATE = {Initiative.Status.DRAFT, Initiative.Status.SUBMITTED, Initiative.Status.RETURNED}
 
@@ -85,3 +88,19 @@ def sheets_of(initiative: Initiative) -> list[PaperSheet]:
     return list(
         initiative.sheets.select_related("entered_by").prefetch_related("rejected_lines").order_by("-entered_at")
     )
+
+
+def recent_outcomes(limit: int) -> list[Outcome]:
+    """The council's latest decisions on initiatives (for the home page), dated at the end of the council's day."""
+    decided = Initiative.objects.filter(status=Initiative.Status.DECIDED, decided_on__isnull=False).order_by(
+        "-decided_on", "-pk"
+    )[:limit]
+    return [
+        Outcome(
+            title=str(initiative.title),
+            url=initiative.get_absolute_url(),
+            when=datetime.combine(initiative.decided_on, time(23, 59), tzinfo=BRUSSELS),
+            summary=_("The council decided: %(decision)s.") % {"decision": initiative.get_decision_display()},
+        )
+        for initiative in decided
+    ]

@@ -10,10 +10,11 @@ class PanelsConfig(AppConfig):
     def ready(self):
         from samen.common import page_cache
         from samen.panels.models import Council, Lottery
-        from samen.panels.queries import participants
-        from samen.processes.page import Part, contribute, count_participants_with
+        from samen.panels.queries import participants, recent_outcomes
+        from samen.processes.page import Part, contribute, count_participants_with, report_outcomes_with
 
         count_participants_with("panels", participants)
+        report_outcomes_with("panels", recent_outcomes)
         # The process page links the lottery and the council it seats.
         contribute(
             Part(

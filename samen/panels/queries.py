@@ -3,10 +3,13 @@
 import math
 
 from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from samen.panels.features import FEATURES, NEIGHBOURHOOD
 from samen.panels.models import Council, Lottery, Seat, Volunteer
 from samen.processes.models import Process
+from samen.processes.page import Outcome
 from samen.processes.queries import phase_has_ended
 
 REGISTRATION = "volunteer_registration"
@@ -116,3 +119,21 @@ def participants(process_ids: list[int]):
     return Volunteer.objects.filter(lottery__process_id__in=process_ids, user__isnull=False).values_list(
         "lottery__process_id", "user_id"
     )
+
+
+def recent_outcomes(limit: int) -> list[Outcome]:
+    """The latest panels drawn by lot in published processes (for the home page)."""
+    lotteries = (
+        Lottery.objects.filter(process__status="published", drawn_at__isnull=False)
+        .select_related("process")
+        .order_by("-drawn_at")[:limit]
+    )
+    return [
+        Outcome(
+            title=str(lottery.process.title),
+            url=reverse("panels:lottery", args=[lottery.process.slug]),
+            when=lottery.drawn_at,
+            summary=_("The panel is drawn by lot: see who sits on it and recount the draw."),
+        )
+        for lottery in lotteries
+    ]

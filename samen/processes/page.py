@@ -7,6 +7,7 @@ its own context, and offer a fragment that htmx asks for by target (the idea lis
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 SLOTS = ("links", "main")
 
@@ -74,3 +75,27 @@ def count_participants_with(name: str, source: ParticipantSource) -> None:
 
 def participant_sources() -> list[ParticipantSource]:
     return list(_participant_sources.values())
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A result or a decision, for "recent results and decisions" on the home page."""
+
+    title: str
+    url: str
+    when: datetime
+    summary: str  # "The vote is counted", "The council adopted it"
+    title_language: str = ""
+
+
+# Each app that publishes results or decisions gives its latest `limit` ones (public ones only).
+_outcome_sources: dict[str, Callable[[int], list[Outcome]]] = {}
+
+
+def report_outcomes_with(name: str, source: Callable[[int], list[Outcome]]) -> None:
+    _outcome_sources[name] = source
+
+
+def recent_outcomes(limit: int = 5) -> list[Outcome]:
+    outcomes = [outcome for source in _outcome_sources.values() for outcome in source(limit)]
+    return sorted(outcomes, key=lambda outcome: outcome.when, reverse=True)[:limit]

@@ -54,7 +54,7 @@ def process_list(request):
     home_municipality = neighbourhoods()[home].municipality_nis if home in neighbourhoods() else None
     cards = [_card(process, counts.get(process.pk, 0), home_municipality, home) for process in processes]
     cards.sort(key=lambda card: (not card.nearby, card.stage))
-    return render(request, "processes/process_list.html", {"cards": cards})
+    return render(request, "processes/process_list.html", {"cards": cards, "outcomes": page.recent_outcomes()})
 
 
 def get_visible_process(request, slug) -> Process:

@@ -10,11 +10,12 @@ class VotesConfig(AppConfig):
     def ready(self):
         from samen.common import page_cache
         from samen.common.media import delete_files_with_rows
-        from samen.processes.page import Part, contribute, count_participants_with
+        from samen.processes.page import Part, contribute, count_participants_with, report_outcomes_with
         from samen.votes.models import ProgressUpdate, Result, Shortlist
-        from samen.votes.queries import participants
+        from samen.votes.queries import participants, recent_outcomes
 
         count_participants_with("votes", participants)
+        report_outcomes_with("votes", recent_outcomes)
         # The process page links the jury, the shortlist and the results.
         contribute(
             Part(name="votes", template="votes/process_links.html", slot="links", order=10, related=("shortlist",))

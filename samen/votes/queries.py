@@ -3,10 +3,14 @@
 from datetime import datetime
 from fractions import Fraction
 
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
 from samen.algorithms import jury
 from samen.ideas.models import Idea, Visibility
 from samen.processes import queries as process_queries
-from samen.votes.models import Ballot, Entry, JuryMember, ProgressUpdate, Review, Score, Shortlist
+from samen.processes.page import Outcome
+from samen.votes.models import Ballot, Entry, JuryMember, ProgressUpdate, Result, Review, Score, Shortlist
 
 VOTE_PHASE = "shortlist_vote"
 
@@ -113,3 +117,21 @@ def participants(process_ids: list[int]):
     return Ballot.objects.filter(shortlist__process_id__in=process_ids, voter__isnull=False).values_list(
         "shortlist__process_id", "voter_id"
     )
+
+
+def recent_outcomes(limit: int):
+    """The latest counted votes of published processes (for the home page)."""
+    results = (
+        Result.objects.filter(shortlist__process__status="published")
+        .select_related("shortlist__process")
+        .order_by("-counted_at")[:limit]
+    )
+    return [
+        Outcome(
+            title=str(result.shortlist.process.title),
+            url=reverse("votes:results", args=[result.shortlist.process.slug]),
+            when=result.counted_at,
+            summary=_("The vote is counted: see which ideas won."),
+        )
+        for result in results
+    ]

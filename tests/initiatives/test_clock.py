@@ -123,3 +123,14 @@ def test_a_vote_dated_today_in_brussels_is_recorded_just_after_midnight(transmit
         )
 
     assert decided.decided_on == timezone.localdate()
+
+
+def test_the_councils_decision_shows_among_the_home_pages_recent_decisions(client, transmitted, manager):
+    services.record_decision(
+        initiative=transmitted, staff=manager, decision="adopted", decided_on=clock.today(), votes_for=31
+    )
+
+    section = client.get("/en/").content.decode().split("Recent results and decisions", 1)[1]
+
+    assert str(transmitted.title) in section
+    assert "The council decided: Adopted." in section

@@ -10,13 +10,17 @@ from django.urls import reverse
 
 from samen.accounts.models import VerificationTransfer
 from samen.accounts.verification import decide_transfer, verify_with_document
+from samen.budgets import services as budget_services
 from samen.demo.identities import invented_document_number
 from samen.ideas import services as idea_services
 from samen.processes.models import Process
+from samen.votes import services as vote_services
+from tests.budgets.conftest import budget_at
 from tests.conftest import process_in
 from tests.factories import IdeaFactory, UserFactory
 from tests.initiatives.conftest import Census
 from tests.texts import shows
+from tests.votes.conftest import shortlist_at
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +88,21 @@ def test_the_signed_in_residents_neighbourhood_comes_first_with_a_badge(client, 
     assert page.index("Laeken park") < page.index(str(elsewhere.title))
     assert "In your neighbourhood" in _card_of(page, "Laeken park")
     assert "In your neighbourhood" not in _card_of(page, str(elsewhere.title))
+
+
+def test_recent_results_and_decisions_of_published_processes_newest_first(client):
+    shortlist = shortlist_at("ended")
+    vote_services.count_votes(shortlist=shortlist)
+    budget = budget_at("closed")
+    budget_services.count_budget(budget=budget)
+    hidden = budget_at("closed")
+    Process.objects.filter(pk=hidden.process.pk).update(status="draft", title_en="A draft budget")
+    budget_services.count_budget(budget=hidden)
+
+    page = _home(client)
+    section = page.split("Recent results and decisions", 1)[1]
+
+    assert str(shortlist.process.title) in section
+    assert str(budget.process.title) in section
+    assert "A draft budget" not in section
+    assert section.index(str(budget.process.title)) < section.index(str(shortlist.process.title))
