@@ -89,3 +89,15 @@ def test_no_page_scrolls_sideways_at_320_768_or_1280_px(browser, live_server, ja
 
     assert found == [], "\n".join(map(str, found))
     assert csp_violations == []
+
+
+def test_a_printed_result_has_its_tables_without_the_navigation_or_forms(page, live_server):
+    load_demo(seed=2020)
+    sign_in(page, live_server.url, RESIDENT, DEMO_PASSWORD)
+    page.goto(f"{live_server.url}/en/processes/pentagone-budget/budget/result/")
+    page.emulate_media(media="print")
+
+    assert page.locator(".site-header").is_hidden()
+    assert page.locator("form").first.is_hidden()
+    assert [table.is_visible() for table in page.locator("table").all()] == [True, True]
+    assert page.get_by_role("heading", level=1).is_visible()
