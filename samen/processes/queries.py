@@ -103,18 +103,25 @@ def open_until(process: Process, action: str, *, now: datetime | None = None) ->
     return phase.period.closes_at() - timedelta(minutes=1)
 
 
+ID_BATCH = 500
+
+
 def participants(process_ids: list[int]) -> dict[int, int]:
     """How many people took part in each process, whatever they did there (an idea, a comment, a support, a ballot,
     an answer to a lottery): one person counts once, and a verified account counts as its person, so that a resident
     whose verification moved from an old account to a new one is one participant. Accounts never verified count as
     themselves: nothing tells whose they are."""
     pairs = {pair for source in page.participant_sources() for pair in source(process_ids)}
-    accounts = {participant for _process, participant in pairs if isinstance(participant, int)}
-    person = dict(Verification.objects.filter(user_id__in=accounts).values_list("user_id", "digest"))
-    # An account whose verification moved to the person's new account (an approved transfer) is the same person.
-    moved = VerificationTransfer.objects.filter(from_user_id__in=accounts, status=VerificationTransfer.Status.APPROVED)
-    for account, digest in moved.values_list("from_user_id", "digest"):
-        person.setdefault(account, digest)
+    accounts = sorted({participant for _process, participant in pairs if isinstance(participant, int)})
+    person = {}
+    # In batches: SQLite refuses a statement with more than 32,766 parameters (999 before SQLite 3.32).
+    for start in range(0, len(accounts), ID_BATCH):
+        batch = accounts[start : start + ID_BATCH]
+        person |= dict(Verification.objects.filter(user_id__in=batch).values_list("user_id", "digest"))
+        # An account whose verification moved to the person's new account (an approved transfer) is the same person.
+        moved = VerificationTransfer.objects.filter(from_user_id__in=batch, status=VerificationTransfer.Status.APPROVED)
+        for account, digest in moved.values_list("from_user_id", "digest"):
+            person.setdefault(account, digest)
     people = defaultdict(set)
     for process_id, participant in pairs:
         people[process_id].add(person.get(participant, participant))
