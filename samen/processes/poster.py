@@ -4,14 +4,13 @@ what residents can do now and until when, and a QR code to its page. One A4 page
 import qrcode
 from django.conf import settings
 from django.urls import reverse
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
 from samen.accounts.letter_files import FONT
 from samen.common.translation import localized
 from samen.processes import queries
-from samen.processes.phases import PHASE_KINDS
 
 POSTER_LANGUAGES = ("nl", "fr")  # Brussels' two official languages, side by side
 
@@ -26,15 +25,7 @@ def poster_url(process) -> str:
 def poster_texts(process, language: str) -> list[str]:
     """Title, what residents can do now (until when) and the call to scan, in `language`."""
     with translation.override(language):
-        phase, upcoming = queries.running_phase(process), queries.next_phase(process)
-        if phase is not None:
-            until = formats.date_format(phase.period.closes_at(), "j F Y")
-            now = PHASE_KINDS[phase.kind].card_text % {"until": until}
-        elif upcoming is not None:
-            day = formats.date_format(upcoming.first_day, "j F Y")
-            now = _("Next: %(phase)s, from %(day)s") % {"phase": upcoming.display_title, "day": day}
-        else:
-            now = _("This process has ended. Everything posted stays readable.")
+        now = queries.now_in_plain_words(process, date_format="j F Y").text
         return [localized(process, "title").text, now, _("Scan the code with your phone to take part.")]
 
 

@@ -1,15 +1,18 @@
 from collections import defaultdict
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from django.core.cache import caches
 from django.db.models import QuerySet
+from django.utils import formats
+from django.utils.translation import gettext as _
 
 from samen.accounts.models import Verification, VerificationTransfer
 from samen.algorithms.timeline import running_index
 from samen.common import clock, page_cache
 from samen.processes import page
 from samen.processes.models import Phase, Process
-from samen.processes.phases import VOTING
+from samen.processes.phases import PHASE_KINDS, VOTING
 
 
 def visible_processes(viewer) -> QuerySet[Process]:
@@ -94,13 +97,37 @@ def voting_has_opened(process: Process, *, now: datetime | None = None) -> bool:
     return any(phase.allows & VOTING and phase.period.opens_at() <= now for phase in process.phases.all())
 
 
+def last_minute(phase: Phase) -> datetime:
+    """The last minute a phase is open, Brussels time: what every "until …" shows (its last day, 23:59)."""
+    return phase.period.closes_at() - timedelta(minutes=1)
+
+
 def open_until(process: Process, action: str, *, now: datetime | None = None) -> datetime | None:
     """The last minute of the running phase when it allows `action` (a support, a ballot), else None: "you can
     change your vote until …"."""
     phase = running_phase(process, now=now)
     if phase is None or action not in phase.allows:
         return None
-    return phase.period.closes_at() - timedelta(minutes=1)
+    return last_minute(phase)
+
+
+class PlainNow(NamedTuple):
+    text: str  # "Vote until 16 July", what comes next, or that the process has ended
+    action: str  # the one thing it invites to do ("Vote"), or ""
+    stage: int  # 0 open, 1 to come, 2 ended
+
+
+def now_in_plain_words(process: Process, *, date_format: str = "j F") -> PlainNow:
+    """What a process's card and its poster say it is doing, in the active language."""
+    phase, upcoming = running_phase(process), next_phase(process)
+    if phase is not None:
+        kind = PHASE_KINDS[phase.kind]
+        until = formats.date_format(last_minute(phase), date_format)
+        return PlainNow(kind.card_text % {"until": until}, kind.action, 0)
+    if upcoming is not None:
+        day = formats.date_format(upcoming.first_day, date_format)
+        return PlainNow(_("Next: %(phase)s, from %(day)s") % {"phase": upcoming.display_title, "day": day}, "", 1)
+    return PlainNow(_("This process has ended. Everything posted stays readable."), "", 2)
 
 
 ID_BATCH = 500

@@ -1,10 +1,8 @@
 from dataclasses import dataclass
-from datetime import timedelta
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import formats
-from django.utils.translation import gettext as _
 
 from samen.common import clock, page_cache
 from samen.common.geography import neighbourhoods
@@ -28,21 +26,12 @@ class Card:
 
 
 def _card(process: Process, participants: int, home_municipality: str | None, home: int | None) -> Card:
-    phase, upcoming = queries.running_phase(process), queries.next_phase(process)
-    if phase is not None:
-        kind = PHASE_KINDS[phase.kind]
-        until = formats.date_format(phase.period.closes_at() - timedelta(minutes=1), "j F")
-        now, action, stage = kind.card_text % {"until": until}, kind.action, 0
-    elif upcoming is not None:
-        day = formats.date_format(upcoming.first_day, "j F")
-        now, action, stage = _("Next: %(phase)s, from %(day)s") % {"phase": upcoming.display_title, "day": day}, "", 1
-    else:
-        now, action, stage = _("This process has ended. Everything posted stays readable."), "", 2
+    now = queries.now_in_plain_words(process)
     nearby = home is not None and (
         process.neighbourhood_code == home
         or (process.scope == "municipality" and process.municipality_nis == home_municipality)
     )
-    return Card(process, now, action, participants, nearby, stage)
+    return Card(process, now.text, now.action, participants, nearby, now.stage)
 
 
 def process_list(request):
@@ -130,8 +119,7 @@ def _now_text(phase) -> str:
     """'You can ... until Sunday 21 June 2020, 23:59': the last minute of the last day, Brussels time."""
     if phase is None:
         return ""
-    last_minute = phase.period.closes_at() - timedelta(minutes=1)
-    until = formats.date_format(last_minute, "l j F Y, H:i")
+    until = formats.date_format(queries.last_minute(phase), "l j F Y, H:i")
     return PHASE_KINDS[phase.kind].now_text % {"until": until}
 
 

@@ -3,6 +3,7 @@ code to its page; Open Graph metadata so that a shared link shows the process.""
 
 import pytest
 from django.urls import reverse
+from django.utils import formats, translation
 
 from samen.processes.models import Process
 from samen.processes.poster import poster_texts, poster_url
@@ -60,3 +61,12 @@ def test_a_shared_link_to_a_process_shows_its_title_and_what_is_open(client, ope
     assert '<meta property="og:description" content="You can post ideas, comment on them and support them until' in page
     assert f'<meta property="og:url" content="https://samen.example{open_process.get_absolute_url()}">' in page
     assert '<meta property="og:image" content="https://samen.example/static/samen/icon-512.png">' in page
+
+
+def test_the_poster_gives_the_last_day_of_the_phase_as_the_card_does(open_process):
+    last_day = open_process.phases.get().last_day
+
+    with translation.override("en"):
+        expected = formats.date_format(last_day, "j F Y")
+
+    assert poster_texts(open_process, "en")[1] == f"Post ideas until {expected}"
