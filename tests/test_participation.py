@@ -1,10 +1,13 @@
 """ "My participation" (issue 16): one page where a resident sees everything they did and what became of it, and
 nobody else's."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
 
 from samen.budgets import services as budget_services
+from samen.common import clock
 from samen.ideas import services as idea_services
 from samen.initiatives import services as initiative_services
 from samen.votes import services as vote_services
@@ -102,3 +105,14 @@ def test_a_volunteer_sees_their_chance_and_their_place_on_the_reserve_list(clien
     assert "You were drawn. Welcome to the panel!" in _page(client, drawn.user)
     assert f"You are number {waiting.reserve_rank} on the reserve list" in _page(client, waiting.user)
     assert "Your chance of being drawn was" in _page(client, waiting.user)
+
+
+def test_a_counted_vote_says_so_and_leads_to_its_result(client, resident):
+    shortlist = shortlist_at("vote")
+    vote_services.cast_ballot(shortlist=shortlist, voter=resident, idea_ids=[ideas_of(shortlist)[0].pk])
+    with clock.replaying(clock.now() + timedelta(days=10)):  # the vote has ended and is counted
+        vote_services.count_votes(shortlist=shortlist)
+        page = _page(client, resident)
+
+    assert "The vote is counted." in page
+    assert reverse("votes:results", args=[shortlist.process.slug]) in page

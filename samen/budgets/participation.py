@@ -4,7 +4,7 @@ result explained to me. See common/participation.py."""
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from samen.budgets.models import BudgetBallot, BudgetResult, Proposal
+from samen.budgets.models import BudgetBallot, Proposal
 from samen.common.participation import Entry, Section
 from samen.processes.phases import BUDGET_BALLOT
 from samen.processes.queries import open_until
@@ -13,7 +13,7 @@ from samen.processes.queries import open_until
 def _ballot_entry(ballot: BudgetBallot) -> Entry:
     process = ballot.budget.process
     until = open_until(process, BUDGET_BALLOT)
-    counted = BudgetResult.objects.filter(budget=ballot.budget).exists()
+    counted = hasattr(ballot.budget, "result")  # joined with the ballot: no query per ballot
     if until:
         status, next_step = _("Your ballot counts as it stands now."), _("You can change your choice")
     elif counted:
@@ -36,7 +36,7 @@ def sections(user) -> list[Section]:
     proposals = Proposal.objects.filter(author=user).select_related("budget__process").order_by("-created_at", "-pk")
     ballots = (
         BudgetBallot.objects.filter(voter=user)
-        .select_related("budget__process")
+        .select_related("budget__process", "budget__result")
         .prefetch_related("budget__process__phases", "proposals")
         .order_by("-updated_at", "-pk")
     )

@@ -7,12 +7,9 @@ rows are read (by their account), so the page shows nobody else's ballot."""
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
-from importlib import import_module
 from types import ModuleType
 
-from django.apps import apps
-from django.utils.module_loading import module_has_submodule
+from samen.common.discovery import app_submodules
 
 
 @dataclass(frozen=True)
@@ -32,13 +29,8 @@ class Section:
     entries: list[Entry] = field(default_factory=list)
 
 
-@cache
 def app_modules() -> tuple[ModuleType, ...]:
-    return tuple(
-        import_module(f"{config.name}.participation")
-        for config in apps.get_app_configs()
-        if module_has_submodule(config.module, "participation") and config.name != __name__.rpartition(".")[0]
-    )
+    return app_submodules("participation")
 
 
 def sections(user) -> list[Section]:

@@ -15,13 +15,11 @@ import io
 import json
 import zipfile
 from collections.abc import Iterable
-from functools import cache
-from importlib import import_module
 from types import ModuleType
 
-from django.apps import apps
 from django.utils import timezone
-from django.utils.module_loading import module_has_submodule
+
+from samen.common.discovery import app_submodules
 
 
 def when(value) -> str | None:
@@ -29,14 +27,8 @@ def when(value) -> str | None:
     return value.isoformat() if value else None
 
 
-@cache
 def app_modules() -> tuple[ModuleType, ...]:
-    """Every installed app's `privacy` module, in the order of INSTALLED_APPS."""
-    return tuple(
-        import_module(f"{config.name}.privacy")
-        for config in apps.get_app_configs()
-        if module_has_submodule(config.module, "privacy") and config.name != __name__.rpartition(".")[0]
-    )
+    return app_submodules("privacy")
 
 
 def covered_models() -> set[type]:

@@ -7,13 +7,13 @@ from django.utils.translation import gettext as _
 from samen.common.participation import Entry, Section
 from samen.processes.phases import VOTE
 from samen.processes.queries import open_until
-from samen.votes.models import Ballot, Result
+from samen.votes.models import Ballot
 
 
 def _ballot_entry(ballot: Ballot) -> Entry:
     process = ballot.shortlist.process
     until = open_until(process, VOTE)
-    counted = Result.objects.filter(shortlist=ballot.shortlist).exists()
+    counted = hasattr(ballot.shortlist, "result")  # joined with the ballot: no query per ballot
     if until:
         status, next_step = _("Your vote counts as it stands now."), _("You can change your vote")
     elif counted:
@@ -34,7 +34,7 @@ def _ballot_entry(ballot: Ballot) -> Entry:
 def sections(user) -> list[Section]:
     ballots = (
         Ballot.objects.filter(voter=user)
-        .select_related("shortlist__process")
+        .select_related("shortlist__process", "shortlist__result")
         .prefetch_related("shortlist__process__phases", "entries__idea")
         .order_by("-updated_at", "-pk")
     )
