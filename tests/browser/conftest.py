@@ -37,10 +37,17 @@ def browser():
         chromium.close()
 
 
-def _page(browser, *, javascript: bool):
-    """A fresh context with the site's Content-Security-Policy in force; a violation fails the test."""
+def _page(browser, *, javascript: bool, site_scripts: bool = True):
+    """A fresh context with the site's Content-Security-Policy in force; a violation fails the test.
+
+    Without `site_scripts`, the browser runs JavaScript but the site's own scripts are refused: the page is what a
+    visitor without JavaScript sees (the policy allows no inline script, so every script is a file), and axe-core,
+    which needs JavaScript, can still check it."""
     context = browser.new_context(java_script_enabled=javascript, locale="en-GB")
     context.set_default_timeout(10_000)
+    if not site_scripts:
+        context.route("**/static/**/*.js", lambda route: route.abort())
+        context.route("**/sw.js", lambda route: route.abort())
     # axe-core is served as if from the site itself, so the policy (scripts from 'self' only) still holds.
     context.route("**/__axe__.js", lambda route: route.fulfill(path=AXE, content_type="application/javascript"))
     page = context.new_page()
@@ -115,26 +122,27 @@ def assert_accessible(page) -> None:
     assert problems == [], f"{page.url}: {problems}"
 
 
-def sign_in(page, base, email, password="a-good-password-42") -> None:
-    """Sign in through the form; the account's preferred language decides where it lands."""
+def sign_in(page, base, email, password="a-good-password-42", *, totp_secret: str | None = None) -> None:
+    """Sign in through the form; the account's preferred language decides where it lands. Staff type their
+    authenticator's code: the factory's secret unless another (the demo's) is given."""
     page.goto(f"{base}/en/account/login/")
     page.locator("#id_login").fill(email)
     page.locator("#id_password").fill(password)
     page.locator("main button[type=submit]").click()
     page.wait_for_url(re.compile(r"/(nl|fr|en)/$|/account/2fa/authenticate/$"))
     if page.url.endswith("/account/2fa/authenticate/"):
-        type_totp_code(page, email)
+        type_totp_code(page, email, totp_secret)
         page.wait_for_url(re.compile(r"/(nl|fr|en)/$"))
 
 
 _codes_typed = set()
 
 
-def type_totp_code(page, email) -> None:
+def type_totp_code(page, email, secret: str | None = None) -> None:
     """Staff are asked for their authenticator app's code (the factory's secret). A code is accepted once: a second
     sign-in of the same account within the same 30 seconds waits for the next code."""
     if (email, int(time.time()) // 30) in _codes_typed or time.time() % 30 > 28:  # used, or about to change
         time.sleep(30 - time.time() % 30 + 0.1)
     _codes_typed.add((email, int(time.time()) // 30))
-    page.get_by_label("Code").fill(totp_code())
+    page.get_by_label("Code").fill(totp_code() if secret is None else totp_code(secret))
     page.locator("main button[type=submit]").first.click()
