@@ -11,10 +11,11 @@ class ProcessesConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from samen.common import page_cache
-        from samen.common.media import delete_files_with_rows
+        from samen.common.media import delete_files_with_rows, delete_replaced_files
         from samen.processes.models import Phase, Process, Theme
 
         delete_files_with_rows(Process, "cover")
+        delete_replaced_files(Process, "cover")
 
         # What the process page shows: its title, texts, phases and themes.
         page_cache.watch(Process, lambda process: process.pk)

@@ -66,3 +66,40 @@ def test_a_managers_upload_is_stored_as_a_clean_jpeg_and_a_non_image_is_refused(
     assert good.cleaned_data["cover"].name.endswith(".jpg")
     assert not bad.is_valid()
     assert "cover" in bad.errors
+
+
+def _admin_form(process, **files) -> ProcessAdminForm:
+    data = {
+        field.name: field.value_from_object(process)
+        for field in Process._meta.concrete_fields
+        if field.editable and field.name not in {"cover", "id"}
+    }
+    data = {k: ("" if v is None else v) for k, v in data.items()}
+    data |= {"cover_alt_nl": "Een plein", "cover_alt_fr": "Une place"}
+    if files.pop("clear", False):
+        data["cover-clear"] = "on"
+    return ProcessAdminForm(data=data, files=files, instance=process)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_replaced_or_cleared_cover_leaves_the_storage(open_process):
+    first = _admin_form(open_process, cover=_png("first.png"))
+    assert first.is_valid(), first.errors
+    first.save()
+    old = Process.objects.get(pk=open_process.pk).cover
+    assert old.storage.exists(old.name)
+
+    second = _admin_form(Process.objects.get(pk=open_process.pk), cover=_png("second.png"))
+    assert second.is_valid(), second.errors
+    second.save()
+    new = Process.objects.get(pk=open_process.pk).cover
+
+    assert not old.storage.exists(old.name)
+    assert new.storage.exists(new.name)
+
+    cleared = _admin_form(Process.objects.get(pk=open_process.pk), clear=True)
+    assert cleared.is_valid(), cleared.errors
+    cleared.save()
+
+    assert Process.objects.get(pk=open_process.pk).cover.name == ""
+    assert not new.storage.exists(new.name)
