@@ -1,12 +1,12 @@
 """Each rhythm, through the task worker: at once, a daily or a weekly digest, never."""
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.core import mail
 from django.core.management import call_command
-from zoneinfo import ZoneInfo
 
 from samen.ideas import moderation
 from samen.notifications.delivery import send_digest
