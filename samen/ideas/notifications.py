@@ -13,8 +13,8 @@ from django_tasks import task
 
 from samen.common.mail import absolute, is_silenced
 from samen.ideas.models import Comment, Follow, Idea, Visibility
-from samen.notifications.delivery import Notice, deliver
-from samen.notifications.models import Kind
+from samen.notifications.delivery import Notice, deliver, rhythms
+from samen.notifications.models import Kind, Rhythm
 
 UNSUBSCRIBE_SALT = "samen.ideas.unsubscribe"
 
@@ -53,18 +53,25 @@ def announce_status(idea: Idea) -> None:
 
 @task()
 def send_comment_notifications(comment_id: int) -> int:
-    """Each person hears of the comment once: as the idea's author, as the author of the comment it answers, or as a
-    follower; never its own author. Returns how many e-mails went out at once."""
+    """Each person hears of the comment once: as the author of the comment it answers or of the idea (replies), or as
+    a follower; never its own author. Returns how many e-mails went out at once."""
     comment = Comment.objects.select_related("idea__author", "parent__author", "author").filter(pk=comment_id).first()
     if comment is None or comment.visibility != Visibility.PUBLISHED:
         return 0
     told = {comment.author_id}
     sent = 0
-    for addressee, detail in (
-        (comment.parent and comment.parent.author, "your_comment"),
-        (comment.idea.author, "your_idea"),
-    ):
-        if addressee is not None and addressee.pk not in told:
+    addressees = [
+        (addressee, detail)
+        for addressee, detail in (
+            (comment.parent and comment.parent.author, "your_comment"),
+            (comment.idea.author, "your_idea"),
+        )
+        if addressee is not None
+    ]
+    replies = rhythms([addressee.pk for addressee, _detail in addressees], Kind.REPLIES)
+    for addressee, detail in addressees:
+        # Who stopped replies but follows the idea still hears of it as a follower.
+        if addressee.pk not in told and replies[addressee.pk] != Rhythm.NEVER:
             told.add(addressee.pk)
             sent += deliver([addressee], kind=Kind.REPLIES, event="ideas.comment", object_id=comment.pk, detail=detail)
     followers = [follow.follower for follow in Follow.objects.filter(idea=comment.idea).select_related("follower")]
