@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from samen.common.mail import absolute
+from samen.common.mail import absolute, is_silenced
 from samen.notifications.delivery import Notice, notify
 from samen.notifications.models import Kind
 from samen.notifications.queries import interested_in_place
@@ -10,6 +10,8 @@ from samen.processes.models import Process
 
 
 def announce_published(process: Process) -> None:
+    if is_silenced():  # the demo loading its past: not news
+        return
     people = interested_in_place(
         municipality_nis=process.municipality_nis, neighbourhood_code=process.neighbourhood_code
     )

@@ -26,10 +26,14 @@ def _participants(process_id: int):
 
 
 def announce_shortlist(shortlist: Shortlist) -> None:
+    if is_silenced():  # the demo loading its past: not news
+        return
     notify(_participants(shortlist.process_id), kind=Kind.PROCESS_NEWS, event="votes.shortlist", object_id=shortlist.pk)
 
 
 def announce_result(shortlist: Shortlist) -> None:
+    if is_silenced():  # the demo loading its past: not news
+        return
     notify(_participants(shortlist.process_id), kind=Kind.PROCESS_NEWS, event="votes.result", object_id=shortlist.pk)
 
 
