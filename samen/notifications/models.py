@@ -10,7 +10,7 @@ from samen.common.geography import neighbourhood_choices
 class Kind(models.TextChoices):
     REPLIES = "replies", _("Replies to my ideas and comments")
     FOLLOWS = "follows", _("News of what I follow")
-    PROCESS_NEWS = "process_news", _("A vote opening or a result published in a process I took part in")
+    PROCESS_NEWS = "process_news", _("A vote announced or a result published in a process I took part in")
     NEW_PROCESSES = "new_processes", _("New processes in the neighbourhoods I chose, and in the whole Region")
 
 

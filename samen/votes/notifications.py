@@ -3,6 +3,7 @@ shortlist published (the vote is coming) and the result published, to whoever to
 
 from django.db import transaction
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -13,6 +14,7 @@ from samen.ideas.notifications import unfollow_url
 from samen.notifications.delivery import Notice, deliver, notify
 from samen.notifications.models import Kind
 from samen.processes.queries import participant_accounts
+from samen.votes import queries
 from samen.votes.models import ProgressUpdate, Shortlist
 
 
@@ -71,9 +73,17 @@ def shortlist_notice(shortlist_id: int, _detail: str, _recipient) -> Notice | No
     shortlist = Shortlist.objects.select_related("process").filter(pk=shortlist_id).first()
     if shortlist is None or not shortlist.is_published:
         return None
+    phase = queries.vote_phase(shortlist)
+    if phase is None:
+        return None
     return Notice(
-        subject=_("The shortlist of “%(title)s” is published: the vote is coming") % {"title": shortlist.process.title},
-        url=absolute(shortlist.process.get_absolute_url()),
+        subject=_("The shortlist of “%(title)s” is published: vote from %(first_day)s to %(last_day)s")
+        % {
+            "title": shortlist.process.title,
+            "first_day": date_format(phase.first_day, "j F Y"),
+            "last_day": date_format(phase.last_day, "j F Y"),
+        },
+        url=absolute(reverse("votes:shortlist", kwargs={"slug": shortlist.process.slug})),
         template="notifications/email/notice.txt",
     )
 

@@ -77,6 +77,25 @@ def test_a_vote_result_is_told_to_who_took_part_and_chose_to_hear_it(ended_vote,
     assert outbox_to(other_author.email) == []
 
 
+def test_a_published_shortlist_announces_the_vote_to_who_took_part(manager, django_capture_on_commit_callbacks):
+    shortlist = shortlist_at("vote", published=False)
+    author = shortlist.process.ideas.order_by("pk").first().author
+    author.preferred_language = "en"
+    author.save()
+    set_rhythm(user=author, kind="process_news", rhythm="at_once")
+    motivations = {entry.pk: {"nl": "Sterk", "fr": "Fort"} for entry in shortlist.entries.all()}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        vote_services.publish_shortlist(shortlist=shortlist, motivations=motivations, actor=manager)
+    run_worker()
+
+    phase = shortlist.process.phases.get(kind="shortlist_vote")
+    assert [message.subject for message in outbox_to(author.email)] == [
+        f"[Samen] The shortlist of “{shortlist.process.title_en}” is published: "
+        f"vote from {phase.first_day:%-d %B %Y} to {phase.last_day:%-d %B %Y}"
+    ]
+
+
 @pytest.fixture
 def wants_new_processes(db):
     def person(email, codes, rhythm="at_once"):
