@@ -4,13 +4,15 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from samen.notifications.models import Rhythm
 from samen.notifications.queries import rhythm_of
+from samen.notifications.services import set_rhythm
 from samen.notifications.tokens import unsubscribe_token
-from tests.notifications.conftest import outbox_to, site_path, stop_link
+from tests.notifications.conftest import outbox_to, run_worker, site_path, stop_link
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +97,31 @@ def test_a_followers_mail_offers_to_unfollow_the_idea_and_to_stop_the_kind(clien
 
     assert "/unsubscribe/" in message.extra_headers["List-Unsubscribe"]  # the narrower way: this idea only
     assert stop_link(message).startswith("/nl/account/notifications/stop/")
+
+
+def test_a_link_of_a_closed_account_is_refused(client, resident):
+    url = reverse("notifications:unsubscribe", args=[unsubscribe_token(resident, ["replies"])])
+    resident.is_active = False
+    resident.save()
+
+    response = client.post(url)
+
+    assert response.status_code == 400
+    assert "its account is closed" in response.content.decode()
+
+
+def test_a_digests_one_click_unsubscribe_stops_the_kinds_it_gathers(client, idea, jan, following, comment_on):
+    following(jan, "daily")
+    set_rhythm(user=jan, kind="replies", rhythm="weekly")
+    comment_on(idea)
+    call_command("notifications_daily", verbosity=0)
+    run_worker()
+    digest = outbox_to(jan.email)[0]
+
+    client.post(
+        site_path(digest.extra_headers["List-Unsubscribe"].strip("<>")),
+        "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )
+
+    assert (rhythm_of(jan, "follows"), rhythm_of(jan, "replies")) == (Rhythm.NEVER, Rhythm.WEEKLY)
