@@ -54,8 +54,10 @@ def rhythms(user_ids: Iterable[int], kind: str) -> dict[int, str]:
 
 def notify(users: Iterable[User], *, kind: str, event: str, object_id: int, detail: str = "") -> None:
     """From a service: once the transaction commits, the task worker sends or keeps the notice for each person."""
+    if is_silenced():
+        return
     user_ids = sorted({user.pk for user in users})
-    if user_ids and not is_silenced():
+    if user_ids:
         transaction.on_commit(lambda: send_notices.enqueue(user_ids, kind, event, object_id, detail))
 
 
