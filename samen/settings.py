@@ -29,6 +29,7 @@ SAMEN_POSTS_PER_HOUR = env.int("SAMEN_POSTS_PER_HOUR", default=20)  # ideas + co
 SAMEN_PAGE_CACHE = env.bool("SAMEN_PAGE_CACHE", default=True)  # anonymous pages from the cache (page_cache.py)
 SAMEN_SIGNUP_MIN_SECONDS = env.int("SAMEN_SIGNUP_MIN_SECONDS", default=3)  # a sign-up form filled faster is a script
 SAMEN_UNSUBSCRIBE_DAYS = env.int("SAMEN_UNSUBSCRIBE_DAYS", default=90)  # an e-mail's "stop following" link then expires
+SAMEN_WEEKLY_DIGEST_WEEKDAY = env.int("SAMEN_WEEKLY_DIGEST_WEEKDAY", default=0)  # notifications_daily: 0 is Monday
 # Verification with the Belgian eID or itsme through an OpenID Connect provider (the federal FAS/CSAM, or
 # `python -m devtools.oidc_provider` on a laptop). Off while the discovery URL is empty.
 SAMEN_EID_DISCOVERY_URL = env.str("SAMEN_EID_DISCOVERY_URL", default="")  # …/.well-known/openid-configuration
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "samen.common",
     "samen.accounts",
+    "samen.notifications",
     "samen.processes",
     "samen.ideas",
     "samen.votes",

@@ -25,6 +25,7 @@ urlpatterns = [
         path("", include("samen.panels.urls")),
         path("", include("samen.initiatives.urls")),
         path("moderation/", include("samen.ideas.moderation_urls")),
+        path("", include("samen.notifications.urls")),
         path("account/profile/", account_views.profile, name="profile"),
         path("account/participation/", account_views.participation_page, name="my_participation"),
         path("account/data/", account_views.data, name="account_data"),

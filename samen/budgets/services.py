@@ -280,7 +280,9 @@ def count_budget(*, budget: Budget) -> BudgetResult:
     }
     try:
         with transaction.atomic():
-            return BudgetResult.objects.create(budget=budget, outcome=outcome)
+            result = BudgetResult.objects.create(budget=budget, outcome=outcome)
+            notifications.announce_result(budget)
+            return result
     except IntegrityError:  # counted by a concurrent request from the same ballots
         return BudgetResult.objects.get(budget=budget)
 

@@ -1,7 +1,8 @@
-"""E-mails to the people who follow an idea, sent by the task worker in each follower's own language."""
+"""Notices about ideas: a comment to the idea's author, to the author of the comment it answers (replies) and to the
+idea's followers (follows); an idea's new status to its followers. Sent through `samen.notifications`, which follows
+each person's rhythm and writes in their language."""
 
 from datetime import timedelta
-from functools import cache
 
 from django.conf import settings
 from django.core import signing
@@ -10,9 +11,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from samen.accounts.models import User
-from samen.common.mail import absolute, is_silenced, mail_in_language
+from samen.common.mail import absolute, is_silenced
 from samen.ideas.models import Comment, Follow, Idea, Visibility
+from samen.notifications.delivery import Notice, deliver, rhythms
+from samen.notifications.models import Kind, Rhythm
 
 UNSUBSCRIBE_SALT = "samen.ideas.unsubscribe"
 
@@ -30,6 +32,12 @@ def read_unsubscribe_token(token: str) -> dict:
     return signer.unsign_object(token, max_age=timedelta(days=settings.SAMEN_UNSUBSCRIBE_DAYS))
 
 
+def unfollow_url(idea: Idea, recipient) -> str:
+    """The narrower way out of a follower's e-mail: stop following this idea only ("" for who does not follow)."""
+    follow = Follow.objects.filter(idea=idea, follower=recipient).first()
+    return absolute(reverse("ideas:unsubscribe", args=[unsubscribe_token(follow)])) if follow else ""
+
+
 def announce_comment(comment: Comment) -> None:
     """Queue the e-mails once the comment is committed and public; never send inside the request."""
     if comment.visibility == Visibility.PUBLISHED and not is_silenced():
@@ -45,61 +53,88 @@ def announce_status(idea: Idea) -> None:
 
 @task()
 def send_comment_notifications(comment_id: int) -> int:
-    """Tell every follower of the idea but the comment's author; returns how many e-mails went out."""
-    comment = Comment.objects.select_related("idea", "author").filter(pk=comment_id).first()
+    """Each person hears of the comment once: as the author of the comment it answers or of the idea (replies), or as
+    a follower; never its own author. Returns how many e-mails went out at once."""
+    comment = Comment.objects.select_related("idea__author", "parent__author", "author").filter(pk=comment_id).first()
     if comment is None or comment.visibility != Visibility.PUBLISHED:
         return 0
-    follows = Follow.objects.filter(idea=comment.idea, follower__is_active=True).exclude(follower=comment.author)
-    return mail_followers(
-        follows,
-        idea=comment.idea,
-        link=comment.get_absolute_url(),
-        subject=lambda: _("New comment on “%(title)s”") % {"title": comment.idea.title},
-        template="ideas/email/new_comment.txt",
-        context={"comment": comment},
+    told = {comment.author_id}
+    sent = 0
+    addressees = [
+        (addressee, detail)
+        for addressee, detail in (
+            (comment.parent and comment.parent.author, "your_comment"),
+            (comment.idea.author, "your_idea"),
+        )
+        if addressee is not None
+    ]
+    replies = rhythms([addressee.pk for addressee, _detail in addressees], Kind.REPLIES)
+    for addressee, detail in addressees:
+        # Who stopped replies but follows the idea still hears of it as a follower.
+        if addressee.pk not in told and replies[addressee.pk] != Rhythm.NEVER:
+            told.add(addressee.pk)
+            sent += deliver([addressee], kind=Kind.REPLIES, event="ideas.comment", object_id=comment.pk, detail=detail)
+    followers = [follow.follower for follow in Follow.objects.filter(idea=comment.idea).select_related("follower")]
+    return sent + deliver(
+        [person for person in followers if person.pk not in told],
+        kind=Kind.FOLLOWS,
+        event="ideas.comment",
+        object_id=comment.pk,
     )
 
 
 @task()
 def send_status_notifications(idea_id: int, status: str) -> int:
     """Tell every follower that the idea's status changed; skipped if it changed again since (a later task tells)."""
-    idea = Idea.objects.filter(pk=idea_id).first()
-    if idea is None or idea.visibility != status:
-        return 0
-    return mail_followers(
-        Follow.objects.filter(idea=idea, follower__is_active=True),
-        idea=idea,
-        link=idea.get_absolute_url(),
-        subject=lambda: (
-            _("“%(title)s” is now: %(status)s") % {"title": idea.title, "status": idea.get_visibility_display()}
-        ),
-        template="ideas/email/status_changed.txt",
-        context={},
+    followers = [follow.follower for follow in Follow.objects.filter(idea_id=idea_id).select_related("follower")]
+    return deliver(followers, kind=Kind.FOLLOWS, event="ideas.status", object_id=idea_id, detail=status)
+
+
+def comment_notice(comment_id: int, detail: str, recipient) -> Notice | None:
+    comment = Comment.objects.select_related("idea", "author").filter(pk=comment_id).first()
+    if comment is None or comment.visibility != Visibility.PUBLISHED:
+        return None
+    title = {"title": comment.idea.title}
+    if detail == "your_comment":
+        subject = _("A reply to your comment on “%(title)s”") % title
+    elif detail == "your_idea":
+        subject = _("New comment on your idea “%(title)s”") % title
+    else:
+        subject = _("New comment on “%(title)s”") % title
+    unfollow = unfollow_url(comment.idea, recipient)
+    return Notice(
+        subject=subject,
+        url=absolute(comment.get_absolute_url()),
+        template="ideas/email/new_comment.txt",
+        context={
+            "comment": comment,
+            "idea": comment.idea,
+            "follower": recipient,
+            "detail": detail,
+            "idea_url": absolute(comment.get_absolute_url()),
+            "unsubscribe_url": unfollow,
+        },
+        unsubscribe_url=unfollow,
     )
 
 
-def mail_followers(follows, *, idea: Idea, link: str, subject, template: str, context: dict) -> int:
-    """One e-mail per follower, written in the follower's language, with a one-click way to stop following."""
-    sent = 0
-    for follow in follows.select_related("follower"):
-        follower: User = follow.follower
+def status_notice(idea_id: int, status: str, recipient) -> Notice | None:
+    idea = Idea.objects.filter(pk=idea_id).first()
+    if idea is None or idea.visibility != status:
+        return None
+    unfollow = unfollow_url(idea, recipient)
+    return Notice(
+        subject=_("“%(title)s” is now: %(status)s") % {"title": idea.title, "status": idea.get_visibility_display()},
+        url=absolute(idea.get_absolute_url()),
+        template="ideas/email/status_changed.txt",
+        context={
+            "idea": idea,
+            "follower": recipient,
+            "idea_url": absolute(idea.get_absolute_url()),
+            "unsubscribe_url": unfollow,
+        },
+        unsubscribe_url=unfollow,
+    )
 
-        @cache  # made once, inside the follower's language: the body's link and the header's are the same
-        def unsubscribe(follow=follow) -> str:
-            return absolute(reverse("ideas:unsubscribe", args=[unsubscribe_token(follow)]))
 
-        mail_in_language(
-            recipient=follower,
-            subject=subject,
-            template=template,
-            context=lambda follower=follower, unsubscribe=unsubscribe: (
-                context
-                | {"follower": follower, "idea": idea, "idea_url": absolute(link), "unsubscribe_url": unsubscribe()}
-            ),
-            headers=lambda unsubscribe=unsubscribe: {
-                "List-Unsubscribe": f"<{unsubscribe()}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            },
-        )
-        sent += 1
-    return sent
+NOTICES = {"ideas.comment": comment_notice, "ideas.status": status_notice}

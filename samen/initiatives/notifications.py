@@ -2,7 +2,8 @@
 
 Who is told what: an invited promoter; the promoters when the collection closes; the council's secretariat 6, 3 and
 1 month(s) before the deadline; promoters and online signatories when the deadline passes and when the council
-decides (they signed to be heard by the council, so its answer is theirs).
+decides (they signed to be heard by the council, so its answer is theirs: news of what they follow, at once unless
+they chose a digest or never, see samen.notifications).
 """
 
 from types import SimpleNamespace
@@ -14,6 +15,8 @@ from django_tasks import task
 
 from samen.common.mail import absolute, is_silenced, mail_in_language
 from samen.initiatives.models import Initiative, Promoter
+from samen.notifications.delivery import Notice, deliver
+from samen.notifications.models import Kind
 
 
 def _later(send, *args) -> None:
@@ -89,24 +92,35 @@ def _people(initiative: Initiative, *, signatories: bool) -> list:
     return [person for person in people.values() if person.is_active]
 
 
+NEWS_SUBJECTS = {
+    "closing": lambda: _("The signature collection of “%(title)s” has closed"),
+    "overdue": lambda: _("The council's deadline for “%(title)s” has passed without a vote"),
+    "decision": lambda: _("The council has decided on “%(title)s”"),
+}
+
+
 @task()
 def send_news(initiative_id: int, kind: str) -> int:
-    """`kind`: "closing" (promoters), "overdue" and "decision" (promoters and online signatories)."""
+    """`kind`: "closing" (promoters), "overdue" and "decision" (promoters and online signatories): news of what they
+    follow, at the rhythm each chose. Returns how many e-mails went out at once."""
     initiative = _initiative(initiative_id)
     recipients = _people(initiative, signatories=kind != "closing")
-    subjects = {
-        "closing": lambda: _("The signature collection of “%(title)s” has closed"),
-        "overdue": lambda: _("The council's deadline for “%(title)s” has passed without a vote"),
-        "decision": lambda: _("The council has decided on “%(title)s”"),
-    }
-    for person in recipients:
-        mail_in_language(
-            recipient=person,
-            subject=lambda: subjects[kind]() % {"title": initiative},
-            template=f"initiatives/email/{kind}.txt",
-            context=lambda: {"initiative": initiative, "url": absolute(initiative.get_absolute_url())},
-        )
-    return len(recipients)
+    return deliver(recipients, kind=Kind.FOLLOWS, event="initiatives.news", object_id=initiative.pk, detail=kind)
+
+
+def news_notice(initiative_id: int, kind: str, _recipient) -> Notice | None:
+    initiative = Initiative.objects.select_related("kind").filter(pk=initiative_id).first()
+    if initiative is None or kind not in NEWS_SUBJECTS:
+        return None
+    return Notice(
+        subject=NEWS_SUBJECTS[kind]() % {"title": initiative},
+        url=absolute(initiative.get_absolute_url()),
+        template=f"initiatives/email/{kind}.txt",
+        context={"initiative": initiative},
+    )
+
+
+NOTICES = {"initiatives.news": news_notice}
 
 
 @task()

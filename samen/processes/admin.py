@@ -7,7 +7,7 @@ from translated_fields import TranslatedFieldAdmin
 from samen.algorithms.timeline import Period, first_overlap
 from samen.common import clock
 from samen.common.images import prepare_image
-from samen.processes import queries
+from samen.processes import notifications, queries
 from samen.processes.models import Phase, Process, Theme
 
 # Who may vote: fixed once a vote has opened, so that nobody is let in or shut out of a running ballot.
@@ -116,6 +116,12 @@ class ProcessAdmin(TranslatedFieldAdmin, admin.ModelAdmin):
         (_("Voters"), {"fields": ["voters", "minimum_age"]}),
         (_("Moderation"), {"fields": ["premoderation"]}),
     ]
+
+    def save_model(self, request, obj, form, change):
+        """Published from here as by `services.publish_process`: the residents who asked hear of it once."""
+        super().save_model(request, obj, form, change)
+        if obj.is_published and "status" in form.changed_data:
+            notifications.announce_published(obj)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

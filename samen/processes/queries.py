@@ -153,3 +153,9 @@ def participants(process_ids: list[int]) -> dict[int, int]:
     for process_id, participant in pairs:
         people[process_id].add(person.get(participant, participant))
     return {process_id: len(who) for process_id, who in people.items()}
+
+
+def participant_accounts(process_id: int) -> list[int]:
+    """The accounts of whoever took part in the process in any app (the people its news is for)."""
+    pairs = {pair for source in page.participant_sources() for pair in source([process_id])}
+    return sorted({participant for _process, participant in pairs if isinstance(participant, int)})

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from samen.algorithms.timeline import Period, first_overlap
 from samen.common.services import Texts, translated_columns
+from samen.processes import notifications
 from samen.processes.models import Phase, Process, Theme
 from samen.processes.phases import PHASE_KINDS
 
@@ -63,8 +64,12 @@ def add_phase(*, process: Process, kind: str, first_day: date, last_day: date, t
 
 
 def publish_process(*, process: Process) -> Process:
-    """Publish; the database refuses a published process without a Dutch and a French title."""
+    """Publish; the database refuses a published process without a Dutch and a French title. Residents who chose to
+    hear of new processes in its place hear of it once, when it is first published."""
+    first_time = process.status != Process.Status.PUBLISHED
     process.status = Process.Status.PUBLISHED
     process.full_clean()
     process.save(update_fields=["status"])
+    if first_time:
+        notifications.announce_published(process)
     return process

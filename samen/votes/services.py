@@ -170,6 +170,7 @@ def publish_shortlist(*, shortlist: Shortlist, motivations: dict[int, Texts], ac
             entry.save()
         shortlist.published_at = now or clock.now()
         shortlist.save(update_fields=["published_at"])
+        notifications.announce_shortlist(shortlist)
     return shortlist
 
 
@@ -214,7 +215,9 @@ def count_votes(*, shortlist: Shortlist, now: datetime | None = None) -> Result:
     )
     try:
         with transaction.atomic():
-            return Result.objects.create(shortlist=shortlist, outcome=approval.outcome_as_json(outcome, tie_break))
+            result = Result.objects.create(shortlist=shortlist, outcome=approval.outcome_as_json(outcome, tie_break))
+            notifications.announce_result(shortlist)
+            return result
     except IntegrityError:  # counted by a concurrent request: the same ballots, the same result
         return Result.objects.get(shortlist=shortlist)
 

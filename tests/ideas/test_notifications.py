@@ -55,7 +55,12 @@ def test_a_comment_is_mailed_by_the_worker_not_in_the_request(
     _run_worker()
 
     assert (sent_during_request, queued) == (0, 1)
-    assert sorted(message.to[0] for message in mail.outbox) == ["jan@example.org", "sophie@example.org"]
+    # The followers, and the idea's author (lucas): a comment on one's idea is a reply to it.
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "jan@example.org",
+        "lucas@example.org",
+        "sophie@example.org",
+    ]
 
 
 def test_each_follower_reads_the_mail_in_their_language(idea, followers, outsider, django_capture_on_commit_callbacks):
@@ -92,7 +97,11 @@ def test_a_premoderated_comment_is_mailed_only_once_approved(
     _run_worker()
 
     assert before == 0
-    assert sorted(message.to[0] for message in mail.outbox) == ["jan@example.org", "sophie@example.org"]
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "jan@example.org",
+        "lucas@example.org",
+        "sophie@example.org",
+    ]
 
 
 def _unsubscribe_path(message) -> str:

@@ -12,6 +12,8 @@ from samen.algorithms.initiatives import add_months
 from samen.common import clock
 from samen.initiatives import services
 from samen.initiatives.models import Initiative, RejectedLine
+from samen.notifications.models import Pending
+from samen.notifications.services import set_rhythm
 from tests.ideas.test_notifications import _run_worker
 
 pytestmark = pytest.mark.django_db
@@ -82,6 +84,25 @@ def test_the_councils_decision_closes_the_initiative_and_signatories_are_told(
     assert (decided.status, decided.decision, decided.votes_for) == ("decided", "amended", 30)
     assert len(mail.outbox) == 5
     assert "https://www.bruxelles.be/conseil-communal" in mail.outbox[0].body
+
+
+def test_a_signatory_who_chose_a_weekly_digest_reads_the_decision_there(
+    transmitted, manager, django_capture_on_commit_callbacks
+):
+    signatory = transmitted.signatures.filter(user__isnull=False).first().user
+    set_rhythm(user=signatory, kind="follows", rhythm="weekly")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.record_decision(
+            initiative=transmitted, staff=manager, decision="adopted", decided_on=timezone.localdate()
+        )
+    _run_worker()
+
+    assert len(mail.outbox) == 4
+    assert [message.to for message in mail.outbox if message.to == [signatory.email]] == []
+    assert list(Pending.objects.values_list("user", "event", "detail")) == [
+        (signatory.pk, "initiatives.news", "decision")
+    ]
 
 
 def test_a_decision_cannot_be_dated_in_the_future(transmitted, manager):
