@@ -127,7 +127,7 @@ def test_a_neighbourhood_process_is_told_to_who_chose_that_neighbourhood(
     _publish(django_capture_on_commit_callbacks, scope="neighbourhood", neighbourhood_code=20)
 
     assert [message.to for message in mail.outbox] == [[laeken.email]]
-    assert mail.outbox[0].subject == "[Samen] A new process: “Nieuw plein”"
+    assert mail.outbox[0].subject == "[Samen] Een nieuw proces: “Nieuw plein”"  # in her language
     assert outbox_to(ixelles.email) == []
 
 

@@ -28,8 +28,9 @@ def test_opening_the_link_only_asks_to_confirm(client, resident, replies_to_luca
     response = client.get(stop_link(replies_to_lucas))
 
     assert response.status_code == 200
-    assert "Stop these e-mails?" in response.content.decode()
-    assert "Replies to my ideas and comments" in response.content.decode()
+    # The link is in Lucas's language (French).
+    assert "Arrêter ces e-mails ?" in response.content.decode()
+    assert "Réponses à mes idées et commentaires" in response.content.decode()
     assert rhythm_of(resident, "replies") == Rhythm.AT_ONCE
 
 
@@ -37,7 +38,7 @@ def test_the_button_on_the_page_stops_the_kind(client, resident, replies_to_luca
     response = client.post(stop_link(replies_to_lucas))
 
     assert response.status_code == 200
-    assert "You will receive no more of these e-mails" in response.content.decode()
+    assert "Vous ne recevrez plus ces e-mails" in response.content.decode()
     assert rhythm_of(resident, "replies") == Rhythm.NEVER
     assert rhythm_of(resident, "follows") == Rhythm.AT_ONCE
 
