@@ -38,8 +38,12 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return ticks
 
 
-def _number(value) -> str:
-    return number_format(Decimal(str(value)).normalize(), use_l10n=True, force_grouping=True)
+def quantity(value) -> str:
+    """A value without its trailing zeros (12.500 → 12.5), in the active language: "12,5" in French."""
+    number = Decimal(str(value)).normalize()
+    if number == number.to_integral_value():
+        number = number.quantize(Decimal(1))
+    return number_format(number, use_l10n=True, force_grouping=True)
 
 
 def line_chart(
@@ -70,7 +74,7 @@ def line_chart(
         '<line class="chart-grid" x1="{}" x2="{}" y1="{}" y2="{}" stroke="currentColor" stroke-opacity="0.2"/>'
         '<text class="chart-label" x="{}" y="{}" text-anchor="end" dominant-baseline="middle" font-size="12"'
         ' fill="currentColor">{}</text>',
-        ((LEFT, WIDTH - RIGHT, y(tick), y(tick), LEFT - 8, y(tick), _number(tick)) for tick in ticks),
+        ((LEFT, WIDTH - RIGHT, y(tick), y(tick), LEFT - 8, y(tick), quantity(tick)) for tick in ticks),
     )
     years = range(date.fromordinal(first_day).year, date.fromordinal(last_day).year + 1)
     every = max(1, math.ceil(len(years) / 8))
@@ -87,7 +91,7 @@ def line_chart(
     dots = format_html_join(
         "",
         '<circle class="chart-point" cx="{}" cy="{}" r="4" fill="currentColor"><title>{}: {}</title></circle>',
-        ((x(point.on), y(point.value), date_format(point.on), _number(point.value)) for point in points),
+        ((x(point.on), y(point.value), date_format(point.on), quantity(point.value)) for point in points),
     )
     target_path = (
         format_html(
@@ -107,7 +111,7 @@ def line_chart(
             ' stroke-width="2"><title>{}</title></rect>',
             x(target.on) - 5,
             y(target.value) - 5,
-            _("Target: %(value)s on %(date)s") % {"value": _number(target.value), "date": date_format(target.on)},
+            _("Target: %(value)s on %(date)s") % {"value": quantity(target.value), "date": date_format(target.on)},
         )
         if target is not None
         else ""

@@ -105,9 +105,9 @@ def participants_per_thousand(today: date) -> Measure | None:
     total = sum(residents.values())
     if not total:
         return None
-    counted = sum(by_home[code] for code in residents)  # people living where the table counts residents
+    # The whole counts everyone; a neighbourhood, the people whose account names it as their home.
     return Measure(
-        _decimal(Fraction(counted * 1000, total)),
+        _decimal(Fraction(len(everyone) * 1000, total)),
         {code: _decimal(Fraction(by_home[code] * 1000, size)) for code, size in sorted(residents.items()) if size},
     )
 

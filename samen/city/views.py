@@ -33,10 +33,13 @@ def dashboard(request):
 
 
 def _chart(standing: queries.Standing):
+    """The dashed line starts where the verdict's does: the stated baseline (on the first value's date when it has
+    none), else the first value."""
     indicator = standing.indicator
-    baseline = None
-    if indicator.baseline_value is not None and (indicator.baseline_date or standing.values):
-        baseline = Dated(indicator.baseline_date or standing.values[0].date, indicator.baseline_value)
+    first = standing.values[0] if standing.values else None
+    baseline = Dated(first.date, first.value) if first else None
+    if indicator.baseline_value is not None and (indicator.baseline_date or first):
+        baseline = Dated(indicator.baseline_date or first.date, indicator.baseline_value)
     target = None
     if indicator.target_value is not None and indicator.target_date is not None:
         target = Dated(indicator.target_date, indicator.target_value)

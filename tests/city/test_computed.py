@@ -70,13 +70,13 @@ def test_a_person_with_two_accounts_counts_once_among_participants(domain, open_
 def test_participants_per_thousand_residents_in_the_whole_and_per_neighbourhood(domain, population, open_process):
     add_computed_indicator(code="participants-per-1000", domain=domain)
     theme = open_process.themes.first()
-    for home in (20, 20, 20, 44):
+    for home in (20, 20, 20, 44, None):
         IdeaFactory(process=open_process, theme=theme, author=UserFactory(neighbourhood_code=home))
 
     compute_indicators(today=TODAY)
 
     stored = value_of("participants-per-1000")
-    assert stored.value == Decimal(4)  # 4 people of 1,000 residents
+    assert stored.value == Decimal(5)  # 5 people (one without a home neighbourhood) of 1,000 residents
     assert stored.breakdown == {"20": "5.000", "44": "2.500"}
 
 
