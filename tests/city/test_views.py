@@ -80,3 +80,21 @@ def test_the_indicator_page_takes_the_same_queries_for_one_or_three_values_and_i
         response = client.get(reverse("city:indicator", kwargs={"slug": "i0"}))
 
     assert response.status_code == 200
+
+
+def test_the_indicator_page_shows_its_name_in_the_language_of_the_address(client, indicator):
+    page = client.get("/fr/dashboard/indicators/bus-trips/").content.decode()
+
+    assert '<h1 lang="fr">FR bus-trips</h1>' in page
+    assert "160" in page
+
+
+def test_a_computed_indicator_shows_its_breakdown_by_neighbourhood(client):
+    found = make_indicator("people", values=[(date(2026, 1, 1), 3)])
+    found.values.update(breakdown={"20": "2.000", "44": "1.000"})
+
+    page = client.get(found.get_absolute_url()).content.decode()
+
+    table = page.split('<caption id="breakdown-caption">', 1)[1].split("</table>", 1)[0]
+    assert "<td>2</td>" in table
+    assert "<td>1</td>" in table
