@@ -9,7 +9,7 @@ is_city_staff = is_process_manager
 
 rules.add_perm("city.manage_indicators", is_city_staff)
 
-for model in ("domain", "objective", "indicator", "indicatorvalue", "populationtable", "populationcount", "importjob"):
+for model in ("domain", "objective", "indicator", "indicatorvalue", "populationtable", "populationcount"):
     for verb in ("view", "add", "change", "delete"):
         rules.add_perm(f"city.{verb}_{model}", is_city_staff)
 rules.add_perm("city", is_city_staff)
