@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from samen.city.computed import COMPUTATIONS
 from samen.city.models import Domain, Indicator, IndicatorValue, Objective, PopulationCount, PopulationTable
 from samen.city.services import add_computed_indicator, compute_indicators
+from samen.city.strategy import load_domains
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "brussels"
 INVENTED = "Invented for the demo"  # the note on every value the demo makes up
@@ -194,6 +195,7 @@ def load_city_demo(*, seed: int, today: date) -> bool:
     if Indicator.objects.filter(kind=Indicator.Kind.IMPORTED).exists():
         return False
     rng = random.Random(seed)  # noqa: S311 - a reproducible demo, not a secret
+    load_domains(Domain)
     _strategy_indicators(rng, today)
     _population(rng, today)
     _computed(today)
