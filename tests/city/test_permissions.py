@@ -1,6 +1,7 @@
 """Everyone reads the dashboard; only the City's staff on the platform (process managers, administrators) enter and
 import values: a resident is refused with 403 and nothing is saved, an anonymous visitor is sent to sign in."""
 
+import re
 from datetime import date
 
 import pytest
@@ -9,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from samen.city import services
-from samen.city.models import ImportJob, IndicatorValue
+from samen.city.models import Domain, ImportJob, IndicatorValue
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -114,3 +115,29 @@ def test_only_staff_see_the_links_to_enter_and_import(client, manager, resident,
 def test_anyone_reads_the_dashboard_and_an_indicator(client, indicator):
     assert client.get(reverse("city:dashboard")).status_code == 200
     assert client.get(indicator.get_absolute_url()).status_code == 200
+
+
+def test_a_computed_indicator_offers_no_entry_and_the_service_refuses_one(client, manager):
+    computed = services.add_computed_indicator(code="ideas-posted", domain=Domain.objects.get(slug="healthy"))
+    client.force_login(manager)
+
+    assert "Enter a value" not in client.get(computed.get_absolute_url()).content.decode()
+    response = client.post(add_url(computed), VALUE)
+    assert response.status_code == 422
+    assert "The platform computes “Ideas posted”" in response.content.decode()
+    assert computed.values.count() == 0
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_the_import_page_takes_the_same_queries_for_one_or_three_imports(
+    client, manager, count, django_assert_num_queries
+):
+    for _ in range(count):
+        ImportJob.objects.create(content="", total_lines=0)
+    client.force_login(manager)
+    client.get(reverse("city:import"))  # the session and the second factor's check, once
+
+    with django_assert_num_queries(3):  # the session, the account, the latest imports
+        response = client.get(reverse("city:import"))
+
+    assert len(re.findall(r'href="/en/dashboard/import/\d+/"', response.content.decode())) == count
