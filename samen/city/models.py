@@ -1,6 +1,8 @@
 """The City's strategy: its domains and foundations, objectives per domain, indicators and their values over time,
 and the population table that participation indicators are measured against."""
 
+from datetime import timedelta
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -194,6 +196,14 @@ class ImportJob(models.Model):
 
     def __str__(self):
         return f"{self.requested_at:%Y-%m-%d %H:%M} ({self.get_status_display()})"
+
+    ACTIVE = (Status.QUEUED, Status.RUNNING)
+    LOST_AFTER = timedelta(hours=1)
+
+    def lost(self, now) -> bool:
+        """Still queued or running an hour after the upload: the worker is down or died on it. Uploading the file
+        again is safe: lines already saved are refused as duplicates, the others are saved."""
+        return self.status in self.ACTIVE and now - self.requested_at > self.LOST_AFTER
 
     @property
     def percent(self) -> int:

@@ -13,6 +13,7 @@ from samen.city.chart import Dated, line_chart
 from samen.city.forms import ImportForm, ValueForm
 from samen.city.models import ImportJob, Indicator
 from samen.city.tasks import import_job
+from samen.common import clock
 from samen.common.geography import neighbourhoods
 from samen.common.http import INVALID, require
 
@@ -121,4 +122,6 @@ def import_values(request):
 def import_report(request, pk):
     require(request, "city.manage_indicators")
     job = get_object_or_404(ImportJob.objects.defer("content"), pk=pk)
-    return render(request, "city/import_job.html", {"job": job})
+    lost = job.lost(clock.now())
+    running = job.status in ImportJob.ACTIVE and not lost
+    return render(request, "city/import_job.html", {"job": job, "lost": lost, "running": running})

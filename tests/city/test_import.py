@@ -1,7 +1,7 @@
 """Staff import indicator values from a CSV file: good lines saved, each refused line reported with its number and
 reason, nothing saved twice; a large file goes to the task worker, which reports its progress."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -114,3 +114,24 @@ def test_a_large_file_is_queued_for_the_worker_which_reports_progress(
     assert "5 values saved." in client.get(reverse("city:import_job", kwargs={"pk": job.pk})).content.decode()
     assert import_job.call(job.pk) == "done"  # a task run twice imports nothing twice
     assert IndicatorValue.objects.count() == 5
+
+
+def test_an_import_the_worker_never_finished_says_to_upload_again_and_stops_refreshing(client, manager, indicators):
+    job = ImportJob.objects.create(content="", total_lines=900, lines_done=300, status=ImportJob.Status.RUNNING)
+    ImportJob.objects.filter(pk=job.pk).update(requested_at=job.requested_at - timedelta(hours=2))
+    client.force_login(manager)
+
+    page = client.get(reverse("city:import_job", kwargs={"pk": job.pk})).content.decode()
+
+    assert "gave no news of this import for an hour: it stopped after 300 lines. Upload the file again" in page
+    assert 'http-equiv="refresh"' not in page
+
+
+def test_a_running_import_refreshes_its_page(client, manager, indicators):
+    job = ImportJob.objects.create(content="", total_lines=900, lines_done=300, status=ImportJob.Status.RUNNING)
+    client.force_login(manager)
+
+    page = client.get(reverse("city:import_job", kwargs={"pk": job.pk})).content.decode()
+
+    assert "300 of 900 lines read (33%)." in page
+    assert '<meta http-equiv="refresh" content="5">' in page
