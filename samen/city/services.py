@@ -132,10 +132,8 @@ def start_import(*, staff, content: str, language: str) -> ImportJob:
 
 def run_import(job: ImportJob) -> ImportJob:
     """Import a job's file once (a job already started is left), saving its progress as it goes."""
-    with transaction.atomic():
-        taken = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.QUEUED).update(
-            status=ImportJob.Status.RUNNING
-        )
+    # One UPDATE claims the job: a task queued twice, or a page reloaded, finds it taken.
+    taken = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.QUEUED).update(status=ImportJob.Status.RUNNING)
     if not taken:
         return job
 
