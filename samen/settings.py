@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "samen.budgets",
     "samen.panels",
     "samen.initiatives",
+    "samen.city",
     "samen.demo",
 ]
 

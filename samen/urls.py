@@ -24,6 +24,7 @@ urlpatterns = [
         path("", include("samen.budgets.urls")),
         path("", include("samen.panels.urls")),
         path("", include("samen.initiatives.urls")),
+        path("", include("samen.city.urls")),
         path("moderation/", include("samen.ideas.moderation_urls")),
         path("", include("samen.notifications.urls")),
         path("account/profile/", account_views.profile, name="profile"),

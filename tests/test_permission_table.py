@@ -89,6 +89,7 @@ TABLE = {
     "initiatives.enter_paper":         ("initiative collecting signatures",      MANAGERS),
     "initiatives.follow_council":      ("initiative transmitted to the council", MANAGERS),
     "initiatives.view_draft":          ("draft initiative",                      "- - - - Y Y - - Y Y"),
+    "city.manage_indicators":          ("nothing",                               MANAGERS),
 }
 # fmt: on
 
@@ -112,6 +113,11 @@ TABLE |= (
         "panels", ["lottery", "quota", "council", "seat", "nomination", "volunteer", "registerentry"], MANAGERS
     )
     | admin_rows("initiatives", ["initiativekind", "initiative", "timelineevent"], MANAGERS)
+    | admin_rows(
+        "city",
+        ["domain", "objective", "indicator", "indicatorvalue", "populationtable", "populationcount"],
+        MANAGERS,
+    )
 )
 
 UNVERIFIED_SUPPORTS = (

@@ -92,6 +92,11 @@ def paper_ballots(budget: Budget) -> list[BudgetBallot]:
     )
 
 
+def ballots_cast() -> int:
+    """How many ballots, online and on paper, stand in the budgets of published processes (the City's dashboard)."""
+    return BudgetBallot.objects.filter(budget__process__status="published").count()
+
+
 def participants(process_ids: list[int]):
     """(process, participant) for whoever proposed a project or cast a ballot (for the process's card): the account,
     or for a paper ballot the voter's pseudonym in this vote."""

@@ -16,6 +16,7 @@ from samen.accounts.second_factor import has_second_factor, needs_second_factor,
 from samen.accounts.services import assign_role, update_profile
 from samen.common import clock, mail
 from samen.common.geography import neighbourhood_at, neighbourhoods
+from samen.demo import city as city_demo
 from samen.demo import initiatives as initiatives_demo
 from samen.demo import panels as panels_demo
 from samen.demo.budgets import STORIES as BUDGET_STORIES
@@ -48,6 +49,7 @@ class Report:
     ideas_created: int = 0
     invitation_codes: dict[str, list[str]] = field(default_factory=dict)  # open lotteries: unused codes
     initiatives_created: bool = False
+    dashboard_created: bool = False
     letter: tuple[str, str] | None = None  # (account's e-mail, code) of a verification letter on its way
 
 
@@ -202,6 +204,8 @@ def load_demo(*, seed: int = 2020, today: date | None = None, slugs: Collection[
             )
             if code := initiatives_demo.demo_letter(people=people, administrator=people["admin"]):
                 report.letter = (people[initiatives_demo.LETTER_ACCOUNT].email, code)
+            # After every process: the computed participation indicators count what the demo did.
+            report.dashboard_created = city_demo.load_city_demo(seed=seed, today=today)
     for spec in DEMO_PROCESSES:
         if spec.get("story") == "open_panel" and (codes := panels_demo.unused_codes(spec["slug"])):
             report.invitation_codes[spec["slug"]] = codes

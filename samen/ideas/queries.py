@@ -259,6 +259,11 @@ def page_of_comment(idea: Idea, comment_pk: int, *, viewer, per_page: int = COMM
     return earlier.count() // per_page + 1
 
 
+def ideas_posted() -> int:
+    """How many ideas were posted in published processes (the City's dashboard counts them)."""
+    return Idea.objects.filter(process__status="published").count()
+
+
 def participants(process_ids: list[int]):
     """(process, account) for whoever posted, commented or supported an idea there (for the process's card)."""
     yield from (

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from samen.algorithms.initiatives import Stage, clock_on
 from samen.algorithms.timeline import BRUSSELS
 from samen.common import clock
-from samen.initiatives.models import Initiative, PaperSheet
+from samen.initiatives.models import Initiative, PaperSheet, Signature
 from samen.initiatives.services import count, deadline_of, online_signature
 from samen.processes.page import Outcome
 
@@ -76,6 +76,11 @@ def public_groups() -> list[tuple[str, list[tuple[Initiative, State]]]]:
 def overdue_initiatives() -> list[tuple[Initiative, State]]:
     transmitted = with_counts().filter(status=Initiative.Status.TRANSMITTED)
     return [(i, state) for i in transmitted if (state := state_of(i)).overdue]
+
+
+def standing_signatures() -> int:
+    """How many signatures stand on public initiatives, online and on paper (the City's dashboard counts them)."""
+    return Signature.objects.filter(withdrawn_at__isnull=True).exclude(initiative__status__in=PRIVATE).count()
 
 
 def has_signed(initiative: Initiative, user) -> bool:

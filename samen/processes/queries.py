@@ -133,13 +133,8 @@ def now_in_plain_words(process: Process, *, date_format: str = "j F") -> PlainNo
 ID_BATCH = 500
 
 
-def participants(process_ids: list[int]) -> dict[int, int]:
-    """How many people took part in each process, whatever they did there (an idea, a comment, a support, a ballot,
-    an answer to a lottery): one person counts once, and a verified account counts as its person, so that a resident
-    whose verification moved from an old account to a new one is one participant. Accounts never verified count as
-    themselves: nothing tells whose they are."""
-    pairs = {pair for source in page.participant_sources() for pair in source(process_ids)}
-    accounts = sorted({participant for _process, participant in pairs if isinstance(participant, int)})
+def _persons_of(accounts: list[int]) -> dict[int, str]:
+    """The person (verification digest) of each verified account, or of one whose verification moved on."""
     person = {}
     # In batches: SQLite refuses a statement with more than 32,766 parameters (999 before SQLite 3.32).
     for start in range(0, len(accounts), ID_BATCH):
@@ -149,9 +144,38 @@ def participants(process_ids: list[int]) -> dict[int, int]:
         moved = VerificationTransfer.objects.filter(from_user_id__in=batch, status=VerificationTransfer.Status.APPROVED)
         for account, digest in moved.values_list("from_user_id", "digest"):
             person.setdefault(account, digest)
+    return person
+
+
+def _participations(process_ids: list[int]) -> list[tuple[int, int | str, int | None]]:
+    """(process, person, account) for everything anyone did in the processes: the person is the verification's
+    digest, else the account's id, else a paper ballot's pseudonym (no account)."""
+    pairs = {pair for source in page.participant_sources() for pair in source(process_ids)}
+    accounts = sorted({participant for _process, participant in pairs if isinstance(participant, int)})
+    person = _persons_of(accounts)
+    return [
+        (process_id, person.get(participant, participant), participant if isinstance(participant, int) else None)
+        for process_id, participant in pairs
+    ]
+
+
+def people_taking_part(process_ids: list[int]) -> dict[int | str, set[int]]:
+    """Every person who took part in any of the processes, once, with the accounts they took part from (none for a
+    paper ballot): what the City's participation indicators count."""
     people = defaultdict(set)
-    for process_id, participant in pairs:
-        people[process_id].add(person.get(participant, participant))
+    for _process, who, account in _participations(process_ids):
+        people[who].update([account] if account is not None else [])
+    return dict(people)
+
+
+def participants(process_ids: list[int]) -> dict[int, int]:
+    """How many people took part in each process, whatever they did there (an idea, a comment, a support, a ballot,
+    an answer to a lottery): one person counts once, and a verified account counts as its person, so that a resident
+    whose verification moved from an old account to a new one is one participant. Accounts never verified count as
+    themselves: nothing tells whose they are."""
+    people = defaultdict(set)
+    for process_id, who, _account in _participations(process_ids):
+        people[process_id].add(who)
     return {process_id: len(who) for process_id, who in people.items()}
 
 

@@ -112,6 +112,11 @@ def review_of(idea: Idea, juror) -> Review | None:
     return Review.objects.filter(idea=idea, juror=juror).prefetch_related("scores__criterion").first()
 
 
+def ballots_cast() -> int:
+    """How many ballots stand in the votes of published processes (the City's dashboard counts them)."""
+    return Ballot.objects.filter(shortlist__process__status="published").count()
+
+
 def participants(process_ids: list[int]):
     """(process, account) for whoever cast a ballot in its vote (for the process's card)."""
     return Ballot.objects.filter(shortlist__process_id__in=process_ids, voter__isnull=False).values_list(

@@ -48,6 +48,9 @@ def _pages() -> list[str]:
         "/en/account/data/",
         "/en/account/verify/",
         "/en/privacy/",
+        "/en/dashboard/",
+        "/en/dashboard/indicators/participants-per-1000/",  # the chart, its table and 145 neighbourhoods
+        "/nl/dashboard/indicators/trips-by-own-car/",
     ]
 
 
@@ -63,6 +66,8 @@ def _staff_pages() -> list[str]:
         f"/en/processes/{lottery.process.slug}/lottery/manage/",
         f"/en/initiatives/{initiative.pk}/",  # with the review form only staff see
         "/en/account/letters/",
+        "/en/dashboard/import/",
+        "/en/dashboard/indicators/trips-by-own-car/add/",
     ]
 
 

@@ -42,6 +42,11 @@ class Command(BaseCommand):
             )
         if report.initiatives_created:
             self.stdout.write("Created three citizens' initiatives of the City of Brussels and its census list.")
+        if report.dashboard_created:
+            self.stdout.write(
+                "Created the City's dashboard (/en/dashboard/): the strategy's indicators with values and a "
+                "population table invented for the demo; `manage.py compute_indicators` refreshes the computed ones."
+            )
         identities = ", ".join(
             f"{number} born {born.isoformat()} card {invented_document_number(number)}"
             for number, born, _postcode in TEST_IDENTITIES

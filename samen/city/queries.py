@@ -1,0 +1,85 @@
+"""Reads of the City's dashboard: where each indicator stands against its target, summed up per domain."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+
+from samen.algorithms.indicators import Point, Track, track
+from samen.city.models import Domain, Indicator, IndicatorValue
+
+
+@dataclass(frozen=True)
+class Standing:
+    indicator: Indicator
+    values: list[IndicatorValue]
+    track: Track
+    expected: Fraction | None  # on the latest value's date, by the straight line to the target
+
+    @property
+    def latest(self) -> IndicatorValue | None:
+        return self.values[-1] if self.values else None
+
+    @property
+    def gap(self) -> Decimal | None:
+        """How much is still to gain to reach the target (0 once reached), in the indicator's unit."""
+        target = self.indicator.target_value
+        if target is None or self.latest is None:
+            return None
+        higher = self.indicator.direction == Indicator.Direction.HIGHER
+        remaining = target - self.latest.value if higher else self.latest.value - target
+        return max(remaining, Decimal(0))
+
+
+def standing_of(indicator: Indicator) -> Standing:
+    """Where the indicator stands; reads its prefetched values when there are."""
+    values = sorted(indicator.values.all(), key=lambda value: value.date)
+    baseline = (
+        Point(indicator.baseline_date, indicator.baseline_value) if indicator.baseline_value is not None else None
+    )
+    target = Point(indicator.target_date, indicator.target_value) if indicator.target_value is not None else None
+    verdict, expected = track(
+        higher_is_better=indicator.direction == Indicator.Direction.HIGHER,
+        baseline=baseline,
+        target=target,
+        values=[Point(value.date, value.value) for value in values],
+    )
+    return Standing(indicator, values, verdict, expected)
+
+
+@dataclass(frozen=True)
+class DomainSummary:
+    domain: Domain
+    standings: list[Standing]
+
+    def count(self, verdict: str) -> int:
+        return sum(1 for standing in self.standings if standing.track == verdict)
+
+    @property
+    def on_track(self) -> int:
+        return self.count(Track.ON_TRACK)
+
+    @property
+    def off_track(self) -> int:
+        return self.count(Track.OFF_TRACK)
+
+    @property
+    def no_data(self) -> int:
+        return self.count(Track.NO_DATA)
+
+
+def dashboard() -> list[DomainSummary]:
+    """Every domain and foundation with its indicators' standings, in three queries whatever their number."""
+    indicators = Indicator.objects.select_related("objective").prefetch_related(
+        Prefetch("values", queryset=IndicatorValue.objects.only("indicator_id", "date", "value"))
+    )
+    domains = Domain.objects.prefetch_related(Prefetch("indicators", queryset=indicators))
+    return [DomainSummary(domain, [standing_of(i) for i in domain.indicators.all()]) for domain in domains]
+
+
+def indicator_for_page(slug: str) -> Indicator:
+    return get_object_or_404(
+        Indicator.objects.select_related("domain", "objective").prefetch_related("values"), slug=slug
+    )
