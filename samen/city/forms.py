@@ -15,7 +15,7 @@ class ImportForm(forms.Form):
         label=_("CSV file"),
         help_text=_(
             "UTF-8, with a first line naming the columns indicator, date and value, and optionally note. "
-            "Dates as YYYY-MM-DD; the indicator by its address (as in /dashboard/indicators/<address>/)."
+            "Dates as YYYY-MM-DD; the indicator by the last part of its page's address, after /dashboard/indicators/."
         ),
     )
 
