@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db.models import F, QuerySet
+
 SLOTS = ("links", "main")
 
 
@@ -62,18 +64,35 @@ def parameters() -> set[str]:
     return {name for part in _parts.values() for name in part.parameters}
 
 
-# Who took part in a process, counted on its card: each app that records taking part gives, for some processes,
-# (process id, participant) pairs: an account's id, or a string for a person without an account (a paper ballot's
-# pseudonym in its vote). processes/queries.participants counts them as people.
-ParticipantSource = Callable[[list[int]], Iterable[tuple[int, int | str]]]
-_participant_sources: dict[str, ParticipantSource] = {}
+# Who took part in a process, counted on its card and its page (processes/queries.participants counts people, not
+# accounts). Each app that records taking part gives, for some processes, querysets of rows made by `taking_part`
+# (the process's id and an account's id, counted in one SQL statement) and, where it keeps ballots without an
+# account (a paper ballot, the ballot of a deleted account), their (process id, vote, pseudonym in that vote).
+ParticipantSource = Callable[[list[int]], Iterable[QuerySet]]
+KeptBallotSource = Callable[[list[int]], Iterable[tuple[int, str, str]]]
 
 
-def count_participants_with(name: str, source: ParticipantSource) -> None:
-    _participant_sources[name] = source
+@dataclass(frozen=True)
+class Participants:
+    accounts: ParticipantSource
+    kept_ballots: KeptBallotSource | None = None
 
 
-def participant_sources() -> list[ParticipantSource]:
+_participant_sources: dict[str, Participants] = {}
+
+
+def taking_part(rows: QuerySet, *, process: str, account: str) -> QuerySet:
+    """`rows` as (process id, account id) under the names every source's rows share, unordered (a UNION of them)."""
+    return rows.order_by().values(taking_part_process=F(process), taking_part_account=F(account))
+
+
+def count_participants_with(
+    name: str, accounts: ParticipantSource, *, kept_ballots: KeptBallotSource | None = None
+) -> None:
+    _participant_sources[name] = Participants(accounts, kept_ballots)
+
+
+def participant_sources() -> list[Participants]:
     return list(_participant_sources.values())
 
 

@@ -1,13 +1,16 @@
+import contextlib
 from collections import defaultdict
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
 from django.core.cache import caches
+from django.db import connections
 from django.db.models import QuerySet
 from django.utils import formats
 from django.utils.translation import gettext as _
 
 from samen.accounts.models import Verification, VerificationTransfer
+from samen.accounts.verification import vote_pseudonym
 from samen.algorithms.timeline import running_index
 from samen.common import clock, page_cache
 from samen.processes import page
@@ -130,26 +133,115 @@ def now_in_plain_words(process: Process, *, date_format: str = "j F") -> PlainNo
     return PlainNow(_("This process has ended. Everything posted stays readable."), "", 2)
 
 
-ID_BATCH = 500
+PROCESS_BATCH = 200
+# Seconds a count of participants is kept: a ballot or a volunteer (which do not make the process's pages stale, see
+# common/page_cache.py) shows on the home page and the process page within this time; an idea, a comment or a
+# support at once, as they raise the process's generation, under which the count is kept.
+COUNT_SECONDS = 60
+
+
+class Count(NamedTuple):
+    people: int
+    counted_at: datetime
+
+
+def participant_counts(process_ids: list[int]) -> dict[int, Count]:
+    """How many people took part in each process (`participants`), kept in the shared cache under the process's
+    generation for COUNT_SECONDS: the home page reads them there, and counts only the processes whose count is
+    missing or stale."""
+    generations = page_cache.generations(process_ids)
+    if generations is None:  # the shared cache does not answer: count
+        now = clock.now()
+        return {pk: Count(n, now) for pk, n in participants(process_ids).items()}
+    keys = {pk: f"participants:{pk}:{generations[pk]}" for pk in process_ids}
+    try:
+        found = caches["default"].get_many(keys.values())
+    except Exception:  # stopped answering since
+        found = {}
+    counts = {pk: Count(*found[key]) for pk, key in keys.items() if key in found}
+    missing = [pk for pk in process_ids if pk not in counts]
+    if missing:
+        now = clock.now()
+        fresh = participants(missing)
+        counted = {pk: Count(fresh.get(pk, 0), now) for pk in missing}
+        counts |= counted
+        with contextlib.suppress(Exception):  # not kept: the next visitor counts again
+            caches["default"].set_many({keys[pk]: tuple(count) for pk, count in counted.items()}, COUNT_SECONDS)
+    return counts
 
 
 def participants(process_ids: list[int]) -> dict[int, int]:
     """How many people took part in each process, whatever they did there (an idea, a comment, a support, a ballot,
-    an answer to a lottery): one person counts once, and a verified account counts as its person, so that a resident
-    whose verification moved from an old account to a new one is one participant. Accounts never verified count as
-    themselves: nothing tells whose they are."""
-    pairs = {pair for source in page.participant_sources() for pair in source(process_ids)}
-    accounts = sorted({participant for _process, participant in pairs if isinstance(participant, int)})
-    person = {}
-    # In batches: SQLite refuses a statement with more than 32,766 parameters (999 before SQLite 3.32).
-    for start in range(0, len(accounts), ID_BATCH):
-        batch = accounts[start : start + ID_BATCH]
-        person |= dict(Verification.objects.filter(user_id__in=batch).values_list("user_id", "digest"))
-        # An account whose verification moved to the person's new account (an approved transfer) is the same person.
-        moved = VerificationTransfer.objects.filter(from_user_id__in=batch, status=VerificationTransfer.Status.APPROVED)
-        for account, digest in moved.values_list("from_user_id", "digest"):
-            person.setdefault(account, digest)
-    people = defaultdict(set)
-    for process_id, participant in pairs:
-        people[process_id].add(person.get(participant, participant))
-    return {process_id: len(who) for process_id, who in people.items()}
+    an answer to a lottery): one person counts once. A verified account counts as its person, and so does an account
+    whose verification moved to the person's new account; accounts never verified count as themselves (nothing tells
+    whose they are). A ballot kept without an account (on paper, or of an account since deleted) counts as its
+    person unless one of the process's verified participants has its pseudonym: the same person, come back.
+
+    The accounts are counted in the database (COUNT DISTINCT of the person's digest, or the account), a few queries
+    whatever the number of participants; only the ballots kept without an account are read here."""
+    counts: dict[int, int] = {}
+    for start in range(0, len(process_ids), PROCESS_BATCH):
+        batch = process_ids[start : start + PROCESS_BATCH]
+        counts |= _count_people(batch)
+        kept = defaultdict(set)
+        for source in page.participant_sources():
+            for process_id, vote, key in source.kept_ballots(batch) if source.kept_ballots else ():
+                kept[process_id].add((vote, key))
+        if kept:
+            digests = _people_digests(list(kept))
+            for process_id, ballots in kept.items():
+                votes = {vote for vote, _key in ballots}
+                known = {vote_pseudonym(digest, vote) for digest in digests.get(process_id, ()) for vote in votes}
+                people = len({key for _vote, key in ballots if key not in known})
+                counts[process_id] = counts.get(process_id, 0) + people
+    return {pk: n for pk, n in counts.items() if n}
+
+
+def _taking_part_sql(process_ids: list[int]) -> tuple[str, list, str]:
+    """The (process, account) rows of every source as one UNION ALL, with the person each account is:
+    its verification's digest, or that of the verification it gave to a new account, or NULL; and the database to
+    read them from (the replica for an anonymous visitor, as the querysets' router chose)."""
+    rows = [rows for source in page.participant_sources() for rows in source.accounts(process_ids)]
+    union = rows[0].union(*rows[1:], all=True)
+    connection = connections[union.db]
+    sql, params = union.query.get_compiler(connection=connection).as_sql()
+    quote = connection.ops.quote_name
+    # Table names from the models; every value a parameter.
+    joined = f"""
+        SELECT taking_part.taking_part_process AS process, taking_part.taking_part_account AS account,
+               COALESCE(verification.digest, moved.digest) AS digest
+        FROM ({sql}) taking_part
+        LEFT JOIN {quote(Verification._meta.db_table)} verification
+            ON verification.user_id = taking_part.taking_part_account
+        LEFT JOIN {quote(VerificationTransfer._meta.db_table)} moved
+            ON moved.from_user_id = taking_part.taking_part_account AND moved.status = %s
+    """  # noqa: S608
+    return joined, [*params, VerificationTransfer.Status.APPROVED], union.db
+
+
+def _count_people(process_ids: list[int]) -> dict[int, int]:
+    if not page.participant_sources():
+        return {}
+    sql, params, database = _taking_part_sql(process_ids)
+    # A digest is 64 hexadecimal characters, an account's id a number: the two never meet.
+    person = "COALESCE(people.digest, CAST(people.account AS VARCHAR(20)))"
+    with connections[database].cursor() as cursor:
+        cursor.execute(
+            f"SELECT people.process, COUNT(DISTINCT {person}) FROM ({sql}) people GROUP BY people.process",  # noqa: S608
+            params,
+        )
+        return dict(cursor.fetchall())
+
+
+def _people_digests(process_ids: list[int]) -> dict[int, set[str]]:
+    """The digests of the verified people who took part in each process with an account."""
+    sql, params, database = _taking_part_sql(process_ids)
+    digests = defaultdict(set)
+    with connections[database].cursor() as cursor:
+        cursor.execute(
+            f"SELECT DISTINCT people.process, people.digest FROM ({sql}) people WHERE people.digest IS NOT NULL",  # noqa: S608
+            params,
+        )
+        for process_id, digest in cursor.fetchall():
+            digests[process_id].add(digest)
+    return digests
