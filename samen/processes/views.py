@@ -1,14 +1,14 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import formats
 
 from samen.common import clock, page_cache
 from samen.common.geography import neighbourhoods
 from samen.common.replica import reads_from_primary
-from samen.processes import eligibility, page, queries
+from samen.processes import areas, eligibility, page, queries
 from samen.processes.models import Process
 from samen.processes.phases import PHASE_KINDS
 from samen.processes.poster import poster_pdf
@@ -45,6 +45,21 @@ def process_list(request):
     cards = [_card(process, counts[process.pk].people, home_municipality, home) for process in processes]
     cards.sort(key=lambda card: (not card.nearby, card.stage))
     return render(request, "processes/process_list.html", {"cards": cards, "outcomes": page.recent_outcomes()})
+
+
+def process_map(request):
+    """The processes open now or to come, by place: a list grouped by municipality and neighbourhood, and a map of
+    them drawn over it by JavaScript (areas.py); the signed-in resident's municipality first."""
+    home = request.user.neighbourhood_code if request.user.is_authenticated else None
+    grouped = areas.by_place(queries.visible_processes(request.user), home=home)
+    return render(request, "processes/process_map.html", {"grouped": grouped})
+
+
+def process_map_data(request):
+    """The same as GeoJSON, for the map: outlines of the places with a process, and their processes."""
+    home = request.user.neighbourhood_code if request.user.is_authenticated else None
+    grouped = areas.by_place(queries.visible_processes(request.user), home=home)
+    return JsonResponse(areas.as_geojson(grouped), content_type="application/geo+json")
 
 
 def get_visible_process(request, slug) -> Process:

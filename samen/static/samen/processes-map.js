@@ -1,0 +1,79 @@
+// The map of the processes by place. Only this page loads Leaflet (the home links here); without JavaScript the
+// map stays hidden and the list under it, grouped by municipality and neighbourhood, gives the same processes.
+// Nothing on the map takes the keyboard: its links are in the list too.
+(function () {
+  "use strict";
+
+  function load(tag, attributes) {
+    return new Promise(function (resolve, reject) {
+      var element = document.createElement(tag);
+      Object.keys(attributes).forEach(function (name) { element[name] = attributes[name]; });
+      element.onload = resolve;
+      element.onerror = reject;
+      document.head.appendChild(element);
+    });
+  }
+
+  function loadLibraries(container) {
+    container.dataset.styles.split(" ").forEach(function (href) { load("link", { rel: "stylesheet", href: href }); });
+    return container.dataset.scripts.split(" ").reduce(function (previous, src) {
+      return previous.then(function () { return load("script", { src: src }); });
+    }, Promise.resolve());
+  }
+
+  // Text only (never HTML): a title is what its author typed.
+  function popup(properties) {
+    var box = document.createElement("div");
+    var heading = document.createElement("strong");
+    heading.textContent = properties.name;
+    box.appendChild(heading);
+    var list = document.createElement("ul");
+    properties.processes.forEach(function (process) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = process.url;
+      link.textContent = process.title;
+      item.appendChild(link);
+      item.appendChild(document.createTextNode(": " + process.now));
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+    return box;
+  }
+
+  var STYLES = {
+    municipality: { color: "#1d4f91", weight: 3, dashArray: "6 4", fillOpacity: 0.04 },
+    neighbourhood: { color: "#b3471d", weight: 2, fillColor: "#e07a3f", fillOpacity: 0.35 },
+  };
+
+  function start(container, data) {
+    var map = L.map(container, { scrollWheelZoom: false, keyboard: false }).setView([50.8466, 4.3528], 11);
+    L.tileLayer(container.dataset.tiles, { maxZoom: 19, attribution: container.dataset.attribution }).addTo(map);
+    // Municipalities first, under the neighbourhoods: a click on a neighbourhood opens the neighbourhood's.
+    var ordered = data.features.slice().sort(function (a, b) {
+      return (a.properties.kind === "municipality" ? 0 : 1) - (b.properties.kind === "municipality" ? 0 : 1);
+    });
+    var layer = L.geoJSON({ type: "FeatureCollection", features: ordered }, {
+      style: function (feature) { return STYLES[feature.properties.kind]; },
+      onEachFeature: function (feature, shape) {
+        shape.bindTooltip(feature.properties.name);
+        shape.bindPopup(popup(feature.properties));
+      },
+    }).addTo(map);
+    if (ordered.length) { map.fitBounds(layer.getBounds(), { maxZoom: 14, padding: [10, 10] }); }
+    container.dataset.shown = String(ordered.length);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var container = document.getElementById("processes-map");
+    if (!container) { return; }
+    fetch(container.dataset.places)
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        if (!data.features.length) { return; }  // only region-wide processes: the list says it all
+        container.hidden = false;
+        document.getElementById("processes-map-help").hidden = false;
+        return loadLibraries(container).then(function () { start(container, data); });
+      });
+  });
+})();
