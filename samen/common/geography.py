@@ -158,4 +158,17 @@ def municipality_outline(nis: str) -> dict:
     """The municipality's simplified outline: the union of its neighbourhoods' (those counted in it: a few
     neighbourhoods straddle a municipal boundary, so this is the outline a map needs, not the legal one)."""
     shapes = [shape for code, shape in _simplified_shapes().items() if neighbourhoods()[code].municipality_nis == nis]
-    return _geometry(shapely.union_all(shapes))
+    return _geometry(_solid(shapely.union_all(shapes)))
+
+
+@cache
+def region_outline() -> dict:
+    """The region's simplified outline: the union of all the neighbourhoods' (which cover it)."""
+    return _geometry(_solid(shapely.union_all(list(_simplified_shapes().values()))))
+
+
+def _solid(shape):
+    """A union of simplified neighbourhoods without the specks simplification leaves between them: outer rings only,
+    parts of more than about 1,000 m²."""
+    parts = getattr(shape, "geoms", [shape])
+    return shapely.union_all([shapely.Polygon(part.exterior) for part in parts if part.area > 1e-7])

@@ -12,6 +12,7 @@ from samen.common.geography import (
     municipality_outline,
     neighbourhood_outline,
     neighbourhoods,
+    region_outline,
 )
 from samen.processes import queries
 from samen.processes.models import Process
@@ -81,10 +82,9 @@ def _listed(entries: list[Entry]) -> list[dict]:
 
 
 def as_geojson(grouped: ByPlace) -> dict:
-    """Each municipality with processes of its own (its outline) and each neighbourhood with processes (its
-    outline), with their processes' titles, addresses and what is happening; the region's processes as a list
-    (`region`): a map draws no outline around the whole region."""
-    features = []
+    """The region (its outline, always: where the rest lies), each municipality with processes of its own and each
+    neighbourhood with processes (their outlines), with their processes' titles, addresses and what is happening."""
+    features = [_feature("region", "region", region_outline(), _("The Brussels-Capital Region"), grouped.region)]
     for place in grouped.places:
         if place.entries:
             features.append(
@@ -106,7 +106,7 @@ def as_geojson(grouped: ByPlace) -> dict:
                     entries,
                 )
             )
-    return {"type": "FeatureCollection", "features": features, "region": _listed(grouped.region)}
+    return {"type": "FeatureCollection", "features": features}
 
 
 def _feature(identifier: str, kind: str, geometry: dict, name: str, entries: list[Entry]) -> dict:

@@ -42,26 +42,35 @@
   }
 
   var STYLES = {
+    region: { color: "#4a4a55", weight: 1, fillOpacity: 0.03 },
     municipality: { color: "#1d4f91", weight: 3, dashArray: "6 4", fillOpacity: 0.04 },
     neighbourhood: { color: "#b3471d", weight: 2, fillColor: "#e07a3f", fillOpacity: 0.35 },
   };
+  var ORDER = { region: 0, municipality: 1, neighbourhood: 2 };
 
-  function start(container, data) {
-    var map = L.map(container, { scrollWheelZoom: false, keyboard: false }).setView([50.8466, 4.3528], 11);
-    L.tileLayer(container.dataset.tiles, { maxZoom: 19, attribution: container.dataset.attribution }).addTo(map);
-    // Municipalities first, under the neighbourhoods: a click on a neighbourhood opens the neighbourhood's.
-    var ordered = data.features.slice().sort(function (a, b) {
-      return (a.properties.kind === "municipality" ? 0 : 1) - (b.properties.kind === "municipality" ? 0 : 1);
-    });
-    var layer = L.geoJSON({ type: "FeatureCollection", features: ordered }, {
+  function layer(features, interactive) {
+    return L.geoJSON({ type: "FeatureCollection", features: features }, {
+      interactive: interactive,
       style: function (feature) { return STYLES[feature.properties.kind]; },
       onEachFeature: function (feature, shape) {
+        if (!feature.properties.processes.length) { return; }
         shape.bindTooltip(feature.properties.name);
         shape.bindPopup(popup(feature.properties));
       },
-    }).addTo(map);
-    if (ordered.length) { map.fitBounds(layer.getBounds(), { maxZoom: 14, padding: [10, 10] }); }
-    container.dataset.shown = String(ordered.length);
+    });
+  }
+
+  function start(container, data) {
+    var map = L.map(container, { scrollWheelZoom: false, keyboard: false, zoomSnap: 0.25 }).setView([50.8466, 4.3528], 11);
+    L.tileLayer(container.dataset.tiles, { maxZoom: 19, attribution: container.dataset.attribution }).addTo(map);
+    // The region under the municipalities, under the neighbourhoods: a click opens the smallest place's processes.
+    var ordered = data.features.slice().sort(function (a, b) { return ORDER[a.properties.kind] - ORDER[b.properties.kind]; });
+    var region = ordered[0];
+    var outline = layer([region], region.properties.processes.length > 0).addTo(map);
+    var places = ordered.slice(1);
+    layer(places, true).addTo(map);
+    map.fitBounds(outline.getBounds(), { padding: [10, 10] });
+    container.dataset.shown = String(places.length);
   }
 
   document.addEventListener("DOMContentLoaded", function () {
@@ -70,7 +79,8 @@
     fetch(container.dataset.places)
       .then(function (response) { return response.json(); })
       .then(function (data) {
-        if (!data.features.length) { return; }  // only region-wide processes: the list says it all
+        var any = data.features.some(function (feature) { return feature.properties.processes.length > 0; });
+        if (!any) { return; }  // nothing open or to come: the page says so
         container.hidden = false;
         document.getElementById("processes-map-help").hidden = false;
         return loadLibraries(container).then(function () { start(container, data); });
