@@ -47,19 +47,21 @@ def process_list(request):
     return render(request, "processes/process_list.html", {"cards": cards, "outcomes": page.recent_outcomes()})
 
 
+def _by_place(request) -> areas.ByPlace:
+    home = request.user.neighbourhood_code if request.user.is_authenticated else None
+    return areas.by_place(queries.visible_processes(request.user), home=home)
+
+
 def process_map(request):
     """The processes open now or to come, by place: a list grouped by municipality and neighbourhood, and a map of
     them drawn over it by JavaScript (areas.py); the signed-in resident's municipality first."""
-    home = request.user.neighbourhood_code if request.user.is_authenticated else None
-    grouped = areas.by_place(queries.visible_processes(request.user), home=home)
-    return render(request, "processes/process_map.html", {"grouped": grouped})
+    return render(request, "processes/process_map.html", {"grouped": _by_place(request)})
 
 
 def process_map_data(request):
-    """The same as GeoJSON, for the map: outlines of the places with a process, and their processes."""
-    home = request.user.neighbourhood_code if request.user.is_authenticated else None
-    grouped = areas.by_place(queries.visible_processes(request.user), home=home)
-    return JsonResponse(areas.as_geojson(grouped), content_type="application/geo+json")
+    """The same as GeoJSON, for the map: the outlines of the region and of the places with a process, and their
+    processes."""
+    return JsonResponse(areas.as_geojson(_by_place(request)), content_type="application/geo+json")
 
 
 def get_visible_process(request, slug) -> Process:
