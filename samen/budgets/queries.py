@@ -93,7 +93,8 @@ def paper_ballots(budget: Budget) -> list[BudgetBallot]:
 
 
 def participants(process_ids: list[int]):
-    """(process, account) for whoever proposed a project or cast a ballot (for the process's card)."""
+    """(process, account) for whoever proposed a project or cast a ballot (for the process's card); (process,
+    pseudonym) for a ballot kept without an account (on paper, or of an account since deleted)."""
     return [
         taking_part(
             Proposal.objects.filter(budget__process_id__in=process_ids, author__isnull=False),
@@ -104,6 +105,13 @@ def participants(process_ids: list[int]):
             BudgetBallot.objects.filter(budget__process_id__in=process_ids, voter__isnull=False),
             process="budget__process_id",
             account="voter_id",
+        ),
+        taking_part(
+            BudgetBallot.objects.filter(
+                budget__process_id__in=process_ids, voter__isnull=True, voter_key__isnull=False
+            ),
+            process="budget__process_id",
+            key="voter_key",
         ),
     ]
 

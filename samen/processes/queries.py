@@ -177,31 +177,41 @@ def participants(process_ids: list[int]) -> dict[int, int]:
     whose they are). A ballot kept without an account (on paper, or of an account since deleted) counts as its
     person unless one of the process's verified participants has its pseudonym: the same person, come back.
 
-    The accounts are counted in the database (COUNT DISTINCT of the person's digest, or the account), a few queries
-    whatever the number of participants; only the ballots kept without an account are read here."""
+    One SQL statement counts them (COUNT DISTINCT of the person's digest, the ballot's pseudonym or the account);
+    only for a process with ballots kept without an account are those ballots and the verified participants'
+    digests read, to find the people counted twice."""
     counts: dict[int, int] = {}
     for start in range(0, len(process_ids), PROCESS_BATCH):
-        batch = process_ids[start : start + PROCESS_BATCH]
-        counts |= _count_people(batch)
-        kept = defaultdict(set)
-        for source in page.participant_sources():
-            for process_id, vote, key in source.kept_ballots(batch) if source.kept_ballots else ():
-                kept[process_id].add((vote, key))
-        if kept:
-            digests = _people_digests(list(kept))
-            for process_id, ballots in kept.items():
-                votes = {vote for vote, _key in ballots}
-                known = {vote_pseudonym(digest, vote) for digest in digests.get(process_id, ()) for vote in votes}
-                people = len({key for _vote, key in ballots if key not in known})
-                counts[process_id] = counts.get(process_id, 0) + people
-    return {pk: n for pk, n in counts.items() if n}
+        counted = _count_people(process_ids[start : start + PROCESS_BATCH])
+        counts |= {process_id: people for process_id, (people, _kept) in counted.items()}
+        with_kept = [process_id for process_id, (_people, kept) in counted.items() if kept]
+        if with_kept:
+            for process_id, twice in _counted_twice(with_kept).items():
+                counts[process_id] -= twice
+    return counts
+
+
+def _counted_twice(process_ids: list[int]) -> dict[int, int]:
+    """How many ballots kept without an account are of a person who also took part with a verified account: their
+    pseudonym in that vote is the one the person's digest gives."""
+    kept = defaultdict(set)
+    for source in page.participant_sources():
+        for process_id, vote, key in source.kept_ballots(process_ids) if source.kept_ballots else ():
+            kept[process_id].add((vote, key))
+    digests = _people_digests(list(kept))
+    twice = {}
+    for process_id, ballots in kept.items():
+        votes = {vote for vote, _key in ballots}
+        known = {vote_pseudonym(digest, vote) for digest in digests.get(process_id, ()) for vote in votes}
+        twice[process_id] = len({key for _vote, key in ballots if key in known})
+    return twice
 
 
 def _taking_part_sql(process_ids: list[int]) -> tuple[str, list, str]:
-    """The (process, account) rows of every source as one UNION ALL, with the person each account is:
-    its verification's digest, or that of the verification it gave to a new account, or NULL; and the database to
-    read them from (the replica for an anonymous visitor, as the querysets' router chose)."""
-    rows = [rows for source in page.participant_sources() for rows in source.accounts(process_ids)]
+    """The rows of every source as one UNION ALL, with the person each account is: its verification's digest, or
+    that of the verification it gave to a new account, or NULL; and the database to read them from (the replica for
+    an anonymous visitor, as the querysets' router chose)."""
+    rows = [rows for source in page.participant_sources() for rows in source.rows(process_ids)]
     union = rows[0].union(*rows[1:], all=True)
     connection = connections[union.db]
     sql, params = union.query.get_compiler(connection=connection).as_sql()
@@ -209,7 +219,7 @@ def _taking_part_sql(process_ids: list[int]) -> tuple[str, list, str]:
     # Table names from the models; every value a parameter.
     joined = f"""
         SELECT taking_part.taking_part_process AS process, taking_part.taking_part_account AS account,
-               COALESCE(verification.digest, moved.digest) AS digest
+               taking_part.taking_part_key AS kept, COALESCE(verification.digest, moved.digest) AS digest
         FROM ({sql}) taking_part
         LEFT JOIN {quote(Verification._meta.db_table)} verification
             ON verification.user_id = taking_part.taking_part_account
@@ -219,18 +229,20 @@ def _taking_part_sql(process_ids: list[int]) -> tuple[str, list, str]:
     return joined, [*params, VerificationTransfer.Status.APPROVED], union.db
 
 
-def _count_people(process_ids: list[int]) -> dict[int, int]:
+def _count_people(process_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """Per process: the people (a kept ballot's pseudonym counted as a person of its own) and the kept ballots."""
     if not page.participant_sources():
         return {}
     sql, params, database = _taking_part_sql(process_ids)
-    # A digest is 64 hexadecimal characters, an account's id a number: the two never meet.
-    person = "COALESCE(people.digest, CAST(people.account AS VARCHAR(20)))"
+    # A digest and a pseudonym are 64 hexadecimal characters, an account's id a number: they never meet.
+    person = "COALESCE(people.digest, 'kept:' || people.kept, CAST(people.account AS VARCHAR(20)))"
     with connections[database].cursor() as cursor:
         cursor.execute(
-            f"SELECT people.process, COUNT(DISTINCT {person}) FROM ({sql}) people GROUP BY people.process",  # noqa: S608
+            f"SELECT people.process, COUNT(DISTINCT {person}), COUNT(people.kept) FROM ({sql}) people "  # noqa: S608
+            "GROUP BY people.process",
             params,
         )
-        return dict(cursor.fetchall())
+        return {process_id: (people, kept) for process_id, people, kept in cursor.fetchall()}
 
 
 def _people_digests(process_ids: list[int]) -> dict[int, set[str]]:

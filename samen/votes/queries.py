@@ -113,9 +113,17 @@ def review_of(idea: Idea, juror) -> Review | None:
 
 
 def participants(process_ids: list[int]):
-    """(process, account) for whoever cast a ballot in its vote (for the process's card)."""
-    ballots = Ballot.objects.filter(shortlist__process_id__in=process_ids, voter__isnull=False)
-    return [taking_part(ballots, process="shortlist__process_id", account="voter_id")]
+    """(process, account) for whoever cast a ballot in its vote (for the process's card); (process, pseudonym) for
+    the ballot of an account since deleted."""
+    ballots = Ballot.objects.filter(shortlist__process_id__in=process_ids)
+    return [
+        taking_part(ballots.filter(voter__isnull=False), process="shortlist__process_id", account="voter_id"),
+        taking_part(
+            ballots.filter(voter__isnull=True, voter_key__isnull=False),
+            process="shortlist__process_id",
+            key="voter_key",
+        ),
+    ]
 
 
 def kept_ballots(process_ids: list[int]):

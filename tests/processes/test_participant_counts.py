@@ -17,6 +17,7 @@ from tests.factories import IdeaFactory, UserFactory
 from tests.initiatives.conftest import Census
 from tests.people import delete_account, sign_up, verify
 from tests.texts import shows
+from tests.votes.conftest import ideas_of, shortlist_at
 
 pytestmark = pytest.mark.django_db
 
@@ -168,3 +169,23 @@ def test_a_support_shows_at_once_on_the_stored_process_page(open_process):
         idea_services.support_idea(idea=idea, resident=UserFactory())
 
         assert shows(_now_section(_process_page(open_process)), "2 people took part")
+
+
+def test_a_deleted_accounts_vote_ballot_and_the_person_back_with_an_idea_count_once(client, census):
+    shortlist = shortlist_at("vote")
+    shortlist.process.voters = "any"
+    shortlist.process.save()
+    person = census.add(date(1985, 3, 14))
+    sign_up(client, "nadia@example.org")
+    verify(client, person)
+    voted = client.post(
+        reverse("votes:shortlist", args=[shortlist.process.slug]), {"ideas": [ideas_of(shortlist)[0].pk]}
+    )
+    assert voted.status_code == 302
+    delete_account(client)
+    before = queries.participants([shortlist.process.pk])
+    again = sign_up(client, "nadia.again@example.org")
+    verify(client, person)
+    IdeaFactory(process=shortlist.process, theme=shortlist.process.themes.first(), author=again)
+
+    assert queries.participants([shortlist.process.pk]) == before
