@@ -9,12 +9,12 @@ class BudgetsConfig(AppConfig):
 
     def ready(self):
         from samen.budgets.models import Budget, BudgetResult, ProgressUpdate
-        from samen.budgets.queries import participants, recent_outcomes
+        from samen.budgets.queries import kept_ballots, participants, recent_outcomes
         from samen.common import page_cache
         from samen.common.media import delete_files_with_rows
         from samen.processes.page import Part, contribute, count_participants_with, report_outcomes_with
 
-        count_participants_with("budgets", participants)
+        count_participants_with("budgets", participants, kept_ballots=kept_ballots)
         report_outcomes_with("budgets", recent_outcomes)
         # The process page links the proposals, the ballot and the result.
         contribute(

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from samen.budgets.models import Budget, BudgetBallot, BudgetResult, ProgressUpdate, Proposal
 from samen.processes import queries as process_queries
-from samen.processes.page import Outcome
+from samen.processes.page import Outcome, taking_part
 
 BALLOT_PHASE = "budget_ballot"
 
@@ -98,20 +98,35 @@ def ballots_cast() -> int:
 
 
 def participants(process_ids: list[int]):
-    """(process, participant) for whoever proposed a project or cast a ballot (for the process's card): the account,
-    or for a paper ballot the voter's pseudonym in this vote."""
-    yield from (
-        Proposal.objects.filter(budget__process_id__in=process_ids, author__isnull=False)
-        .values_list("budget__process_id", "author_id")
-        .distinct()
-    )
-    for process_id, voter_id, voter_key in BudgetBallot.objects.filter(budget__process_id__in=process_ids).values_list(
-        "budget__process_id", "voter_id", "voter_key"
-    ):
-        if voter_id is not None:
-            yield process_id, voter_id
-        elif voter_key:
-            yield process_id, f"paper:{voter_key}"
+    """(process, account) for whoever proposed a project or cast a ballot (for the process's card); (process,
+    pseudonym) for a ballot kept without an account (on paper, or of an account since deleted)."""
+    return [
+        taking_part(
+            Proposal.objects.filter(budget__process_id__in=process_ids, author__isnull=False),
+            process="budget__process_id",
+            account="author_id",
+        ),
+        taking_part(
+            BudgetBallot.objects.filter(budget__process_id__in=process_ids, voter__isnull=False),
+            process="budget__process_id",
+            account="voter_id",
+        ),
+        taking_part(
+            BudgetBallot.objects.filter(
+                budget__process_id__in=process_ids, voter__isnull=True, voter_key__isnull=False
+            ),
+            process="budget__process_id",
+            key="voter_key",
+        ),
+    ]
+
+
+def kept_ballots(process_ids: list[int]):
+    """(process, vote, pseudonym) of the ballots kept without an account: on paper, or of an account since deleted."""
+    for process_id, budget_id, key in BudgetBallot.objects.filter(
+        budget__process_id__in=process_ids, voter__isnull=True, voter_key__isnull=False
+    ).values_list("budget__process_id", "budget_id", "voter_key"):
+        yield process_id, f"budget:{budget_id}", key
 
 
 def recent_outcomes(limit: int) -> list[Outcome]:

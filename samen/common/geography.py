@@ -119,3 +119,56 @@ def neighbourhood_at(*, longitude: float, latitude: float) -> Neighbourhood | No
     by_code, codes, tree = _neighbourhood_layer()
     hits = tree.query(shapely.Point(longitude, latitude), predicate="intersects")
     return by_code[codes[min(hits)]] if len(hits) else None
+
+
+# Outlines for a map of the whole region: coverage simplification keeps neighbours' shared edges shared (no gaps,
+# no overlaps) at about 30 m, and five decimals of a degree are about a metre: the 145 outlines weigh 87 KB as JSON
+# (19 KB compressed) instead of 290 KB; a map sends only those of places with a process
+# (tests/processes/test_geography.py measures them).
+OUTLINE_TOLERANCE = 0.0004
+OUTLINE_DECIMALS = 5
+
+
+def _rounded(coordinates):
+    if isinstance(coordinates[0], float | int):
+        return [round(coordinates[0], OUTLINE_DECIMALS), round(coordinates[1], OUTLINE_DECIMALS)]
+    return [_rounded(part) for part in coordinates]
+
+
+def _geometry(shape) -> dict:
+    mapped = shapely.geometry.mapping(shape)
+    return {"type": mapped["type"], "coordinates": _rounded(mapped["coordinates"])}
+
+
+@cache
+def _simplified_shapes() -> dict[int, object]:
+    _by_code, codes, tree = _neighbourhood_layer()
+    simplified = shapely.coverage_simplify(tree.geometries, OUTLINE_TOLERANCE)
+    return dict(zip(codes, simplified, strict=True))
+
+
+@cache
+def neighbourhood_outline(code: int) -> dict:
+    """The neighbourhood's simplified outline, a GeoJSON geometry (longitude, latitude)."""
+    return _geometry(_simplified_shapes()[code])
+
+
+@cache
+def municipality_outline(nis: str) -> dict:
+    """The municipality's simplified outline: the union of its neighbourhoods' (those counted in it: a few
+    neighbourhoods straddle a municipal boundary, so this is the outline a map needs, not the legal one)."""
+    shapes = [shape for code, shape in _simplified_shapes().items() if neighbourhoods()[code].municipality_nis == nis]
+    return _geometry(_solid(shapely.union_all(shapes)))
+
+
+@cache
+def region_outline() -> dict:
+    """The region's simplified outline: the union of all the neighbourhoods' (which cover it)."""
+    return _geometry(_solid(shapely.union_all(list(_simplified_shapes().values()))))
+
+
+def _solid(shape):
+    """A union of simplified neighbourhoods without the specks simplification leaves between them: outer rings only,
+    parts of more than about 1,000 m²."""
+    parts = getattr(shape, "geoms", [shape])
+    return shapely.union_all([shapely.Polygon(part.exterior) for part in parts if part.area > 1e-7])

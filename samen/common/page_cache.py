@@ -117,6 +117,22 @@ def generation(scope: str) -> int | None:
     return value
 
 
+def generations(process_ids: list[int]) -> dict[int, int] | None:
+    """The current generations of these processes, in one read of the shared cache (a value kept under them, a count
+    of participants, is current while they have not changed); None when the shared cache does not answer."""
+    keys = {process_id: _generation_key(process_id) for process_id in process_ids}
+    try:
+        found = _cache().get_many(keys.values())
+        for key in keys.values():
+            if key not in found:
+                _cache().add(key, time.time_ns(), timeout=None)
+                found[key] = _cache().get(key)
+    except Exception:  # whatever the backend raises (Redis down)
+        logger.warning("The shared cache does not answer: counts are read from the database")
+        return None
+    return {process_id: found[key] for process_id, key in keys.items()}
+
+
 def scope_changed(scope: str) -> None:
     """What is kept under `scope`'s generation is stale (now, and again when the transaction commits)."""
     _raise_now_and_on_commit(scope)

@@ -21,6 +21,7 @@ from django.db.models.functions import Coalesce, Mod
 from samen.common.prepared import PreparedGet
 from samen.common.text import fold, strip_accents
 from samen.ideas.models import Comment, Idea, Support, Visibility
+from samen.processes.page import taking_part
 from samen.processes.queries import attach_phases
 
 SORTS = ("newest", "most_supported", "random")
@@ -266,18 +267,18 @@ def ideas_posted() -> int:
 
 def participants(process_ids: list[int]):
     """(process, account) for whoever posted, commented or supported an idea there (for the process's card)."""
-    yield from (
-        Idea.objects.filter(process_id__in=process_ids, author__isnull=False)
-        .values_list("process_id", "author_id")
-        .distinct()
-    )
-    yield from (
-        Comment.objects.filter(idea__process_id__in=process_ids, author__isnull=False)
-        .values_list("idea__process_id", "author_id")
-        .distinct()
-    )
-    yield from (
-        Support.objects.filter(idea__process_id__in=process_ids)
-        .values_list("idea__process_id", "resident_id")
-        .distinct()
-    )
+    return [
+        taking_part(
+            Idea.objects.filter(process_id__in=process_ids, author__isnull=False),
+            process="process_id",
+            account="author_id",
+        ),
+        taking_part(
+            Comment.objects.filter(idea__process_id__in=process_ids, author__isnull=False),
+            process="idea__process_id",
+            account="author_id",
+        ),
+        taking_part(
+            Support.objects.filter(idea__process_id__in=process_ids), process="idea__process_id", account="resident_id"
+        ),
+    ]

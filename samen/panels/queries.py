@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from samen.panels.features import FEATURES, NEIGHBOURHOOD
 from samen.panels.models import Council, Lottery, Seat, Volunteer
 from samen.processes.models import Process
-from samen.processes.page import Outcome
+from samen.processes.page import Outcome, taking_part
 from samen.processes.queries import phase_has_ended
 
 REGISTRATION = "volunteer_registration"
@@ -116,9 +116,8 @@ def council_budgets(council: Council):
 
 def participants(process_ids: list[int]):
     """(process, account) for whoever answered the lottery's invitation (for the process's card)."""
-    return Volunteer.objects.filter(lottery__process_id__in=process_ids, user__isnull=False).values_list(
-        "lottery__process_id", "user_id"
-    )
+    volunteers = Volunteer.objects.filter(lottery__process_id__in=process_ids, user__isnull=False)
+    return [taking_part(volunteers, process="lottery__process_id", account="user_id")]
 
 
 def recent_outcomes(limit: int) -> list[Outcome]:

@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db.models import BigIntegerField, CharField, F, QuerySet, Value
+
 SLOTS = ("links", "main")
 
 
@@ -62,18 +64,41 @@ def parameters() -> set[str]:
     return {name for part in _parts.values() for name in part.parameters}
 
 
-# Who took part in a process, counted on its card: each app that records taking part gives, for some processes,
-# (process id, participant) pairs: an account's id, or a string for a person without an account (a paper ballot's
-# pseudonym in its vote). processes/queries.participants counts them as people.
-ParticipantSource = Callable[[list[int]], Iterable[tuple[int, int | str]]]
-_participant_sources: dict[str, ParticipantSource] = {}
+# Who took part in a process, counted on its card and its page (processes/queries.participants counts people, not
+# accounts). Each app that records taking part gives, for some processes, querysets of rows made by `taking_part`,
+# counted in one SQL statement: the process's id and an account's id, or, for a ballot kept without an account (on
+# paper, or of an account since deleted), the person's pseudonym in that vote. Where it keeps such ballots, it also
+# gives them as (process id, vote, pseudonym), to tell whether their person took part with an account too.
+ParticipantSource = Callable[[list[int]], Iterable[QuerySet]]
+KeptBallotSource = Callable[[list[int]], Iterable[tuple[int, str, str]]]
 
 
-def count_participants_with(name: str, source: ParticipantSource) -> None:
-    _participant_sources[name] = source
+@dataclass(frozen=True)
+class Participants:
+    rows: ParticipantSource
+    kept_ballots: KeptBallotSource | None = None
 
 
-def participant_sources() -> list[ParticipantSource]:
+_participant_sources: dict[str, Participants] = {}
+
+
+def taking_part(rows: QuerySet, *, process: str, account: str = "", key: str = "") -> QuerySet:
+    """`rows` as (process id, account id, pseudonym) under the names every source's rows share, unordered (a UNION
+    of them): the account, or for a ballot kept without one, its pseudonym in the vote."""
+    return rows.order_by().values(
+        taking_part_process=F(process),
+        taking_part_account=F(account) if account else Value(None, output_field=BigIntegerField()),
+        taking_part_key=F(key) if key else Value(None, output_field=CharField()),
+    )
+
+
+def count_participants_with(
+    name: str, rows: ParticipantSource, *, kept_ballots: KeptBallotSource | None = None
+) -> None:
+    _participant_sources[name] = Participants(rows, kept_ballots)
+
+
+def participant_sources() -> list[Participants]:
     return list(_participant_sources.values())
 
 

@@ -1,13 +1,16 @@
+import contextlib
 from collections import defaultdict
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
 from django.core.cache import caches
+from django.db import connections
 from django.db.models import QuerySet
 from django.utils import formats
 from django.utils.translation import gettext as _
 
 from samen.accounts.models import Verification, VerificationTransfer
+from samen.accounts.verification import vote_pseudonym
 from samen.algorithms.timeline import running_index
 from samen.common import clock, page_cache
 from samen.processes import page
@@ -130,56 +133,174 @@ def now_in_plain_words(process: Process, *, date_format: str = "j F") -> PlainNo
     return PlainNow(_("This process has ended. Everything posted stays readable."), "", 2)
 
 
-ID_BATCH = 500
+PROCESS_BATCH = 200
+# Seconds a count of participants is kept: a ballot or a volunteer (which do not make the process's pages stale, see
+# common/page_cache.py) shows on the home page and the process page within this time; an idea, a comment or a
+# support at once, as they raise the process's generation, under which the count is kept.
+COUNT_SECONDS = 60
 
 
-def _persons_of(accounts: list[int]) -> dict[int, str]:
-    """The person (verification digest) of each verified account, or of one whose verification moved on."""
-    person = {}
-    # In batches: SQLite refuses a statement with more than 32,766 parameters (999 before SQLite 3.32).
-    for start in range(0, len(accounts), ID_BATCH):
-        batch = accounts[start : start + ID_BATCH]
-        person |= dict(Verification.objects.filter(user_id__in=batch).values_list("user_id", "digest"))
-        # An account whose verification moved to the person's new account (an approved transfer) is the same person.
-        moved = VerificationTransfer.objects.filter(from_user_id__in=batch, status=VerificationTransfer.Status.APPROVED)
-        for account, digest in moved.values_list("from_user_id", "digest"):
-            person.setdefault(account, digest)
-    return person
+class Count(NamedTuple):
+    people: int
+    counted_at: datetime
 
 
-def _participations(process_ids: list[int]) -> list[tuple[int, int | str, int | None]]:
-    """(process, person, account) for everything anyone did in the processes: the person is the verification's
-    digest, else the account's id, else a paper ballot's pseudonym (no account)."""
-    pairs = {pair for source in page.participant_sources() for pair in source(process_ids)}
-    accounts = sorted({participant for _process, participant in pairs if isinstance(participant, int)})
-    person = _persons_of(accounts)
-    return [
-        (process_id, person.get(participant, participant), participant if isinstance(participant, int) else None)
-        for process_id, participant in pairs
-    ]
-
-
-def people_taking_part(process_ids: list[int]) -> dict[int | str, set[int]]:
-    """Every person who took part in any of the processes, once, with the accounts they took part from (none for a
-    paper ballot): what the City's participation indicators count."""
-    people = defaultdict(set)
-    for _process, who, account in _participations(process_ids):
-        people[who].update([account] if account is not None else [])
-    return dict(people)
+def participant_counts(process_ids: list[int]) -> dict[int, Count]:
+    """How many people took part in each process (`participants`), kept in the shared cache under the process's
+    generation for COUNT_SECONDS: the home page reads them there, and counts only the processes whose count is
+    missing or stale."""
+    generations = page_cache.generations(process_ids)
+    if generations is None:  # the shared cache does not answer: count
+        now = clock.now()
+        return {pk: Count(n, now) for pk, n in participants(process_ids).items()}
+    keys = {pk: f"participants:{pk}:{generations[pk]}" for pk in process_ids}
+    try:
+        found = caches["default"].get_many(keys.values())
+    except Exception:  # stopped answering since
+        found = {}
+    counts = {pk: Count(*found[key]) for pk, key in keys.items() if key in found}
+    missing = [pk for pk in process_ids if pk not in counts]
+    if missing:
+        now = clock.now()
+        fresh = participants(missing)
+        counted = {pk: Count(fresh.get(pk, 0), now) for pk in missing}
+        counts |= counted
+        with contextlib.suppress(Exception):  # not kept: the next visitor counts again
+            caches["default"].set_many({keys[pk]: tuple(count) for pk, count in counted.items()}, COUNT_SECONDS)
+    return counts
 
 
 def participants(process_ids: list[int]) -> dict[int, int]:
     """How many people took part in each process, whatever they did there (an idea, a comment, a support, a ballot,
-    an answer to a lottery): one person counts once, and a verified account counts as its person, so that a resident
-    whose verification moved from an old account to a new one is one participant. Accounts never verified count as
-    themselves: nothing tells whose they are."""
-    people = defaultdict(set)
-    for process_id, who, _account in _participations(process_ids):
-        people[process_id].add(who)
-    return {process_id: len(who) for process_id, who in people.items()}
+    an answer to a lottery): one person counts once. A verified account counts as its person, and so does an account
+    whose verification moved to the person's new account; accounts never verified count as themselves (nothing tells
+    whose they are). A ballot kept without an account (on paper, or of an account since deleted) counts as its
+    person unless one of the process's verified participants has its pseudonym: the same person, come back.
+
+    One SQL statement counts them (COUNT DISTINCT of the person's digest, the ballot's pseudonym or the account);
+    only for a process with ballots kept without an account are those ballots and the verified participants'
+    digests read, to find the people counted twice."""
+    counts: dict[int, int] = {}
+    for start in range(0, len(process_ids), PROCESS_BATCH):
+        counted = _count_people(process_ids[start : start + PROCESS_BATCH])
+        counts |= {process_id: people for process_id, (people, _kept) in counted.items()}
+        with_kept = [process_id for process_id, (_people, kept) in counted.items() if kept]
+        if with_kept:
+            for process_id, twice in _counted_twice(with_kept).items():
+                counts[process_id] -= twice
+    return counts
+
+
+def _counted_twice(process_ids: list[int]) -> dict[int, int]:
+    """How many ballots kept without an account are of a person who also took part with a verified account: their
+    pseudonym in that vote is the one the person's digest gives."""
+    kept = defaultdict(set)
+    for source in page.participant_sources():
+        for process_id, vote, key in source.kept_ballots(process_ids) if source.kept_ballots else ():
+            kept[process_id].add((vote, key))
+    digests = _people_digests(list(kept))
+    twice = {}
+    for process_id, ballots in kept.items():
+        votes = {vote for vote, _key in ballots}
+        known = {vote_pseudonym(digest, vote) for digest in digests.get(process_id, ()) for vote in votes}
+        twice[process_id] = len({key for _vote, key in ballots if key in known})
+    return twice
+
+
+def _taking_part_sql(process_ids: list[int]) -> tuple[str, list, str]:
+    """The rows of every source as one UNION ALL, with the person each account is: its verification's digest, or
+    that of the verification it gave to a new account, or NULL; and the database to read them from (the replica for
+    an anonymous visitor, as the querysets' router chose)."""
+    rows = [rows for source in page.participant_sources() for rows in source.rows(process_ids)]
+    union = rows[0].union(*rows[1:], all=True)
+    connection = connections[union.db]
+    sql, params = union.query.get_compiler(connection=connection).as_sql()
+    quote = connection.ops.quote_name
+    # Table names from the models; every value a parameter.
+    joined = f"""
+        SELECT taking_part.taking_part_process AS process, taking_part.taking_part_account AS account,
+               taking_part.taking_part_key AS kept, COALESCE(verification.digest, moved.digest) AS digest
+        FROM ({sql}) taking_part
+        LEFT JOIN {quote(Verification._meta.db_table)} verification
+            ON verification.user_id = taking_part.taking_part_account
+        LEFT JOIN {quote(VerificationTransfer._meta.db_table)} moved
+            ON moved.from_user_id = taking_part.taking_part_account AND moved.status = %s
+    """  # noqa: S608
+    return joined, [*params, VerificationTransfer.Status.APPROVED], union.db
+
+
+def _count_people(process_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """Per process: the people (a kept ballot's pseudonym counted as a person of its own) and the kept ballots."""
+    if not page.participant_sources():
+        return {}
+    sql, params, database = _taking_part_sql(process_ids)
+    # A digest and a pseudonym are 64 hexadecimal characters, an account's id a number: they never meet.
+    person = "COALESCE(people.digest, 'kept:' || people.kept, CAST(people.account AS VARCHAR(20)))"
+    with connections[database].cursor() as cursor:
+        cursor.execute(
+            f"SELECT people.process, COUNT(DISTINCT {person}), COUNT(people.kept) FROM ({sql}) people "  # noqa: S608
+            "GROUP BY people.process",
+            params,
+        )
+        return {process_id: (people, kept) for process_id, people, kept in cursor.fetchall()}
+
+
+def _people_digests(process_ids: list[int]) -> dict[int, set[str]]:
+    """The digests of the verified people who took part in each process with an account."""
+    sql, params, database = _taking_part_sql(process_ids)
+    digests = defaultdict(set)
+    with connections[database].cursor() as cursor:
+        cursor.execute(
+            f"SELECT DISTINCT people.process, people.digest FROM ({sql}) people WHERE people.digest IS NOT NULL",  # noqa: S608
+            params,
+        )
+        for process_id, digest in cursor.fetchall():
+            digests[process_id].add(digest)
+    return digests
+
+
+def people_taking_part(process_ids: list[int]) -> dict[int | str, set[int]]:
+    """Every person who took part in any of the processes, once, with the accounts they took part from (none for a
+    ballot kept without an account): what the City's participation indicators count. A person is their
+    verification's digest, else their account's id; a kept ballot is the person whose pseudonym it bears in its vote
+    when one of the verified participants is that person, else a person of its own."""
+    people: dict[int | str, set[int]] = defaultdict(set)
+    kept: set[str] = set()
+    for start in range(0, len(process_ids), PROCESS_BATCH):
+        batch = process_ids[start : start + PROCESS_BATCH]
+        if not page.participant_sources():
+            break
+        sql, params, database = _taking_part_sql(batch)
+        with connections[database].cursor() as cursor:
+            cursor.execute(f"SELECT DISTINCT people.account, people.kept, people.digest FROM ({sql}) people", params)  # noqa: S608
+            for account, key, digest in cursor.fetchall():
+                if account is not None:
+                    people[digest or account].add(account)
+                elif key is not None:
+                    kept.add(key)
+    if kept:
+        votes = {
+            vote
+            for source in page.participant_sources()
+            if source.kept_ballots
+            for _process, vote, key in source.kept_ballots(process_ids)
+            if key in kept
+        }
+        digests = [who for who in people if isinstance(who, str)]
+        known = {vote_pseudonym(digest, vote): digest for digest in digests for vote in votes}
+        for key in kept:
+            people.setdefault(known.get(key, f"kept:{key}"), set())
+    return dict(people)
 
 
 def participant_accounts(process_id: int) -> list[int]:
     """The accounts of whoever took part in the process in any app (the people its news is for)."""
-    pairs = {pair for source in page.participant_sources() for pair in source([process_id])}
-    return sorted({participant for _process, participant in pairs if isinstance(participant, int)})
+    if not page.participant_sources():
+        return []
+    sql, params, database = _taking_part_sql([process_id])
+    with connections[database].cursor() as cursor:
+        cursor.execute(
+            f"SELECT DISTINCT people.account FROM ({sql}) people WHERE people.account IS NOT NULL",  # noqa: S608
+            params,
+        )
+        return sorted(account for (account,) in cursor.fetchall())

@@ -1,13 +1,14 @@
 from dataclasses import dataclass
+from datetime import timedelta
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import formats
 
 from samen.common import clock, page_cache
 from samen.common.geography import neighbourhoods
 from samen.common.replica import reads_from_primary
-from samen.processes import eligibility, page, queries
+from samen.processes import areas, eligibility, page, queries
 from samen.processes.models import Process
 from samen.processes.phases import PHASE_KINDS
 from samen.processes.poster import poster_pdf
@@ -38,12 +39,29 @@ def process_list(request):
     """The home page: every visible process as a card, those near the signed-in resident first, then open ones,
     then those still to come, then those that have ended."""
     processes = list(queries.visible_processes(request.user))
-    counts = queries.participants([process.pk for process in processes])
+    counts = queries.participant_counts([process.pk for process in processes])
     home = request.user.neighbourhood_code if request.user.is_authenticated else None
     home_municipality = neighbourhoods()[home].municipality_nis if home in neighbourhoods() else None
-    cards = [_card(process, counts.get(process.pk, 0), home_municipality, home) for process in processes]
+    cards = [_card(process, counts[process.pk].people, home_municipality, home) for process in processes]
     cards.sort(key=lambda card: (not card.nearby, card.stage))
     return render(request, "processes/process_list.html", {"cards": cards, "outcomes": page.recent_outcomes()})
+
+
+def _by_place(request) -> areas.ByPlace:
+    home = request.user.neighbourhood_code if request.user.is_authenticated else None
+    return areas.by_place(queries.visible_processes(request.user), home=home)
+
+
+def process_map(request):
+    """The processes open now or to come, by place: a list grouped by municipality and neighbourhood, and a map of
+    them drawn over it by JavaScript (areas.py); the signed-in resident's municipality first."""
+    return render(request, "processes/process_map.html", {"grouped": _by_place(request)})
+
+
+def process_map_data(request):
+    """The same as GeoJSON, for the map: the outlines of the region and of the places with a process, and their
+    processes."""
+    return JsonResponse(areas.as_geojson(_by_place(request)), content_type="application/geo+json")
 
 
 def get_visible_process(request, slug) -> Process:
@@ -83,11 +101,13 @@ def _process_detail(request, slug, fragment, *, page_key=None, now=None):
     shown = [fragment] if fragment else page.parts()
     contexts = {part.name: part.context(request, process) if part.context else {} for part in shown}
     phase = queries.running_phase(process)
+    taken_part = None if fragment else queries.participant_counts([process.pk])[process.pk]
     context = {
         "process": process,
         "phase": phase,
         "now_text": _now_text(phase),
         "next_phase": queries.next_phase(process),
+        "participants": taken_part.people if taken_part else 0,
         "not_eligible": eligibility.why_not_eligible(process, request.user) if process.voters else None,
         "link_parts": [part for part in shown if part.slot == "links"],
         "main_parts": [part for part in shown if part.slot == "main"],
@@ -102,10 +122,20 @@ def _process_detail(request, slug, fragment, *, page_key=None, now=None):
         page_key,
         slug=slug,
         process_id=process.pk,
-        until=queries.next_boundary(process, now=now),
+        until=_true_until(process, now, taken_part),
         render=lambda extra: render(request, template, context | extra),
         canonical=_canonical(request, shown, contexts),
     )
+
+
+def _true_until(process, now, taken_part: queries.Count | None):
+    """Until when the stored page is true: the next phase boundary, and the count of participants it shows is at most
+    COUNT_SECONDS old (a ballot does not make the page stale, see queries.COUNT_SECONDS)."""
+    until = queries.next_boundary(process, now=now)
+    if taken_part is None:
+        return until
+    count_until = taken_part.counted_at + timedelta(seconds=queries.COUNT_SECONDS)
+    return count_until if until is None else min(until, count_until)
 
 
 def _canonical(request, shown, contexts) -> bool:

@@ -12,9 +12,9 @@ class VotesConfig(AppConfig):
         from samen.common.media import delete_files_with_rows
         from samen.processes.page import Part, contribute, count_participants_with, report_outcomes_with
         from samen.votes.models import ProgressUpdate, Result, Shortlist
-        from samen.votes.queries import participants, recent_outcomes
+        from samen.votes.queries import kept_ballots, participants, recent_outcomes
 
-        count_participants_with("votes", participants)
+        count_participants_with("votes", participants, kept_ballots=kept_ballots)
         report_outcomes_with("votes", recent_outcomes)
         # The process page links the jury, the shortlist and the results.
         contribute(

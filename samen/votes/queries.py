@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from samen.algorithms import jury
 from samen.ideas.models import Idea, Visibility
 from samen.processes import queries as process_queries
-from samen.processes.page import Outcome
+from samen.processes.page import Outcome, taking_part
 from samen.votes.models import Ballot, Entry, JuryMember, ProgressUpdate, Result, Review, Score, Shortlist
 
 VOTE_PHASE = "shortlist_vote"
@@ -118,10 +118,25 @@ def ballots_cast() -> int:
 
 
 def participants(process_ids: list[int]):
-    """(process, account) for whoever cast a ballot in its vote (for the process's card)."""
-    return Ballot.objects.filter(shortlist__process_id__in=process_ids, voter__isnull=False).values_list(
-        "shortlist__process_id", "voter_id"
-    )
+    """(process, account) for whoever cast a ballot in its vote (for the process's card); (process, pseudonym) for
+    the ballot of an account since deleted."""
+    ballots = Ballot.objects.filter(shortlist__process_id__in=process_ids)
+    return [
+        taking_part(ballots.filter(voter__isnull=False), process="shortlist__process_id", account="voter_id"),
+        taking_part(
+            ballots.filter(voter__isnull=True, voter_key__isnull=False),
+            process="shortlist__process_id",
+            key="voter_key",
+        ),
+    ]
+
+
+def kept_ballots(process_ids: list[int]):
+    """(process, vote, pseudonym) of the ballots of accounts since deleted: they stay, under the pseudonym."""
+    for process_id, shortlist_id, key in Ballot.objects.filter(
+        shortlist__process_id__in=process_ids, voter__isnull=True, voter_key__isnull=False
+    ).values_list("shortlist__process_id", "shortlist_id", "voter_key"):
+        yield process_id, f"shortlist:{shortlist_id}", key
 
 
 def recent_outcomes(limit: int):

@@ -31,6 +31,7 @@ def _pages() -> list[str]:
     initiative = Initiative.objects.order_by("pk").first()
     return [
         "/en/",
+        "/en/map/",
         "/en/processes/vieux-laeken-est/",
         f"/en/ideas/{idea.pk}/",
         "/en/processes/place-bockstael/shortlist/",

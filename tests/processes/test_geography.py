@@ -1,6 +1,16 @@
-import pytest
+import json
 
-from samen.common.geography import is_in_region, municipalities, neighbourhood_at, neighbourhoods
+import pytest
+import shapely
+
+from samen.common.geography import (
+    is_in_region,
+    municipalities,
+    municipality_outline,
+    neighbourhood_at,
+    neighbourhood_outline,
+    neighbourhoods,
+)
 
 # Spot checks from data/brussels/SOURCES.md
 LANDMARKS = [
@@ -48,3 +58,14 @@ def test_capitalised_official_names_are_shown_in_title_case():
         "Val d'Or",
         "Parc de la Woluwe",
     ]
+
+
+def test_the_maps_outlines_of_all_neighbourhoods_weigh_under_100_kb_and_keep_each_landmark_inside():
+    outlines = {code: neighbourhood_outline(code) for code in neighbourhoods()}
+    size = len(json.dumps(list(outlines.values()), separators=(",", ":")))
+
+    assert size < 100_000
+    for _name, longitude, latitude, code, nis in LANDMARKS:
+        point = shapely.Point(longitude, latitude)
+        assert shapely.geometry.shape(outlines[code]).contains(point)
+        assert shapely.geometry.shape(municipality_outline(nis)).contains(point)

@@ -106,23 +106,3 @@ def test_recent_results_and_decisions_of_published_processes_newest_first(client
     assert str(budget.process.title) in section
     assert "A draft budget" not in section
     assert section.index(str(budget.process.title)) < section.index(str(shortlist.process.title))
-
-
-def test_accounts_read_in_several_batches_still_count_as_their_people(client, open_process, monkeypatch):
-    from samen.processes import queries
-
-    monkeypatch.setattr(queries, "ID_BATCH", 1)  # every account in a batch of its own
-    administrator = UserFactory(role="administrator", is_staff=True)
-    census = Census(administrator)
-    number, born = census.add(date(1985, 4, 2))
-    old, new = UserFactory(), UserFactory()
-    proof = {"national_number": number, "born_on": born, "document_number": invented_document_number(number)}
-    verify_with_document(user=old, **proof)
-    with pytest.raises(ValidationError):
-        verify_with_document(user=new, **proof)
-    decide_transfer(transfer=VerificationTransfer.objects.get(), administrator=administrator, approve=True)
-    theme = open_process.themes.first()
-    for author in (old, new, census.verified(), UserFactory()):
-        IdeaFactory(process=open_process, theme=theme, author=author)
-
-    assert queries.participants([open_process.pk]) == {open_process.pk: 3}
