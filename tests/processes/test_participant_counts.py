@@ -189,3 +189,23 @@ def test_a_deleted_accounts_vote_ballot_and_the_person_back_with_an_idea_count_o
     IdeaFactory(process=shortlist.process, theme=shortlist.process.themes.first(), author=again)
 
     assert queries.participants([shortlist.process.pk]) == before
+
+
+def test_the_citys_indicators_count_a_deleted_accounts_ballot_and_the_person_back_as_one_person(
+    client, verified_budget, census
+):
+    person = census.add(date(1985, 3, 14))
+    sign_up(client, "nadia@example.org")
+    verify(client, person)
+    _vote(client, verified_budget, proposals_of(verified_budget)[0])
+    delete_account(client)
+    again = sign_up(client, "nadia.again@example.org")
+    verify(client, person)
+    _propose(verified_budget, again)
+    others = set(verified_budget.proposals.exclude(author=again).values_list("author_id", flat=True))
+
+    people = queries.people_taking_part([verified_budget.process.pk])
+
+    assert len(people) == len(others) + 1
+    assert {again.pk} in people.values()
+    assert queries.participant_accounts(verified_budget.process.pk) == sorted(others | {again.pk})
