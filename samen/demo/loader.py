@@ -97,6 +97,7 @@ def _create_process(spec: dict, today: date) -> Process:
         municipality_nis=spec.get("municipality_nis", ""),
         neighbourhood_code=spec.get("neighbourhood_code"),
         voters=spec.get("voters", Process.Voters.VERIFIED),
+        topics=spec.get("topics", []),
     )
     labels = _theme_labels()
     for position, slug in enumerate(spec["themes"]):

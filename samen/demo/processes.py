@@ -6,6 +6,7 @@ Theme labels come from data/brussels/participation_themes.json.
 DEMO_PROCESSES = [
     {
         "slug": "brussels-hacks-the-crisis",
+        "topics": ["dynamic-smart", "open-solidary"],
         "voters": "",  # open voting, said so on the result page: demo accounts fill the ballot box
         "theme_set": "brussels-hacks-the-crisis-2020",
         "scope": "region",
@@ -40,6 +41,7 @@ DEMO_PROCESSES = [
     },
     {
         "slug": "place-bockstael",
+        "topics": ["changing", "moving"],
         "voters": "",  # open voting, said so on the result page: demo accounts fill the ballot box
         "theme_set": "city-of-brussels-smart-city-strategy",
         "scope": "neighbourhood",
@@ -68,6 +70,7 @@ DEMO_PROCESSES = [
     },
     {
         "slug": "vieux-laeken-est",
+        "topics": ["changing", "healthy"],
         "theme_set": "city-of-brussels-smart-city-strategy",
         "scope": "neighbourhood",
         "neighbourhood_code": 20,
@@ -103,6 +106,7 @@ DEMO_PROCESSES = [
 DEMO_PROCESSES += [
     {
         "slug": "pentagone-budget",
+        "topics": ["close-by", "healthy"],
         "voters": "",  # open voting, said so on the result page: demo accounts fill the ballot box
         "theme_set": None,
         "scope": "municipality",
@@ -134,6 +138,7 @@ DEMO_PROCESSES += [
     },
     {
         "slug": "laeken-budget",
+        "topics": ["close-by", "changing"],
         "voters": "",  # open voting, said so on the result page: demo accounts fill the ballot box
         "theme_set": None,
         "scope": "municipality",
@@ -163,6 +168,7 @@ DEMO_PROCESSES += [
 DEMO_PROCESSES += [
     {
         "slug": "laeken-neighbourhood-council",
+        "topics": ["participative-exemplary"],
         "theme_set": None,
         "scope": "neighbourhood",
         "neighbourhood_code": 20,
@@ -197,6 +203,7 @@ DEMO_PROCESSES += [
     },
     {
         "slug": "marolles-citizens-panel",
+        "topics": ["participative-exemplary", "open-solidary"],
         "theme_set": None,
         "scope": "neighbourhood",
         "neighbourhood_code": 8,

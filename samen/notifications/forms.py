@@ -2,13 +2,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samen.common.geography import neighbourhood_choices
+from samen.common.topics import topic_choices
 from samen.notifications.models import Kind, Rhythm
 
 
 class PreferencesForm(forms.Form):
-    """One radio group of rhythms per kind, and the neighbourhoods whose new processes to hear of."""
+    """One radio group of rhythms per kind, and the neighbourhoods and topics whose new processes to hear of."""
 
-    def __init__(self, *args, rhythms: dict[str, str], neighbourhood_codes: list[int], **kwargs):
+    def __init__(self, *args, rhythms: dict[str, str], neighbourhood_codes: list[int], topics: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         for kind in Kind:
             self.fields[kind.value] = forms.ChoiceField(
@@ -22,6 +23,13 @@ class PreferencesForm(forms.Form):
             required=False,
             widget=forms.CheckboxSelectMultiple,
             initial=neighbourhood_codes,
+        )
+        self.fields["topics"] = forms.MultipleChoiceField(
+            label=_("Topics whose new processes you want to hear of, wherever they are"),
+            choices=topic_choices,
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            initial=topics,
         )
 
     def rhythms(self) -> dict[str, str]:

@@ -5,13 +5,17 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from samen.common.geography import neighbourhood_choices
+from samen.common.topics import topic_choices
 
 
 class Kind(models.TextChoices):
     REPLIES = "replies", _("Replies to my ideas and comments")
     FOLLOWS = "follows", _("News of what I follow")
     PROCESS_NEWS = "process_news", _("A vote announced or a result published in a process I took part in")
-    NEW_PROCESSES = "new_processes", _("New processes in the neighbourhoods I chose, and in the whole Region")
+    NEW_PROCESSES = (
+        "new_processes",
+        _("New processes in the neighbourhoods and on the topics I chose, and in the whole Region"),
+    )
 
 
 class Rhythm(models.TextChoices):
@@ -56,6 +60,19 @@ class ChosenNeighbourhood(models.Model):
 
     def __str__(self):
         return str(self.neighbourhood_code)
+
+
+class ChosenTopic(models.Model):
+    """A topic (common/topics.py) whose new processes the resident wants to hear about, wherever they are."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="chosen_topics")
+    topic = models.CharField(_("topic"), max_length=40, choices=topic_choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "topic"], name="topic_chosen_once")]
+
+    def __str__(self):
+        return self.topic
 
 
 class Pending(models.Model):

@@ -2,9 +2,9 @@
 See `samen.common.privacy`."""
 
 from samen.common.privacy import when
-from samen.notifications.models import ChosenNeighbourhood, Pending, Preference
+from samen.notifications.models import ChosenNeighbourhood, ChosenTopic, Pending, Preference
 
-COVERS = (Preference, ChosenNeighbourhood, Pending)
+COVERS = (Preference, ChosenNeighbourhood, ChosenTopic, Pending)
 
 
 def export(user) -> dict:
@@ -15,6 +15,7 @@ def export(user) -> dict:
         "notification_neighbourhoods": sorted(
             ChosenNeighbourhood.objects.filter(user=user).values_list("neighbourhood_code", flat=True)
         ),
+        "notification_topics": sorted(ChosenTopic.objects.filter(user=user).values_list("topic", flat=True)),
         "notifications_waiting": [
             {**row, "created_at": when(row["created_at"])}
             for row in Pending.objects.filter(user=user)

@@ -1,11 +1,12 @@
-"""A resident's choices: how often each kind of notice comes, and which neighbourhoods' new processes."""
+"""A resident's choices: how often each kind of notice comes, and which neighbourhoods' and topics' new processes."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from samen.common.geography import neighbourhoods
-from samen.notifications.models import ChosenNeighbourhood, Kind, Pending, Preference, Rhythm
+from samen.common.topics import TOPICS
+from samen.notifications.models import ChosenNeighbourhood, ChosenTopic, Kind, Pending, Preference, Rhythm
 
 
 def set_rhythm(*, user, kind: str, rhythm: str) -> None:
@@ -22,10 +23,15 @@ def set_rhythm(*, user, kind: str, rhythm: str) -> None:
             waiting.update(rhythm=Rhythm.DAILY if rhythm == Rhythm.AT_ONCE else rhythm)
 
 
-def set_preferences(*, user, rhythms: dict[str, str], neighbourhood_codes: list[int]) -> None:
+def set_preferences(
+    *, user, rhythms: dict[str, str], neighbourhood_codes: list[int], topics: list[str] | None = None
+) -> None:
+    """Every choice at once; `topics` None keeps the topics chosen before."""
     unknown = set(neighbourhood_codes) - neighbourhoods().keys()
     if unknown:
         raise ValidationError(_("Choose neighbourhoods from the list."), code="unknown_neighbourhood")
+    if topics is not None and not set(topics) <= TOPICS.keys():
+        raise ValidationError(_("Choose topics from the list."), code="unknown_topic")
     with transaction.atomic():
         for kind, rhythm in rhythms.items():
             set_rhythm(user=user, kind=kind, rhythm=rhythm)
@@ -34,3 +40,8 @@ def set_preferences(*, user, rhythms: dict[str, str], neighbourhood_codes: list[
             [ChosenNeighbourhood(user=user, neighbourhood_code=code) for code in neighbourhood_codes],
             ignore_conflicts=True,
         )
+        if topics is not None:
+            ChosenTopic.objects.filter(user=user).exclude(topic__in=topics).delete()
+            ChosenTopic.objects.bulk_create(
+                [ChosenTopic(user=user, topic=topic) for topic in topics], ignore_conflicts=True
+            )

@@ -22,12 +22,16 @@ def preferences(request):
         request.POST or None,
         rhythms={kind.value: queries.rhythm_of(user, kind) for kind in Kind},
         neighbourhood_codes=queries.chosen_neighbourhood_codes(user),
+        topics=queries.chosen_topics(user),
     )
     if request.method == "POST":
         if form.is_valid():
             try:
                 services.set_preferences(
-                    user=user, rhythms=form.rhythms(), neighbourhood_codes=form.cleaned_data["neighbourhoods"]
+                    user=user,
+                    rhythms=form.rhythms(),
+                    neighbourhood_codes=form.cleaned_data["neighbourhoods"],
+                    topics=form.cleaned_data["topics"],
                 )
             except ValidationError as error:
                 form.add_error(None, error)

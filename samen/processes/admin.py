@@ -2,11 +2,13 @@ from django import forms
 from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from translated_fields import TranslatedFieldAdmin
 
 from samen.algorithms.timeline import Period, first_overlap
 from samen.common import clock
 from samen.common.images import prepare_image
+from samen.common.topics import topic_choices
 from samen.processes import notifications, queries
 from samen.processes.models import Phase, Process, Theme
 
@@ -91,9 +93,20 @@ class PhaseInline(TranslatedFieldAdmin, admin.TabularInline):
 
 
 class ProcessAdminForm(forms.ModelForm):
+    topics = forms.MultipleChoiceField(
+        label=gettext_lazy("Topics"),
+        choices=topic_choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy("Residents who chose one of these topics hear of the process when it is published."),
+    )
+
     class Meta:
         model = Process
         fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose)
+
+    def clean_topics(self):
+        return sorted(self.cleaned_data.get("topics") or [])
 
     def clean_cover(self):
         """A new picture is checked and stored as a clean JPEG without its metadata, as residents' images are."""
@@ -112,7 +125,7 @@ class ProcessAdmin(TranslatedFieldAdmin, admin.ModelAdmin):
         (None, {"fields": ["slug", "status"]}),
         (_("Texts"), {"fields": [*Process.title.fields, *Process.description.fields]}),
         (_("Cover image"), {"fields": ["cover", *Process.cover_alt.fields]}),
-        (_("Scope"), {"fields": ["scope", "municipality_nis", "neighbourhood_code"]}),
+        (_("Scope"), {"fields": ["scope", "municipality_nis", "neighbourhood_code", "topics"]}),
         (_("Voters"), {"fields": ["voters", "minimum_age"]}),
         (_("Moderation"), {"fields": ["premoderation"]}),
     ]

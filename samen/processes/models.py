@@ -7,6 +7,7 @@ from translated_fields import TranslatedField
 
 from samen.algorithms.timeline import Period
 from samen.common.geography import municipality_choices, neighbourhood_choices, neighbourhoods
+from samen.common.topics import TOPICS
 from samen.common.translation import official_fallback, official_field_errors
 from samen.processes.phases import PHASE_KINDS, phase_kind_choices
 
@@ -66,6 +67,9 @@ class Process(models.Model):
         ),
         attrgetter=official_fallback,
     )
+    # The Region-wide topics it is about (common/topics.py), beside its own themes: residents who chose a topic hear
+    # of a new process about it (notifications).
+    topics = models.JSONField(_("topics"), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -104,6 +108,8 @@ class Process(models.Model):
             errors |= official_field_errors(self, "title", required=True) | official_field_errors(self, "description")
         if self.cover:
             errors |= official_field_errors(self, "cover_alt", required=True)
+        if not isinstance(self.topics, list) or not set(self.topics) <= TOPICS.keys():
+            errors["topics"] = _("Choose topics from the list.")
         if errors:
             raise ValidationError(errors)
 

@@ -1,4 +1,5 @@
-"""A new process published: a notice to the residents who chose to hear of new processes in its place."""
+"""A new process published: a notice to the residents who chose to hear of new processes in its place or about one
+of its topics."""
 
 from django.utils.translation import gettext as _
 
@@ -13,7 +14,7 @@ def announce_published(process: Process) -> None:
     if is_silenced():  # the demo loading its past: not news
         return
     people = interested_in_place(
-        municipality_nis=process.municipality_nis, neighbourhood_code=process.neighbourhood_code
+        municipality_nis=process.municipality_nis, neighbourhood_code=process.neighbourhood_code, topics=process.topics
     )
     notify(people, kind=Kind.NEW_PROCESSES, event="processes.published", object_id=process.pk)
 

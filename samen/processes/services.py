@@ -22,13 +22,16 @@ def create_process(
     municipality_nis: str = "",
     neighbourhood_code: int | None = None,
     voters: str = Process.Voters.VERIFIED,
+    topics: list[str] | None = None,
 ) -> Process:
     """A draft process; publish it once its texts, themes and phases are in place. Its ballots are for verified
-    residents of its scope unless `voters` says otherwise ("": any signed-in account)."""
+    residents of its scope unless `voters` says otherwise ("": any signed-in account). `topics`: the Region-wide
+    topics it is about (common/topics.py)."""
     process = Process(
         slug=slug,
         scope=scope,
         voters=voters,
+        topics=sorted(topics or []),
         municipality_nis=municipality_nis,
         neighbourhood_code=neighbourhood_code,
         **translated_columns("title", title),

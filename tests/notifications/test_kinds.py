@@ -98,9 +98,9 @@ def test_a_published_shortlist_announces_the_vote_to_who_took_part(manager, djan
 
 @pytest.fixture
 def wants_new_processes(db):
-    def person(email, codes, rhythm="at_once"):
+    def person(email, codes, rhythm="at_once", topics=None):
         user = UserFactory(email=email, preferred_language="nl")
-        set_preferences(user=user, rhythms={"new_processes": rhythm}, neighbourhood_codes=codes)
+        set_preferences(user=user, rhythms={"new_processes": rhythm}, neighbourhood_codes=codes, topics=topics)
         return user
 
     return person
@@ -141,3 +141,15 @@ def test_a_regional_process_is_told_to_everyone_who_chose_new_processes(
     _publish(django_capture_on_commit_callbacks)
 
     assert sorted(message.to[0] for message in mail.outbox) == ["anywhere@example.org", "laeken@example.org"]
+
+
+def test_a_process_about_a_chosen_topic_is_told_wherever_it_is(wants_new_processes, django_capture_on_commit_callbacks):
+    cyclist = wants_new_processes("cyclist@example.org", [], topics=["moving"])
+    gardener = wants_new_processes("gardener@example.org", [], topics=["healthy"])
+    neighbour = wants_new_processes("neighbour@example.org", [20], topics=["moving"])
+    wants_new_processes("stopped@example.org", [], rhythm="never", topics=["moving"])
+
+    _publish(django_capture_on_commit_callbacks, scope="neighbourhood", neighbourhood_code=20, topics=["moving"])
+
+    assert sorted(message.to[0] for message in mail.outbox) == [cyclist.email, neighbour.email]  # each once
+    assert outbox_to(gardener.email) == []

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from samen.notifications.models import ChosenNeighbourhood, Pending, Rhythm
-from samen.notifications.queries import chosen_neighbourhood_codes, rhythm_of
+from samen.notifications.queries import chosen_neighbourhood_codes, chosen_topics, rhythm_of
 from samen.notifications.services import set_rhythm
 
 pytestmark = pytest.mark.django_db
@@ -90,3 +90,15 @@ def test_the_profile_and_my_participation_link_to_the_page(client, resident):
     pages = [client.get(reverse("profile")), client.get(reverse("my_participation"))]
 
     assert [f'href="{URL}"' in page.content.decode() for page in pages] == [True, True]
+
+
+def test_topics_are_chosen_on_the_page_and_an_unknown_one_is_refused(client, resident):
+    client.force_login(resident)
+
+    saved = client.post(URL, CHOICES | {"topics": ["moving", "healthy"]})
+    refused = client.post(URL, CHOICES | {"topics": ["astrology"]})
+
+    assert saved.status_code == 302
+    assert refused.status_code == 422
+    assert chosen_topics(resident) == ["healthy", "moving"]
+    assert "Mobility, parking and road safety" in client.get(URL).content.decode()
