@@ -59,16 +59,6 @@ class Branding(models.Model):
     def __str__(self):
         return str(_("Branding"))
 
-    @classmethod
-    def load(cls) -> "Branding":
-        """The row (its migration creates it), or the Brussels defaults unsaved if someone deleted it: a read
-        never writes."""
-        return cls.objects.filter(pk=1).first() or cls.defaults()
-
-    @classmethod
-    def defaults(cls) -> "Branding":
-        return cls(pk=1, **{f"name_{language}": text for language, text in DEFAULT_NAME.items()})
-
     def clean(self):
         if self.logo:
             errors = official_field_errors(self, "logo_alt", required=True)
@@ -83,6 +73,16 @@ class Branding(models.Model):
         if updating:
             self.refresh_from_db(fields=["version"])
             forget()
+
+    @classmethod
+    def load(cls) -> "Branding":
+        """The row (its migration creates it), or the Brussels defaults unsaved if someone deleted it: a read
+        never writes."""
+        return cls.objects.filter(pk=1).first() or cls.defaults()
+
+    @classmethod
+    def defaults(cls) -> "Branding":
+        return cls(pk=1, **{f"name_{language}": text for language, text in DEFAULT_NAME.items()})
 
     @property
     def stylesheet_url(self) -> str:
