@@ -59,12 +59,6 @@ class Branding(models.Model):
     def __str__(self):
         return str(_("Branding"))
 
-    def clean(self):
-        if self.logo:
-            errors = official_field_errors(self, "logo_alt", required=True)
-            if errors:
-                raise ValidationError(errors)
-
     def save(self, *args, **kwargs):
         updating = not self._state.adding
         if updating:
@@ -73,6 +67,12 @@ class Branding(models.Model):
         if updating:
             self.refresh_from_db(fields=["version"])
             forget()
+
+    def clean(self):
+        if self.logo:
+            errors = official_field_errors(self, "logo_alt", required=True)
+            if errors:
+                raise ValidationError(errors)
 
     @classmethod
     def load(cls) -> "Branding":
