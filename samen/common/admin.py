@@ -5,9 +5,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from translated_fields import TranslatedFieldAdmin
 
-from samen.common import branding as branding_cache
 from samen.common.images import prepare_image
-from samen.common.models import Branding, FooterLink
+from samen.common.models import Branding, FooterLink, forget
 
 
 class FooterLinkInline(TranslatedFieldAdmin, admin.TabularInline):
@@ -60,4 +59,4 @@ class BrandingAdmin(TranslatedFieldAdmin, admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        branding_cache.forget()
+        forget()

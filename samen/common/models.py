@@ -1,10 +1,14 @@
+import contextlib
+
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from translated_fields import TranslatedField
 
-from samen.common.branding import forget, validate_brand_colour
+from samen.common import page_cache
+from samen.common.colours import validate_brand_colour
 from samen.common.translation import localized, official_fallback, official_field_errors
 
 # Brussels: the Region's name and colours, what a deployment shows until its administrator changes them.
@@ -15,6 +19,14 @@ DEFAULT_NAME = {
 }
 DEFAULT_PRIMARY = "#0b4f9c"
 DEFAULT_ACCENT = "#0f6e5a"
+BRANDING_CACHE_KEY = "branding"
+
+
+def forget() -> None:
+    """After a change: every worker reads the new branding, and no stored page keeps the old one."""
+    with contextlib.suppress(Exception):  # Redis down: nothing is being served from it either
+        cache.delete(BRANDING_CACHE_KEY)
+    page_cache.site_changed()
 
 
 class Branding(models.Model):

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from samen.common.branding import contrast_with_white
+from samen.common.colours import contrast_with_white
 from samen.common.models import Branding
 from tests.factories import UserFactory
 
