@@ -78,7 +78,7 @@ class Branding(models.Model):
         super().save(*args, **kwargs)
         if updating:
             self.refresh_from_db(fields=["version"])
-            forget()
+        forget()
 
     def clean(self):
         if self.logo:

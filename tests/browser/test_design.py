@@ -37,6 +37,6 @@ def test_a_rebranded_deployment_shows_its_colours_and_stays_accessible(page, liv
     page.goto(f"{live_server.url}/en/account/login/")
 
     assert _style(page, ".site-header", "backgroundColor") == "rgb(122, 31, 43)"
-    assert _style(page, "form button[type=submit]", "backgroundColor") == "rgb(122, 31, 43)"
+    assert _style(page, "main form button[type=submit]", "backgroundColor") == "rgb(122, 31, 43)"
     assert page.locator(".brand-organisation").inner_text() == "City of Brussels"
     assert_accessible(page)
