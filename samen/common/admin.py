@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
+from django.db import models
 from django.forms import ModelForm
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,7 @@ from samen.common.models import Branding, FooterLink, forget
 class FooterLinkInline(TranslatedFieldAdmin, admin.TabularInline):
     model = FooterLink
     extra = 1
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # "www.brussels.be" means https
 
 
 class BrandingForm(ModelForm):

@@ -148,3 +148,12 @@ def test_contrast_with_white_follows_wcag():
     assert round(contrast_with_white("#ffffff"), 2) == 1.0
     assert round(contrast_with_white("#000000"), 2) == 21.0
     assert round(contrast_with_white("#0b4f9c"), 1) == 8.0
+
+
+def test_the_installed_app_takes_the_deployments_primary_colour(client, administrator):
+    client.force_login(administrator)
+    client.post(CHANGE, _form())
+
+    manifest = client.get(reverse("manifest")).json()
+
+    assert manifest["theme_color"] == "#7a1f2b"
