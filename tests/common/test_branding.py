@@ -157,3 +157,13 @@ def test_the_installed_app_takes_the_deployments_primary_colour(client, administ
     manifest = client.get(reverse("manifest")).json()
 
     assert manifest["theme_color"] == "#7a1f2b"
+
+
+def test_a_manager_still_setting_up_the_second_factor_gets_the_stylesheet_not_a_redirect(client):
+    newcomer = UserFactory(email="new-manager@example.org", role="process_manager", is_staff=True, second_factor=False)
+    client.force_login(newcomer)
+
+    response = client.get(Branding.objects.get().stylesheet_url)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/css; charset=utf-8"
