@@ -115,6 +115,9 @@ TEMPLATES = [
     },
 ]
 
+# Every form field rendered with the design system's field group and control classes (docs/design.md).
+FORM_RENDERER = "samen.common.forms.FormRenderer"
+
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 # Reuse a connection for a minute instead of opening one per request (checked before reuse).
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0 if DEBUG else 60)

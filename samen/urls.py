@@ -13,6 +13,7 @@ urlpatterns = [
     path("healthz", common_views.health, name="health"),
     path("manifest.webmanifest", pwa.manifest, name="manifest"),
     path("sw.js", pwa.service_worker, name="service_worker"),
+    path("branding/<int:version>.css", common_views.branding_stylesheet, name="branding_stylesheet"),
     path("admin/login/", admin_login),  # before the admin's own: sign in through allauth, with the second factor
     path("admin/", admin.site.urls),
     *i18n_patterns(

@@ -12,6 +12,7 @@ from django.test import override_settings
 from django.utils import timezone, translation
 
 from samen.accounts.models import User
+from samen.common import branding
 from samen.common.replica import REPLICA
 from tests.factories import IdeaFactory, PhaseFactory, ProcessFactory, ThemeFactory, UserFactory
 
@@ -21,6 +22,19 @@ def empty_cache():
     """The local-memory cache outlives a test's database: every test starts with none."""
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def branding_in_cache(request, empty_cache):
+    """A running site reads its branding once and keeps it in the cache until an administrator changes it
+    (common/branding.py): so do tests with a database, whose query counts are about the page itself."""
+    if request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("_django_db_helper")
+    elif not {"db", "transactional_db"} & set(request.fixturenames):
+        return
+    else:
+        request.getfixturevalue("transactional_db" if "transactional_db" in request.fixturenames else "db")
+    branding.current()
 
 
 @pytest.fixture(autouse=True)

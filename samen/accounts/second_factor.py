@@ -37,6 +37,7 @@ OPEN_PAGES = {
     "account_confirm_email",
     "set_language",
     "health",
+    "branding_stylesheet",  # the deployment's colours, as static as a stylesheet (a redirect would renew the secret)
 }
 # Set in the session once this session has seen the account's authenticator: no query on every request.
 SESSION_KEY = "samen_second_factor"

@@ -15,12 +15,16 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
+from samen.common import branding
+
 # Bump when the shell's files change: the new service worker then drops the old cache.
-SHELL_VERSION = "1"
+SHELL_VERSION = "2"
 
 
 def shell_files() -> list[str]:
     return [
+        static("vendor/utrecht/components.css"),
+        static("samen/theme.css"),
         static("samen/site.css"),
         static("vendor/htmx/htmx.min.js"),
         static("samen/pwa.js"),
@@ -47,7 +51,7 @@ def manifest(request):
         "scope": "/",
         "display": "standalone",
         "background_color": "#ffffff",
-        "theme_color": "#0b4f9c",
+        "theme_color": branding.current().primary_colour,
         "lang": translation.get_language(),
         "icons": [
             {"src": static("samen/icon-192.png"), "sizes": "192x192", "type": "image/png"},

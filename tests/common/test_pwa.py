@@ -47,3 +47,9 @@ def test_the_offline_page_speaks_each_language(client, language, title):
 
     assert response.status_code == 200
     assert title in response.content.decode()
+
+
+def test_the_shell_keeps_the_design_systems_stylesheets_so_the_offline_page_looks_the_same(client):
+    body = client.get(reverse("service_worker")).content.decode()
+
+    assert '"/static/vendor/utrecht/components.css", "/static/samen/theme.css", "/static/samen/site.css"' in body
