@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from django_tasks import task
 from samen.accounts.models import User
 from samen.common.discovery import app_submodules
 from samen.common.mail import absolute, is_silenced, mail_in_language
-from samen.notifications.models import DEFAULT_RHYTHMS, Kind, Pending, Preference, Rhythm
+from samen.notifications.models import DEFAULT_RHYTHMS, Announcement, Kind, Pending, Preference, Rhythm
 from samen.notifications.tokens import unsubscribe_url
 
 
@@ -59,6 +59,26 @@ def notify(users: Iterable[User], *, kind: str, event: str, object_id: int, deta
     user_ids = sorted({user.pk for user in users})
     if user_ids:
         transaction.on_commit(lambda: send_notices.enqueue(user_ids, kind, event, object_id, detail))
+
+
+def notify_once(users: Iterable[User], *, kind: str, event: str, object_id: int) -> bool:
+    """`notify`, but only the first time this event is told: for the daily jobs, which may run twice. Returns whether
+    it was told now. The database's constraint decides between two runs at the same moment."""
+    if is_silenced():
+        return False
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                Announcement.objects.create(event=event, object_id=object_id)
+        except IntegrityError:
+            return False
+        notify(users, kind=kind, event=event, object_id=object_id)
+    return True
+
+
+def daily_jobs() -> list[Callable[[], object]]:
+    """What the apps' `notifications.py` ask to run once a day (their `DAILY` list), from `notifications_daily`."""
+    return [job for module in app_submodules("notifications") for job in getattr(module, "DAILY", ())]
 
 
 @task()

@@ -96,3 +96,18 @@ class Pending(models.Model):
 
     def __str__(self):
         return f"{self.event} {self.object_id} ({self.rhythm})"
+
+
+class Announcement(models.Model):
+    """An event told once to everyone concerned (a vote opening today): the daily job run twice, or on two machines,
+    finds the row and tells nobody again."""
+
+    event = models.CharField(max_length=40)
+    object_id = models.PositiveBigIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["event", "object_id"], name="announced_once")]
+
+    def __str__(self):
+        return f"{self.event} {self.object_id}"

@@ -1,7 +1,11 @@
 """What each kind covers: replies, a process's news for who took part in it, new processes where one chose."""
 
+import io
+
 import pytest
 from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
 
 from samen.ideas import services as idea_services
 from samen.notifications.services import set_preferences, set_rhythm
@@ -153,3 +157,39 @@ def test_a_process_about_a_chosen_topic_is_told_wherever_it_is(wants_new_process
 
     assert sorted(message.to[0] for message in mail.outbox) == [cyclist.email, neighbour.email]  # each once
     assert outbox_to(gardener.email) == []
+
+
+def test_a_vote_opening_today_is_told_once_to_who_took_part(django_capture_on_commit_callbacks):
+    shortlist = shortlist_at("vote")
+    phase = shortlist.process.phases.get(kind="shortlist_vote")
+    phase.first_day = timezone.localdate()
+    phase.save()
+    author, quiet_author = [idea.author for idea in shortlist.process.ideas.order_by("pk")[:2]]
+    author.preferred_language = "en"
+    author.save()
+    set_rhythm(user=author, kind="process_news", rhythm="at_once")
+    stranger = UserFactory(email="stranger@example.org")
+    set_rhythm(user=stranger, kind="process_news", rhythm="at_once")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("notifications_daily", stdout=io.StringIO())
+        call_command("notifications_daily", stdout=io.StringIO())  # cron ran it twice: told once
+    run_worker()
+
+    assert [message.subject for message in outbox_to(author.email)] == [
+        f"[Samen] The vote on “{shortlist.process.title_en}” is open until {phase.last_day:%-d %B %Y}"
+    ]
+    assert outbox_to(quiet_author.email) == []  # process news is off until chosen
+    assert outbox_to(stranger.email) == []  # took no part
+
+
+def test_a_vote_that_opened_yesterday_is_not_told_again_today(django_capture_on_commit_callbacks):
+    shortlist = shortlist_at("vote")  # opened five days ago
+    author = shortlist.process.ideas.order_by("pk").first().author
+    set_rhythm(user=author, kind="process_news", rhythm="at_once")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("notifications_daily", stdout=io.StringIO())
+    run_worker()
+
+    assert outbox_to(author.email) == []

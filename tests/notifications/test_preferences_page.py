@@ -51,7 +51,7 @@ def test_a_rhythm_not_offered_is_refused_with_an_error_summary_and_nothing_saved
     response = client.post(URL, CHOICES | {"follows": "hourly"})
 
     assert response.status_code == 422
-    assert 'class="error-summary"' in response.content.decode()
+    assert 'error-summary" role="alert"' in response.content.decode()
     assert rhythm_of(resident, "follows") == Rhythm.AT_ONCE
 
 
