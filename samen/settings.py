@@ -211,6 +211,8 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Samen <noreply@samen.localhost>")
 
 LANGUAGE_CODE = "fr"
+# Dates in English as Brussels writes them ("3 November 2026"); Dutch and French keep Django's own formats.
+FORMAT_MODULE_PATH = ["samen.formats"]
 LANGUAGES = [("nl", _("Dutch")), ("fr", _("French")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Brussels"

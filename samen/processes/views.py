@@ -10,7 +10,7 @@ from samen.common.geography import neighbourhoods
 from samen.common.replica import reads_from_primary
 from samen.processes import areas, eligibility, page, queries
 from samen.processes.models import Process
-from samen.processes.phases import PHASE_KINDS
+from samen.processes.phases import PHASE_KINDS, VOTING
 from samen.processes.poster import poster_pdf
 
 
@@ -108,7 +108,12 @@ def _process_detail(request, slug, fragment, *, page_key=None, now=None):
         "now_text": _now_text(phase),
         "next_phase": queries.next_phase(process),
         "participants": taken_part.people if taken_part else 0,
-        "not_eligible": eligibility.why_not_eligible(process, request.user) if process.voters else None,
+        # Said while a vote runs, where it answers "why can I not vote?"; in an idea call it would only mislead.
+        "not_eligible": (
+            eligibility.why_not_eligible(process, request.user)
+            if process.voters and phase is not None and PHASE_KINDS[phase.kind].allows & VOTING
+            else None
+        ),
         "link_parts": [part for part in shown if part.slot == "links"],
         "main_parts": [part for part in shown if part.slot == "main"],
     }

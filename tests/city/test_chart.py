@@ -29,8 +29,8 @@ def test_ticks_are_round_and_cover_the_values():
 def test_each_value_is_a_point_with_its_date_and_value():
     svg = chart()
 
-    assert "<title>June 1, 2024: 45.5</title>" in svg
-    assert "<title>June 1, 2025: 52</title>" in svg
+    assert "<title>1 June 2024: 45.5</title>" in svg
+    assert "<title>1 June 2025: 52</title>" in svg
     assert svg.count("<circle") == 2
     assert svg.count("<polyline") == 1
 
@@ -47,7 +47,7 @@ def test_the_path_to_the_target_and_the_target_are_drawn():
     svg = chart()
 
     assert 'stroke-dasharray="6 4"' in svg
-    assert "<title>Target: 70 on Dec. 31, 2030</title>" in svg
+    assert "<title>Target: 70 on 31 December 2030</title>" in svg
 
 
 def test_it_is_labelled_for_assistive_technology_and_has_no_style_attribute():

@@ -32,7 +32,7 @@ def test_a_process_manager_enters_a_value_and_sees_it_on_the_page(client, manage
     response = client.post(add_url(indicator), VALUE, follow=True)
 
     assert response.redirect_chain == [(indicator.get_absolute_url(), 302)]
-    assert "<td>Jan. 1, 2025</td><td>170</td><td>from the count</td>" in response.content.decode()
+    assert '<td>1 January 2025</td><td class="numeric">170</td><td>from the count</td>' in response.content.decode()
 
 
 def test_an_administrator_may_enter_a_value(client, indicator):

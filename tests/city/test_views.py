@@ -43,12 +43,12 @@ def test_the_indicator_page_draws_the_chart_lists_the_values_and_gives_the_gap_a
     assert page.count("<svg") == 1
     chart = page.split("<svg", 1)[1].split("</svg>", 1)[0]
     assert "style=" not in chart
-    assert "<title>Jan. 1, 2024: 160</title>" in chart
+    assert "<title>1 January 2024: 160</title>" in chart
     assert ">2020</text>" in chart
     assert ">2030</text>" in chart
     table = page.split('<caption id="values-caption">', 1)[1].split("</table>", 1)[0]
-    assert "<td>Jan. 1, 2022</td><td>110</td>" in table
-    assert "<td>Jan. 1, 2024</td><td>160</td>" in table
+    assert '<td>1 January 2022</td><td class="numeric">110</td>' in table
+    assert '<td>1 January 2024</td><td class="numeric">160</td>' in table
     assert "40 trips still to go" in page
     assert "City strategy 2030 §3.2.5" in page
     assert "on track" in page
@@ -96,5 +96,5 @@ def test_a_computed_indicator_shows_its_breakdown_by_neighbourhood(client):
     page = client.get(found.get_absolute_url()).content.decode()
 
     table = page.split('<caption id="breakdown-caption">', 1)[1].split("</table>", 1)[0]
-    assert "<td>2</td>" in table
-    assert "<td>1</td>" in table
+    assert '<td class="numeric">2</td>' in table
+    assert '<td class="numeric">1</td>' in table

@@ -9,7 +9,9 @@ from django.urls import reverse
 
 from samen.accounts.models import User, Verification
 from samen.budgets.models import BudgetBallot
+from samen.processes.models import Process
 from tests.budgets.conftest import budget_at, proposals_of
+from tests.conftest import process_in
 from tests.factories import UserFactory
 from tests.initiatives.conftest import Census
 from tests.texts import born_years_ago
@@ -103,3 +105,14 @@ def test_on_29_february_who_turns_16_today_in_brussels_votes_and_who_turns_16_to
 
     assert response.status_code == (302 if allowed else 403)
     assert BudgetBallot.objects.count() == (1 if allowed else 0)
+
+
+def test_an_idea_call_does_not_tell_an_unverified_visitor_that_they_cannot_vote(client, resident):
+    process = process_in("open")
+    process.voters = Process.Voters.VERIFIED
+    process.save()
+    client.force_login(resident)
+
+    page = client.get(process.get_absolute_url()).content.decode()
+
+    assert "This vote is for verified residents" not in page
