@@ -29,6 +29,8 @@ SAMEN_POSTS_PER_HOUR = env.int("SAMEN_POSTS_PER_HOUR", default=20)  # ideas + co
 SAMEN_PAGE_CACHE = env.bool("SAMEN_PAGE_CACHE", default=True)  # anonymous pages from the cache (page_cache.py)
 SAMEN_SIGNUP_MIN_SECONDS = env.int("SAMEN_SIGNUP_MIN_SECONDS", default=3)  # a sign-up form filled faster is a script
 SAMEN_UNSUBSCRIBE_DAYS = env.int("SAMEN_UNSUBSCRIBE_DAYS", default=90)  # an e-mail's "stop following" link then expires
+SAMEN_API_RATE = env.str("SAMEN_API_RATE", default="120/minute")  # requests to /api/v1/ per client address
+SAMEN_OPEN_DATA_LICENCE = env.str("SAMEN_OPEN_DATA_LICENCE", default="CC0-1.0")  # the licence of the public data
 SAMEN_WEEKLY_DIGEST_WEEKDAY = env.int("SAMEN_WEEKLY_DIGEST_WEEKDAY", default=0)  # notifications_daily: 0 is Monday
 # Verification with the Belgian eID or itsme through an OpenID Connect provider (the federal FAS/CSAM, or
 # `python -m devtools.oidc_provider` on a laptop). Off while the discovery URL is empty.
@@ -68,6 +70,7 @@ INSTALLED_APPS = [
     "samen.initiatives",
     "samen.city",
     "samen.demo",
+    "samen.api",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,7 @@ urlpatterns = [
     path("branding/<int:version>.css", common_views.branding_stylesheet, name="branding_stylesheet"),
     path("admin/login/", admin_login),  # before the admin's own: sign in through allauth, with the second factor
     path("admin/", admin.site.urls),
+    path("api/v1/", include(("samen.api.urls", "api-v1"), namespace="api-v1")),  # language-neutral (issue 17)
     *i18n_patterns(
         # Inside the language prefix, so that the switcher knows which language the current page is in.
         path("i18n/", include("django.conf.urls.i18n")),
