@@ -1,0 +1,94 @@
+"""What every answer of the API shares: conditional GET, public caching, CORS, read-only, and the rate limit."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from samen.processes.models import Process
+from tests.city.conftest import make_indicator
+from tests.factories import CommentFactory, IdeaFactory, ProcessFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_etag_and_a_304_when_nothing_changed(client, published):
+    first = client.get("/api/v1/processes")
+    assert first["ETag"]
+    assert "public" in first["Cache-Control"]
+    assert "max-age=60" in first["Cache-Control"]
+    again = client.get("/api/v1/processes", headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 304
+    assert again.content == b""
+    assert again["Access-Control-Allow-Origin"] == "*"
+
+
+def test_a_change_gives_a_new_etag(client, published):
+    first = client.get("/api/v1/processes")
+    ProcessFactory(slug="another")
+    assert client.get("/api/v1/processes", headers={"If-None-Match": first["ETag"]}).status_code == 200
+
+
+def test_cors_is_open_for_reading_without_credentials(client, published):
+    response = client.get("/api/v1/processes", headers={"Origin": "https://data.example.org"})
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Credentials" not in response
+    assert client.get("/api/v1/ideas/999999")["Access-Control-Allow-Origin"] == "*"
+
+
+def test_a_preflight_is_answered(client):
+    response = client.options(
+        "/api/v1/processes",
+        headers={"Origin": "https://data.example.org", "Access-Control-Request-Method": "GET"},
+    )
+    assert response.status_code == 204
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "GET" in response["Access-Control-Allow-Methods"]
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_writing_is_refused(client, published, method):
+    response = getattr(client, method)("/api/v1/processes/parks")
+    assert response.status_code == 405
+    assert response.json()["detail"]
+    assert Process.objects.get(slug="parks").status == Process.Status.PUBLISHED
+
+
+def test_over_the_limit_a_429_with_retry_after(client, settings):
+    settings.SAMEN_API_RATE = "3/minute"
+    assert [client.get("/api/v1/city/domains").status_code for _ in range(3)] == [200, 200, 200]
+    refused = client.get("/api/v1/city/domains")
+    assert refused.status_code == 429
+    assert 1 <= int(refused["Retry-After"]) <= 60
+    assert refused.json()["detail"]
+    other = client.get("/api/v1/city/domains", REMOTE_ADDR="192.0.2.7")
+    assert other.status_code == 200  # the limit is per client
+
+
+def _queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_each_list_costs_the_same_queries_for_one_item_and_three(client):
+    process = ProcessFactory(slug="counted")
+    theme = ThemeFactory(process=process)
+    idea = IdeaFactory(process=process, theme=theme)
+    CommentFactory(idea=idea)
+    make_indicator("first")
+    lists = [
+        "/api/v1/processes",
+        "/api/v1/processes/counted/ideas",
+        f"/api/v1/ideas/{idea.pk}/comments",
+        "/api/v1/city/indicators",
+        "/api/v1/city/domains",
+    ]
+    one = {url: _queries(client, url) for url in lists}
+    for n in range(2):
+        other = ProcessFactory(slug=f"more-{n}")
+        ThemeFactory(process=other)
+        IdeaFactory(process=process, theme=theme)
+        CommentFactory(idea=idea)
+        make_indicator(f"more-{n}")
+    three = {url: _queries(client, url) for url in lists}
+    assert three == one
