@@ -6,6 +6,7 @@ from typing import Literal
 
 from django.conf import settings
 from django.db.models import Prefetch, Q
+from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -65,8 +66,10 @@ def index(request):
     }
 
 
-def _site(path: str) -> str:
-    return settings.SITE_URL + path
+def _site(obj) -> str:
+    """The object's page on the site, in the site's default language: an answer does not vary with the asker's."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return settings.SITE_URL + obj.get_absolute_url()
 
 
 def _neighbourhood(code: int | None) -> int | None:
@@ -91,7 +94,7 @@ def _process_out(process: Process) -> dict:
             for p in process.phases.all()
         ],
         "created_at": process.created_at,
-        "url": _site(process.get_absolute_url()),
+        "url": _site(process),
     }
 
 
@@ -165,7 +168,7 @@ def _idea_out(idea: Idea, process_slug: str) -> dict:
         "created_at": idea.created_at,
         "support_count": idea.support_count,
         "comment_count": idea.comment_count,
-        "url": _site(idea.get_absolute_url()),
+        "url": _site(idea),
     }
 
 
@@ -260,7 +263,7 @@ def _indicator_out(indicator: Indicator) -> dict:
         "source_url": indicator.source_url,
         "kind": indicator.kind,
         "values": [{"date": v.date, "value": float(v.value)} for v in indicator.values.all()],
-        "url": _site(indicator.get_absolute_url()),
+        "url": _site(indicator),
     }
 
 

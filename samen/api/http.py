@@ -66,13 +66,26 @@ def public_api(view):
             response = JsonResponse({"detail": _("Too many requests: please wait and try again.")}, status=429)
             response["Retry-After"] = str(retry_after)
             return cors(response)
+        head = request.method == "HEAD"
+        if head:  # the GET's headers without its body
+            request.method = "GET"
         response = view(request, *args, **kwargs)
+        if head:
+            request.method = "HEAD"
         cors(response)
         response["Access-Control-Expose-Headers"] = "ETag, Retry-After"
         if response.status_code == 200:
             patch_cache_control(response, public=True, max_age=MAX_AGE)
             set_response_etag(response)
-            return cors(get_conditional_response(request, etag=response.get("ETag"), response=response))
+            response = cors(get_conditional_response(request, etag=response.get("ETag"), response=response))
+        if head:
+            response.content = b""
         return response
 
     return wrapped
+
+
+@public_api
+def not_found(request, rest=""):
+    """Any other address under /api/v1/: a JSON 404, as a client of the API expects."""
+    return JsonResponse({"detail": _("There is nothing at this address of the API.")}, status=404)

@@ -92,3 +92,23 @@ def test_each_list_costs_the_same_queries_for_one_item_and_three(client):
         make_indicator(f"more-{n}")
     three = {url: _queries(client, url) for url in lists}
     assert three == one
+
+
+def test_head_gives_the_headers_without_the_body(client):
+    response = client.head("/api/v1/city/domains")
+    assert response.status_code == 200
+    assert response["ETag"]
+    assert response.content == b""
+
+
+def test_an_unknown_address_of_the_api_is_a_json_404(client):
+    response = client.get("/api/v1/nothing/here")
+    assert response.status_code == 404
+    assert response.json()["detail"]
+    assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_links_to_the_site_do_not_depend_on_the_askers_language(client, published):
+    dutch = client.get("/api/v1/processes", headers={"Accept-Language": "nl"}).json()
+    french = client.get("/api/v1/processes", headers={"Accept-Language": "fr"}).json()
+    assert dutch == french
