@@ -1,6 +1,7 @@
 """What every API answer shares: a per-client rate limit (429 with Retry-After), CORS open for reading, an ETag
 with conditional GET (304), and public caching for a minute."""
 
+import logging
 import time
 from functools import wraps
 
@@ -11,6 +12,8 @@ from django.utils.cache import get_conditional_response, patch_cache_control, se
 from django.utils.translation import gettext as _
 
 from samen.common.http import client_ip
+
+logger = logging.getLogger(__name__)
 
 PERIODS = {"s": 1, "sec": 1, "second": 1, "m": 60, "min": 60, "minute": 60, "h": 3600, "hour": 3600, "d": 86400}
 MAX_AGE = 60
@@ -30,12 +33,16 @@ def over_limit(request) -> int:
     now = time.time()
     window = int(now // period)
     key = f"api-rate:{client_ip(request)}:{window}"
-    cache.add(key, 0, timeout=period + 1)
     try:
-        used = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=period + 1)
-        used = 1
+        cache.add(key, 0, timeout=period + 1)
+        try:
+            used = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=period + 1)
+            used = 1
+    except Exception:  # the shared cache is down: serve the public data rather than fail
+        logger.warning("API rate limit not counted: the cache does not answer", exc_info=True)
+        return 0
     if used <= allowed:
         return 0
     return max(1, int((window + 1) * period - now + 0.999))
