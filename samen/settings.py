@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "samen.initiatives",
     "samen.city",
     "samen.demo",
+    "samen.opendata",
 ]
 
 MIDDLEWARE = [
@@ -205,6 +206,12 @@ if not SAMEN_STAFF_MFA and not DEBUG:
 TASKS = {"default": {"BACKEND": env.str("SAMEN_TASK_BACKEND", default="django_tasks_db.DatabaseBackend")}}
 # The address e-mails link to (no request is at hand in a background task).
 SITE_URL = env.str("SAMEN_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Open data (docs/opendata.md): the licence of the downloads (a URI), and who publishes them in the DCAT-AP catalogue.
+SAMEN_OPEN_DATA_LICENCE = env.str(
+    "SAMEN_OPEN_DATA_LICENCE", default="http://creativecommons.org/publicdomain/zero/1.0/"
+)
+SAMEN_OPEN_DATA_PUBLISHER = env.str("SAMEN_OPEN_DATA_PUBLISHER", default="City of Brussels")
+SAMEN_OPEN_DATA_CONTACT = env.str("SAMEN_OPEN_DATA_CONTACT", default="opendata@example.org")
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
