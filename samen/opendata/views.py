@@ -1,11 +1,12 @@
 from datetime import datetime
 
+from django.core.files.storage import default_storage
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import condition, require_safe
 
 from samen.opendata import catalogue
-from samen.opendata.build import file_url, read_manifest
+from samen.opendata.build import MANIFEST, file_url, read_manifest
 
 
 @require_safe
@@ -28,12 +29,22 @@ def index(request):
     return render(request, "opendata/index.html", {"datasets": datasets, "licence": manifest["licence"]})
 
 
+def last_built(request):
+    """The catalogue changes only with the manifest: a harvester asking again gets 304 Not Modified until then."""
+    try:
+        return default_storage.get_modified_time(MANIFEST)
+    except (FileNotFoundError, NotImplementedError):
+        return None
+
+
 @require_safe
+@condition(last_modified_func=last_built)
 def catalog_turtle(request):
     return HttpResponse(catalogue.graph().serialize(format="turtle"), content_type="text/turtle; charset=utf-8")
 
 
 @require_safe
+@condition(last_modified_func=last_built)
 def catalog_jsonld(request):
     return HttpResponse(
         catalogue.graph().serialize(format="json-ld", indent=1), content_type="application/ld+json; charset=utf-8"

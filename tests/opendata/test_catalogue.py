@@ -88,3 +88,12 @@ def test_the_api_is_a_data_service_of_the_catalogue(client, public_data):
     assert graph.value(api, DCAT.endpointDescription) == URIRef(f"{SITE}/api/v1/openapi.json")
     assert (URIRef(f"{SITE}/opendata/catalog"), DCAT.service, api) in graph
     assert Literal("Samen JSON API", lang="en") in set(graph.objects(api, DCTERMS.title))
+
+
+def test_a_harvester_asking_again_without_a_new_build_gets_not_modified(client, public_data):
+    build()
+    first = client.get("/opendata/catalog.ttl")
+
+    again = client.get("/opendata/catalog.ttl", headers={"if-modified-since": first["Last-Modified"]})
+
+    assert again.status_code == 304

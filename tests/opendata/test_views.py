@@ -4,6 +4,7 @@ import pytest
 from django.core.files.storage import default_storage
 
 from samen.opendata.build import build
+from tests.factories import IdeaFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -41,3 +42,13 @@ def test_before_any_build_the_page_says_so_and_does_not_build(client, public_dat
 def test_the_page_and_the_catalogue_are_read_only(client, public_data):
     for url in ("/en/open-data/", "/opendata/catalog.ttl", "/opendata/catalog.jsonld"):
         assert client.post(url).status_code == 405
+
+
+@pytest.mark.parametrize("ideas", [1, 3])
+def test_the_page_reads_the_manifest_not_the_database(client, public_data, ideas, django_assert_num_queries):
+    for _ in range(ideas - 1):
+        IdeaFactory(process=public_data["process"])
+    build()
+
+    with django_assert_num_queries(0):
+        assert client.get("/en/open-data/").status_code == 200
