@@ -6,11 +6,16 @@ and an idea's place is its neighbourhood, not its point on the map."""
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q
 
+from samen.budgets import services as budget_services
+from samen.budgets.models import Budget
 from samen.city.models import Indicator, IndicatorValue
 from samen.ideas.models import Idea, Visibility
 from samen.processes.models import Phase, Process
+from samen.votes import services as vote_services
+from samen.votes.models import Shortlist
 
 
 @dataclass(frozen=True)
@@ -213,6 +218,84 @@ def indicators() -> Dataset:
     )
 
 
+def results() -> Dataset:
+    """Vote and budget results as their pages publish them: only where an anonymous visitor may see them (a published
+    process whose vote has ended, whose budget ballot has closed), counted the same way the pages count them."""
+    anyone = AnonymousUser()
+    vote_rows = []
+    shortlists = Shortlist.objects.filter(process__status=Process.Status.PUBLISHED).select_related("process")
+    for shortlist in shortlists.order_by("process_id"):
+        if not anyone.has_perm("votes.view_results", shortlist):
+            continue
+        outcome = vote_services.count_votes(shortlist=shortlist).outcome
+        titles = dict(shortlist.entries.values_list("idea_id", "idea__title"))
+        for rank, idea in enumerate(outcome["ranking"], start=1):
+            vote_rows.append(
+                (
+                    shortlist.process_id,
+                    int(idea),
+                    titles[int(idea)],
+                    rank,
+                    outcome["tallies"][idea],
+                    idea in outcome["winners"],
+                )
+            )
+    budget_rows = []
+    budgets = Budget.objects.filter(process__status=Process.Status.PUBLISHED).select_related("process")
+    for budget in budgets.order_by("process_id"):
+        if not anyone.has_perm("budgets.view_result", budget.process):
+            continue
+        outcome = budget_services.count_budget(budget=budget).outcome
+        for proposal in budget.proposals.filter(pk__in=[int(pk) for pk in outcome["votes"]]).order_by("pk"):
+            pid = str(proposal.pk)
+            budget_rows.append(
+                (
+                    budget.process_id,
+                    proposal.pk,
+                    proposal.title_nl,
+                    proposal.title_fr,
+                    proposal.title_en,
+                    proposal.neighbourhood_code,
+                    proposal.cost,
+                    outcome["votes"][pid],
+                    pid in outcome["winners"],
+                    pid in outcome["greedy"]["winners"],
+                )
+            )
+    return Dataset(
+        slug="results",
+        title={
+            "nl": "Uitslagen van stemmingen en budgetten",
+            "fr": "Résultats des votes et des budgets",
+            "en": "Vote and budget results",
+        },
+        description={
+            "nl": "De uitslagen van de afgelopen stemmingen en participatieve budgetten, zoals hun pagina's ze tonen.",
+            "fr": "Les résultats des votes et des budgets participatifs terminés, tels que leurs pages les publient.",
+            "en": "The results of the votes and participatory budgets that have ended, as their pages publish them.",
+        },
+        tables=[
+            Table("votes", ("process_id", "idea_id", "idea_title", "rank", "votes", "winner"), vote_rows),
+            Table(
+                "budgets",
+                (
+                    "process_id",
+                    "proposal_id",
+                    "title_nl",
+                    "title_fr",
+                    "title_en",
+                    "neighbourhood_code",
+                    "cost",
+                    "votes",
+                    "funded",
+                    "funded_by_greedy",
+                ),
+                budget_rows,
+            ),
+        ],
+    )
+
+
 def _num(value):
     return None if value is None else str(value)
 
@@ -221,7 +304,7 @@ def _day(value):
     return None if value is None else value.isoformat()
 
 
-DATASETS = (processes, ideas, indicators)
+DATASETS = (processes, ideas, indicators, results)
 
 
 def all_datasets() -> list[Dataset]:
