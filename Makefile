@@ -24,6 +24,7 @@ install: $(VENV)/.installed
 run: install
 	DJANGO_DEBUG=true $(BIN)/python manage.py migrate --no-input
 	DJANGO_DEBUG=true $(BIN)/python manage.py seed_demo
+	DJANGO_DEBUG=true $(BIN)/python manage.py opendata_build
 	@echo "Starting the task worker (e-mails to followers) and the web server on http://127.0.0.1:$(PORT)/"
 	DJANGO_DEBUG=true $(BIN)/python manage.py db_worker --no-startup-delay & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \

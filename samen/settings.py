@@ -30,7 +30,6 @@ SAMEN_PAGE_CACHE = env.bool("SAMEN_PAGE_CACHE", default=True)  # anonymous pages
 SAMEN_SIGNUP_MIN_SECONDS = env.int("SAMEN_SIGNUP_MIN_SECONDS", default=3)  # a sign-up form filled faster is a script
 SAMEN_UNSUBSCRIBE_DAYS = env.int("SAMEN_UNSUBSCRIBE_DAYS", default=90)  # an e-mail's "stop following" link then expires
 SAMEN_API_RATE = env.str("SAMEN_API_RATE", default="120/minute")  # requests to /api/v1/ per client address
-SAMEN_OPEN_DATA_LICENCE = env.str("SAMEN_OPEN_DATA_LICENCE", default="CC0-1.0")  # the licence of the public data
 SAMEN_WEEKLY_DIGEST_WEEKDAY = env.int("SAMEN_WEEKLY_DIGEST_WEEKDAY", default=0)  # notifications_daily: 0 is Monday
 # Verification with the Belgian eID or itsme through an OpenID Connect provider (the federal FAS/CSAM, or
 # `python -m devtools.oidc_provider` on a laptop). Off while the discovery URL is empty.
@@ -71,6 +70,7 @@ INSTALLED_APPS = [
     "samen.city",
     "samen.demo",
     "samen.api",
+    "samen.opendata",
 ]
 
 MIDDLEWARE = [
@@ -208,6 +208,12 @@ if not SAMEN_STAFF_MFA and not DEBUG:
 TASKS = {"default": {"BACKEND": env.str("SAMEN_TASK_BACKEND", default="django_tasks_db.DatabaseBackend")}}
 # The address e-mails link to (no request is at hand in a background task).
 SITE_URL = env.str("SAMEN_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Open data (docs/opendata.md): the licence of the downloads (a URI), and who publishes them in the DCAT-AP catalogue.
+SAMEN_OPEN_DATA_LICENCE = env.str(
+    "SAMEN_OPEN_DATA_LICENCE", default="http://creativecommons.org/publicdomain/zero/1.0/"
+)
+SAMEN_OPEN_DATA_PUBLISHER = env.str("SAMEN_OPEN_DATA_PUBLISHER", default="City of Brussels")
+SAMEN_OPEN_DATA_CONTACT = env.str("SAMEN_OPEN_DATA_CONTACT", default="opendata@example.org")
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

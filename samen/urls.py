@@ -8,6 +8,7 @@ from samen.accounts import views as account_views
 from samen.accounts.second_factor import admin_login
 from samen.common import pwa
 from samen.common import views as common_views
+from samen.opendata.urls import catalogue_urlpatterns
 
 urlpatterns = [
     path("healthz", common_views.health, name="health"),
@@ -17,6 +18,7 @@ urlpatterns = [
     path("admin/login/", admin_login),  # before the admin's own: sign in through allauth, with the second factor
     path("admin/", admin.site.urls),
     path("api/v1/", include(("samen.api.urls", "api-v1"), namespace="api-v1")),  # language-neutral (issue 17)
+    *catalogue_urlpatterns,
     *i18n_patterns(
         # Inside the language prefix, so that the switcher knows which language the current page is in.
         path("i18n/", include("django.conf.urls.i18n")),
@@ -27,6 +29,7 @@ urlpatterns = [
         path("", include("samen.panels.urls")),
         path("", include("samen.initiatives.urls")),
         path("", include("samen.city.urls")),
+        path("", include("samen.opendata.urls")),
         path("moderation/", include("samen.ideas.moderation_urls")),
         path("", include("samen.notifications.urls")),
         path("account/profile/", account_views.profile, name="profile"),

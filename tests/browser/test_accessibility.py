@@ -2,6 +2,7 @@
 
 import pytest
 
+from samen.opendata.build import build
 from samen.votes import services
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.conftest import process_in
@@ -123,3 +124,14 @@ def test_initiative_and_verification_pages_have_no_serious_violation_in_the_thre
         assert page.locator("form select[name=kind]").count() == 1
         assert_accessible(page)
     assert Initiative.objects.count() == 2
+
+
+def test_the_open_data_page_has_no_serious_violation(page, live_server, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    IdeaFactory(process=process_in("open"))
+    build()
+
+    for language in ("en", "nl", "fr"):
+        page.goto(f"{live_server.url}/{language}/open-data/")
+        assert page.get_by_role("link", name="JSON").first.is_visible()
+        assert_accessible(page)

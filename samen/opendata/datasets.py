@@ -1,0 +1,311 @@
+"""The public datasets: what each one holds, read from the database with public data only.
+
+No column names a person: ideas and comments are counted and described, never signed (no author column at all),
+and an idea's place is its neighbourhood, not its point on the map."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Count, Q
+
+from samen.budgets import services as budget_services
+from samen.budgets.models import Budget
+from samen.city.models import Indicator, IndicatorValue
+from samen.ideas.models import Idea, Visibility
+from samen.processes.models import Phase, Process
+from samen.votes import services as vote_services
+from samen.votes.models import Shortlist
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str  # the CSV file's name in the ZIP, and the key in the JSON file
+    columns: tuple[str, ...]
+    rows: Iterable[tuple]
+
+
+@dataclass(frozen=True)
+class Dataset:
+    slug: str
+    title: dict[str, str]  # per language: nl, fr, en
+    description: dict[str, str]
+    tables: list[Table] = field(default_factory=list)
+
+
+def _published_processes():
+    return Process.objects.filter(status=Process.Status.PUBLISHED)
+
+
+def processes() -> Dataset:
+    published = _published_processes().order_by("pk")
+    return Dataset(
+        slug="processes",
+        title={"nl": "Participatietrajecten", "fr": "Processus participatifs", "en": "Participation processes"},
+        description={
+            "nl": "De gepubliceerde participatietrajecten en hun fasen.",
+            "fr": "Les processus participatifs publiés et leurs phases.",
+            "en": "The published participation processes and their phases.",
+        },
+        tables=[
+            Table(
+                "processes",
+                (
+                    "id",
+                    "slug",
+                    "title_nl",
+                    "title_fr",
+                    "title_en",
+                    "scope",
+                    "municipality_nis",
+                    "neighbourhood_code",
+                    "created_at",
+                ),
+                [
+                    (
+                        p.pk,
+                        p.slug,
+                        p.title_nl,
+                        p.title_fr,
+                        p.title_en,
+                        p.scope,
+                        p.municipality_nis,
+                        p.neighbourhood_code,
+                        p.created_at.isoformat(),
+                    )
+                    for p in published
+                ],
+            ),
+            Table(
+                "phases",
+                ("id", "process_id", "kind", "title_nl", "title_fr", "title_en", "first_day", "last_day"),
+                [
+                    (
+                        ph.pk,
+                        ph.process_id,
+                        ph.kind,
+                        ph.title_nl,
+                        ph.title_fr,
+                        ph.title_en,
+                        ph.first_day.isoformat(),
+                        ph.last_day.isoformat(),
+                    )
+                    for ph in Phase.objects.filter(process__in=published).order_by("process_id", "first_day", "pk")
+                ],
+            ),
+        ],
+    )
+
+
+def ideas() -> Dataset:
+    visible = (
+        Idea.objects.filter(visibility=Visibility.PUBLISHED, process__status=Process.Status.PUBLISHED)
+        .select_related("theme")
+        .annotate(
+            support_count=Count("supports", distinct=True),
+            comment_count=Count("comments", filter=Q(comments__visibility=Visibility.PUBLISHED), distinct=True),
+        )
+        .order_by("pk")
+    )
+    return Dataset(
+        slug="ideas",
+        title={"nl": "Ideeën", "fr": "Idées", "en": "Ideas"},
+        description={
+            "nl": "De zichtbare ideeën van de gepubliceerde trajecten, met hun aantal steunbetuigingen en reacties; "
+            "zonder auteurs.",
+            "fr": "Les idées visibles des processus publiés, avec leur nombre de soutiens et de commentaires ; "
+            "sans auteurs.",
+            "en": "The visible ideas of the published processes, with their support and comment counts; "
+            "without authors.",
+        },
+        tables=[
+            Table(
+                "ideas",
+                (
+                    "id",
+                    "process_id",
+                    "theme",
+                    "title",
+                    "body",
+                    "language",
+                    "neighbourhood_code",
+                    "municipality_nis",
+                    "support_count",
+                    "comment_count",
+                    "created_at",
+                ),
+                [
+                    (
+                        i.pk,
+                        i.process_id,
+                        i.theme.slug,
+                        i.title,
+                        i.body,
+                        i.language,
+                        i.neighbourhood_code,
+                        i.municipality_nis,
+                        i.support_count,
+                        i.comment_count,
+                        i.created_at.isoformat(),
+                    )
+                    for i in visible
+                ],
+            )
+        ],
+    )
+
+
+def indicators() -> Dataset:
+    return Dataset(
+        slug="indicators",
+        title={"nl": "Indicatoren van de Stad", "fr": "Indicateurs de la Ville", "en": "The City's indicators"},
+        description={
+            "nl": "De indicatoren van de smart-city-strategie 2030, hun nulmeting, doel en gemeten waarden.",
+            "fr": "Les indicateurs de la stratégie smart city 2030, leur valeur de départ, leur objectif et "
+            "leurs valeurs mesurées.",
+            "en": "The indicators of the smart-city strategy 2030, their baseline, target and measured values.",
+        },
+        tables=[
+            Table(
+                "indicators",
+                (
+                    "id",
+                    "slug",
+                    "domain",
+                    "name_nl",
+                    "name_fr",
+                    "name_en",
+                    "unit",
+                    "direction",
+                    "baseline_value",
+                    "baseline_date",
+                    "target_value",
+                    "target_date",
+                    "source",
+                    "source_url",
+                    "kind",
+                ),
+                [
+                    (
+                        x.pk,
+                        x.slug,
+                        x.domain.slug,
+                        x.name_nl,
+                        x.name_fr,
+                        x.name_en,
+                        x.unit,
+                        x.direction,
+                        _num(x.baseline_value),
+                        _day(x.baseline_date),
+                        _num(x.target_value),
+                        _day(x.target_date),
+                        x.source,
+                        x.source_url,
+                        x.kind,
+                    )
+                    for x in Indicator.objects.select_related("domain").order_by("pk")
+                ],
+            ),
+            Table(
+                "values",
+                ("indicator_id", "date", "value", "note"),
+                [
+                    (v.indicator_id, v.date.isoformat(), _num(v.value), v.note)
+                    for v in IndicatorValue.objects.order_by("indicator_id", "date")
+                ],
+            ),
+        ],
+    )
+
+
+def results() -> Dataset:
+    """Vote and budget results as their pages publish them: only where an anonymous visitor may see them (a published
+    process whose vote has ended, whose budget ballot has closed), counted the same way the pages count them."""
+    anyone = AnonymousUser()
+    vote_rows = []
+    shortlists = Shortlist.objects.filter(process__status=Process.Status.PUBLISHED).select_related("process")
+    for shortlist in shortlists.order_by("process_id"):
+        if not anyone.has_perm("votes.view_results", shortlist):
+            continue
+        outcome = vote_services.count_votes(shortlist=shortlist).outcome
+        titles = dict(shortlist.entries.values_list("idea_id", "idea__title"))
+        for rank, idea in enumerate(outcome["ranking"], start=1):
+            vote_rows.append(
+                (
+                    shortlist.process_id,
+                    int(idea),
+                    titles[int(idea)],
+                    rank,
+                    outcome["tallies"][idea],
+                    idea in outcome["winners"],
+                )
+            )
+    budget_rows = []
+    budgets = Budget.objects.filter(process__status=Process.Status.PUBLISHED).select_related("process")
+    for budget in budgets.order_by("process_id"):
+        if not anyone.has_perm("budgets.view_result", budget.process):
+            continue
+        outcome = budget_services.count_budget(budget=budget).outcome
+        for proposal in budget.proposals.filter(pk__in=[int(pk) for pk in outcome["votes"]]).order_by("pk"):
+            pid = str(proposal.pk)
+            budget_rows.append(
+                (
+                    budget.process_id,
+                    proposal.pk,
+                    proposal.title_nl,
+                    proposal.title_fr,
+                    proposal.title_en,
+                    proposal.neighbourhood_code,
+                    proposal.cost,
+                    outcome["votes"][pid],
+                    pid in outcome["winners"],
+                    pid in outcome["greedy"]["winners"],
+                )
+            )
+    return Dataset(
+        slug="results",
+        title={
+            "nl": "Uitslagen van stemmingen en budgetten",
+            "fr": "Résultats des votes et des budgets",
+            "en": "Vote and budget results",
+        },
+        description={
+            "nl": "De uitslagen van de afgelopen stemmingen en participatieve budgetten, zoals hun pagina's ze tonen.",
+            "fr": "Les résultats des votes et des budgets participatifs terminés, tels que leurs pages les publient.",
+            "en": "The results of the votes and participatory budgets that have ended, as their pages publish them.",
+        },
+        tables=[
+            Table("votes", ("process_id", "idea_id", "idea_title", "rank", "votes", "winner"), vote_rows),
+            Table(
+                "budgets",
+                (
+                    "process_id",
+                    "proposal_id",
+                    "title_nl",
+                    "title_fr",
+                    "title_en",
+                    "neighbourhood_code",
+                    "cost",
+                    "votes",
+                    "funded",
+                    "funded_by_greedy",
+                ),
+                budget_rows,
+            ),
+        ],
+    )
+
+
+def _num(value):
+    return None if value is None else str(value)
+
+
+def _day(value):
+    return None if value is None else value.isoformat()
+
+
+DATASETS = (processes, ideas, indicators, results)
+
+
+def all_datasets() -> list[Dataset]:
+    return [make() for make in DATASETS]
