@@ -11,7 +11,7 @@ from samen.notifications.delivery import Notice, notify, notify_once
 from samen.notifications.models import Kind
 from samen.notifications.queries import interested_in_place
 from samen.processes.models import Phase, Process
-from samen.processes.phases import PHASE_KINDS, VOTING
+from samen.processes.phases import VOTING
 from samen.processes.queries import participant_accounts
 
 
@@ -42,7 +42,7 @@ def announce_votes_opening() -> int:
     opening = Phase.objects.filter(first_day=today, process__status=Process.Status.PUBLISHED).select_related("process")
     told = 0
     for phase in opening:
-        if PHASE_KINDS[phase.kind].allows & VOTING:
+        if phase.allows & VOTING:
             people = User.objects.filter(pk__in=participant_accounts(phase.process_id))
             told += notify_once(people, kind=Kind.PROCESS_NEWS, event="processes.vote_opened", object_id=phase.pk)
     return told

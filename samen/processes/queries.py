@@ -1,5 +1,6 @@
 import contextlib
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
@@ -191,13 +192,19 @@ def participants(process_ids: list[int]) -> dict[int, int]:
     return counts
 
 
+def _kept_ballots(process_ids: list[int]) -> Iterator[tuple[int, str, str]]:
+    """(process, vote, pseudonym) of every ballot kept without an account, from each app that keeps such ballots."""
+    for source in page.participant_sources():
+        if source.kept_ballots:
+            yield from source.kept_ballots(process_ids)
+
+
 def _counted_twice(process_ids: list[int]) -> dict[int, int]:
     """How many ballots kept without an account are of a person who also took part with a verified account: their
     pseudonym in that vote is the one the person's digest gives."""
     kept = defaultdict(set)
-    for source in page.participant_sources():
-        for process_id, vote, key in source.kept_ballots(process_ids) if source.kept_ballots else ():
-            kept[process_id].add((vote, key))
+    for process_id, vote, key in _kept_ballots(process_ids):
+        kept[process_id].add((vote, key))
     digests = _people_digests(list(kept))
     twice = {}
     for process_id, ballots in kept.items():
@@ -266,11 +273,10 @@ def people_taking_part(process_ids: list[int]) -> dict[int | str, set[int]]:
     when one of the verified participants is that person, else a person of its own."""
     people: dict[int | str, set[int]] = defaultdict(set)
     kept: set[str] = set()
+    if not page.participant_sources():
+        return {}
     for start in range(0, len(process_ids), PROCESS_BATCH):
-        batch = process_ids[start : start + PROCESS_BATCH]
-        if not page.participant_sources():
-            break
-        sql, params, database = _taking_part_sql(batch)
+        sql, params, database = _taking_part_sql(process_ids[start : start + PROCESS_BATCH])
         with connections[database].cursor() as cursor:
             cursor.execute(f"SELECT DISTINCT people.account, people.kept, people.digest FROM ({sql}) people", params)  # noqa: S608
             for account, key, digest in cursor.fetchall():
@@ -279,13 +285,7 @@ def people_taking_part(process_ids: list[int]) -> dict[int | str, set[int]]:
                 elif key is not None:
                     kept.add(key)
     if kept:
-        votes = {
-            vote
-            for source in page.participant_sources()
-            if source.kept_ballots
-            for _process, vote, key in source.kept_ballots(process_ids)
-            if key in kept
-        }
+        votes = {vote for _process, vote, key in _kept_ballots(process_ids) if key in kept}
         digests = [who for who in people if isinstance(who, str)]
         known = {vote_pseudonym(digest, vote): digest for digest in digests for vote in votes}
         for key in kept:

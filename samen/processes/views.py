@@ -111,7 +111,7 @@ def _process_detail(request, slug, fragment, *, page_key=None, now=None):
         # Said while a vote runs, where it answers "why can I not vote?"; in an idea call it would only mislead.
         "not_eligible": (
             eligibility.why_not_eligible(process, request.user)
-            if process.voters and phase is not None and PHASE_KINDS[phase.kind].allows & VOTING
+            if process.voters and phase is not None and phase.allows & VOTING
             else None
         ),
         "link_parts": [part for part in shown if part.slot == "links"],
