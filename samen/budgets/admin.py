@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from translated_fields import TranslatedFieldAdmin
 
 from samen.budgets import queries
-from samen.budgets.models import Budget, ProgressUpdate, Proposal
+from samen.budgets.models import Budget, Proposal
 
 # Fixed and shown before the ballot opens; after that nobody may change them.
 ANNOUNCED_RULES = ["amount", "ballot_kind", "max_projects", "rule", "tie_break", "lottery_seed"]
@@ -34,7 +34,6 @@ class ProposalAdmin(TranslatedFieldAdmin, admin.ModelAdmin):
         return False
 
 
-@admin.register(ProgressUpdate)
 class ProgressUpdateAdmin(TranslatedFieldAdmin, admin.ModelAdmin):
     """Posted on the follow-up page, where the author is mailed; here they can be read, or removed if mistaken."""
 

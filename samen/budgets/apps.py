@@ -8,10 +8,9 @@ class BudgetsConfig(AppConfig):
     verbose_name = _("Participatory budgets")
 
     def ready(self):
-        from samen.budgets.models import Budget, BudgetResult, ProgressUpdate
+        from samen.budgets.models import Budget, BudgetResult
         from samen.budgets.queries import kept_ballots, participants, recent_outcomes
         from samen.common import page_cache
-        from samen.common.media import delete_files_with_rows
         from samen.processes.page import Part, contribute, count_participants_with, report_outcomes_with
 
         count_participants_with("budgets", participants, kept_ballots=kept_ballots)
@@ -21,7 +20,6 @@ class BudgetsConfig(AppConfig):
             Part(name="budgets", template="budgets/process_links.html", slot="links", order=20, related=("budget",))
         )
 
-        delete_files_with_rows(ProgressUpdate, "photo")
         # The process page links the budget and, once counted, its result.
         page_cache.watch(Budget, lambda budget: budget.process_id)
         page_cache.watch(BudgetResult, page_cache.process_through("budget"))

@@ -11,12 +11,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from translated_fields import TranslatedField
 
 from samen.common.geography import neighbourhood_choices, neighbourhoods
-from samen.common.progress import ProgressStatus
 from samen.common.translation import official_fallback, official_field_errors
 
 MAX_AMOUNT = 100_000_000  # euros: above any Brussels budget, below what a typo would give
@@ -193,41 +191,3 @@ class BudgetResult(models.Model):
 
     def __str__(self):
         return f"Result of {self.budget}"
-
-
-class ProgressUpdate(models.Model):
-    """What became of a funded project: reported by the process's managers, in Dutch and French at least."""
-
-    Status = ProgressStatus  # the same statuses as a winning idea's follow-up
-
-    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="progress_updates")
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices)
-    text = TranslatedField(models.TextField(_("text"), max_length=5000, blank=True), attrgetter=official_fallback)
-    link = models.URLField(_("link"), blank=True)
-    photo = models.ImageField(_("photo"), upload_to="progress/%Y/%m/", blank=True)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    published_at = models.DateTimeField(_("published"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("progress update")
-        verbose_name_plural = _("progress updates")
-        ordering = ["-published_at", "-pk"]
-        constraints = [
-            models.CheckConstraint(
-                name="budget_progress_update_in_nl_and_fr",
-                condition=~Q(text_nl="") & ~Q(text_fr=""),
-                violation_error_message=_("A progress update needs a text in Dutch and in French."),
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.proposal}: {self.get_status_display()}"
-
-    def get_absolute_url(self):
-        slug = self.proposal.budget.process.slug
-        return reverse("budgets:follow_up", kwargs={"slug": slug}) + f"#project-{self.proposal_id}"
-
-    def clean(self):
-        errors = official_field_errors(self, "text", required=True)
-        if errors:
-            raise ValidationError(errors)

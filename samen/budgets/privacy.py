@@ -1,11 +1,11 @@
-"""Budgets' personal data: proposals written, budget ballots cast, and staff work (reviews, paper ballots typed,
-progress updates). See `samen.common.privacy`."""
+"""Budgets' personal data: proposals written, budget ballots cast, and staff work (reviews, paper ballots typed).
+See `samen.common.privacy`."""
 
-from samen.budgets.models import BudgetBallot, ProgressUpdate, Proposal
+from samen.budgets.models import BudgetBallot, Proposal
 from samen.common.privacy import when
 from samen.common.translation import every_language
 
-COVERS = (Proposal, BudgetBallot, ProgressUpdate)
+COVERS = (Proposal, BudgetBallot)
 
 
 def export(user) -> dict:
@@ -40,11 +40,5 @@ def export(user) -> dict:
                 Proposal.objects.filter(reviewed_by=user).order_by("pk").values_list("pk", flat=True)
             ),
             "paper_ballots_entered": BudgetBallot.objects.filter(entered_by=user).count(),
-            "progress_updates_written": [
-                {**row, "published_at": when(row["published_at"])}
-                for row in ProgressUpdate.objects.filter(author=user)
-                .order_by("pk")
-                .values("proposal_id", "status", "published_at")
-            ],
         },
     }

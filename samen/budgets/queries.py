@@ -5,7 +5,7 @@ from datetime import datetime
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from samen.budgets.models import Budget, BudgetBallot, BudgetResult, ProgressUpdate, Proposal
+from samen.budgets.models import Budget, BudgetBallot, BudgetResult, Proposal
 from samen.processes import queries as process_queries
 from samen.processes.page import Outcome, taking_part
 
@@ -71,15 +71,6 @@ def funded_ids(budget: Budget) -> list[int]:
     """The projects the published count funded, in the order the rule chose them; none before the count."""
     result = result_of(budget)
     return [int(pk) for pk in result.outcome["winners"]] if result else []
-
-
-def follow_up_of(budget: Budget, funded: list[int]) -> list[tuple[Proposal, list[ProgressUpdate]]]:
-    """Every funded project with its updates, newest first: two queries, however many projects."""
-    proposals = budget.proposals.in_bulk(funded)
-    updates: dict[int, list[ProgressUpdate]] = {}
-    for update in ProgressUpdate.objects.filter(proposal_id__in=funded):
-        updates.setdefault(update.proposal_id, []).append(update)
-    return [(proposals[pk], updates.get(pk, [])) for pk in funded if pk in proposals]
 
 
 def paper_ballots(budget: Budget) -> list[BudgetBallot]:

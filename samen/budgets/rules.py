@@ -15,12 +15,6 @@ def ballot_has_closed(user, process) -> bool:
     return budget is not None and queries.ballot_has_closed(budget)
 
 
-@rules.predicate
-def ballot_is_counted(user, process) -> bool:
-    budget = queries.budget_of(process) if process is not None else None
-    return budget is not None and queries.result_of(budget) is not None
-
-
 rules.add_perm("budgets.propose", is_signed_in & process_is_visible & phase_allows(PROPOSE))
 # City services: the process managers review feasibility and type in paper ballots.
 rules.add_perm("budgets.review_proposals", is_process_manager & phase_allows(REVIEW_FEASIBILITY))
@@ -29,10 +23,8 @@ rules.add_perm(
 )
 rules.add_perm("budgets.enter_paper_ballots", is_process_manager & phase_allows(BUDGET_BALLOT))
 rules.add_perm("budgets.view_result", process_is_visible & ballot_has_closed)
-# The follow-up of the funded projects: reported by City services once the count has said which they are.
-rules.add_perm("budgets.post_progress", is_process_manager & ballot_is_counted)
 
-for model in ("budget", "proposal", "progressupdate"):
+for model in ("budget", "proposal"):
     for verb in ("view", "add", "change", "delete"):
         rules.add_perm(f"budgets.{verb}_{model}", is_process_manager)
 rules.add_perm("budgets", is_process_manager)

@@ -21,12 +21,10 @@ from samen.budgets.models import (
     Budget,
     BudgetBallot,
     BudgetResult,
-    ProgressUpdate,
     Proposal,
     draw_lottery_seed,
 )
 from samen.common import clock
-from samen.common.images import prepare_image
 from samen.common.money import euros
 from samen.common.replica import reads_from_primary
 from samen.common.services import Texts, claim_ballot, require_perm, translated_columns
@@ -316,27 +314,3 @@ def explain_ballot(budget: Budget, ballot: BudgetBallot) -> VoterExplanation | N
     chosen = tuple(sorted(str(proposal.pk) for proposal in ballot.proposals.all()))
     voter = next((b.voter_id for b in election.ballots if tuple(sorted(b.projects)) == chosen), None)
     return None if voter is None else explain_voter(election, outcome_of(result), voter)
-
-
-def post_progress(
-    *, proposal: Proposal, author, status: str, text: Texts, link: str = "", photo=None
-) -> ProgressUpdate:
-    """Report what became of a funded project, dated by the clock (the demo replays past updates); its author gets
-    an e-mail in their language."""
-    require_perm(author, "budgets.post_progress", proposal.budget.process)
-    if proposal.pk not in queries.funded_ids(proposal.budget):
-        raise ValidationError(_("Progress is reported for funded projects only."), code="not_funded")
-    update = ProgressUpdate(
-        proposal=proposal,
-        author=author,
-        status=status,
-        link=link,
-        published_at=clock.now(),
-        **translated_columns("text", text),
-    )
-    if photo:
-        update.photo = prepare_image(photo)
-    update.full_clean()
-    update.save()
-    notifications.announce_progress(update)
-    return update

@@ -13,6 +13,4 @@ urlpatterns = [
     path("processes/<slug:slug>/budget/paper-ballots/", views.paper_ballot, name="paper_ballot"),
     path("processes/<slug:slug>/budget/result/", views.result, name="result"),
     path("processes/<slug:slug>/budget/ballots.pb", views.export, name="export"),
-    path("processes/<slug:slug>/budget/follow-up/", views.follow_up, name="follow_up"),
-    path("processes/<slug:slug>/budget/follow-up/<int:pk>/new/", views.progress_new, name="progress_new"),
 ]

@@ -15,7 +15,6 @@ from samen.budgets.models import Budget, Proposal
 from samen.common import phrases
 from samen.common.http import INVALID, require
 from samen.common.money import euros
-from samen.common.progress import ProgressForm
 from samen.processes.models import Process
 from samen.processes.views import get_visible_process
 
@@ -301,40 +300,3 @@ def export(request, slug):
     response = HttpResponse(services.pabulib_export(budget), content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{budget.process.slug}.pb"'
     return response
-
-
-def follow_up(request, slug):
-    """Every funded project with what became of it, newest news first."""
-    budget, counted = _counted(request, slug)
-    funded = [int(pk) for pk in counted.outcome["winners"]]
-    context = {"budget": budget, "process": budget.process, "projects": queries.follow_up_of(budget, funded)}
-    return render(request, "budgets/follow_up.html", context)
-
-
-@login_required
-def progress_new(request, slug, pk):
-    budget, _counted_result = _counted(request, slug)
-    require(request, "budgets.post_progress", budget.process)
-    proposal = get_object_or_404(Proposal, pk=pk, budget=budget)
-    form = ProgressForm(
-        request.POST or None, request.FILES or None, abandoned_help=_("For an abandoned project, say why.")
-    )
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.post_progress(
-                    proposal=proposal,
-                    author=request.user,
-                    status=form.cleaned_data["status"],
-                    text=form.texts(),
-                    link=form.cleaned_data["link"],
-                    photo=form.cleaned_data["photo"],
-                )
-                messages.success(request, _("The update is published; the project's author is told by e-mail."))
-                return redirect("budgets:follow_up", slug=slug)
-            except ValidationError as refusal:
-                form.add_error(None, refusal)
-        status = INVALID
-    context = {"budget": budget, "process": budget.process, "proposal": proposal, "form": form}
-    return render(request, "budgets/progress_form.html", context, status=status)

@@ -1,8 +1,10 @@
 """The City's strategy: its domains and foundations, objectives per domain, indicators and their values over time,
-and the population table that participation indicators are measured against."""
+the population table that participation indicators are measured against, and the City's projects with their
+timeline of updates and their followers."""
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -10,8 +12,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from translated_fields import TranslatedField
 
-from samen.common.geography import neighbourhood_choices
-from samen.common.translation import official_fallback
+from samen.common import clock
+from samen.common.geography import neighbourhood_choices, neighbourhoods, neighbourhoods_touching
+from samen.common.translation import official_fallback, official_field_errors
 
 
 class Domain(models.Model):
@@ -208,3 +211,226 @@ class ImportJob(models.Model):
     @property
     def percent(self) -> int:
         return self.lines_done * 100 // self.total_lines if self.total_lines else 0
+
+
+class Project(models.Model):
+    """A City project: what the strategy plans, or what became of a winning idea, a funded proposal, an initiative or
+    a council's advice. Its status moves with its updates; its neighbourhoods follow from its place."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        ONGOING = "ongoing", _("Ongoing")
+        COMPLETED = "completed", _("Completed")
+        ABANDONED = "abandoned", _("Abandoned")
+
+    slug = models.SlugField(_("address"), max_length=80, unique=True)
+    title = TranslatedField(models.CharField(_("title"), max_length=200, blank=True), attrgetter=official_fallback)
+    description = TranslatedField(
+        models.TextField(_("description"), max_length=10000, blank=True), attrgetter=official_fallback
+    )
+    domain = models.ForeignKey(Domain, on_delete=models.PROTECT, related_name="projects", verbose_name=_("domain"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.NEW)
+    starts_on = models.DateField(_("start"), null=True, blank=True)
+    ends_on = models.DateField(_("planned end"), null=True, blank=True)
+    completed_on = models.DateField(_("completed on"), null=True, blank=True)
+    abandoned_reason = TranslatedField(
+        models.TextField(_("why it was abandoned"), max_length=5000, blank=True), attrgetter=official_fallback
+    )
+    budget_planned = models.DecimalField(
+        _("planned budget (€)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    budget_spent = models.DecimalField(_("spent so far (€)"), max_digits=14, decimal_places=2, null=True, blank=True)
+    department = models.CharField(_("responsible department"), max_length=200, blank=True)
+    # The place: a point, or an area (a GeoJSON geometry); the neighbourhoods are derived from it (ProjectPlace).
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    area = models.JSONField(_("area (GeoJSON geometry)"), null=True, blank=True)
+    # The participation that shaped it.
+    process = models.ForeignKey(
+        "processes.Process",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="city_projects",
+        verbose_name=_("participation process"),
+    )
+    idea = models.OneToOneField(
+        "ideas.Idea",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="city_project",
+        verbose_name=_("winning idea"),
+    )
+    proposal = models.OneToOneField(
+        "budgets.Proposal",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="city_project",
+        verbose_name=_("funded budget proposal"),
+    )
+    initiative = models.ForeignKey(
+        "initiatives.Initiative",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="city_projects",
+        verbose_name=_("citizens' initiative"),
+    )
+    advice_url = models.URLField(_("address of a council's advice"), blank=True)
+    indicators = models.ManyToManyField(
+        Indicator, blank=True, related_name="projects", verbose_name=_("indicators it serves")
+    )
+    invented = models.BooleanField(
+        _("written for the demo"), default=False, help_text=_("Text written for the demo: not the City's words.")
+    )
+    created_at = models.DateTimeField(default=clock.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("City project")
+        verbose_name_plural = _("City projects")
+        ordering = ["domain", "title_fr", "pk"]
+        constraints = [
+            models.CheckConstraint(name="project_has_nl_and_fr_title", condition=~Q(title_nl="") & ~Q(title_fr="")),
+            models.CheckConstraint(
+                name="abandoned_project_says_why",
+                condition=~Q(status="abandoned") | (~Q(abandoned_reason_nl="") & ~Q(abandoned_reason_fr="")),
+            ),
+            models.CheckConstraint(
+                name="project_budget_not_negative",
+                condition=(Q(budget_planned__isnull=True) | Q(budget_planned__gte=0))
+                & (Q(budget_spent__isnull=True) | Q(budget_spent__gte=0)),
+            ),
+            models.CheckConstraint(
+                name="project_point_is_whole",
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        """Saved with the neighbourhoods its place touches (none: a project of the whole City)."""
+        super().save(*args, **kwargs)
+        codes = self.derived_neighbourhoods() if self.geometry else []
+        if not codes and self.process_id and self.process.neighbourhood_code:
+            codes = [self.process.neighbourhood_code]
+        self.places.exclude(neighbourhood_code__in=codes).delete()
+        ProjectPlace.objects.bulk_create(
+            [ProjectPlace(project=self, neighbourhood_code=code) for code in codes], ignore_conflicts=True
+        )
+
+    def get_absolute_url(self):
+        return reverse("city:project", kwargs={"slug": self.slug})
+
+    @property
+    def geometry(self) -> dict | None:
+        """The place as a GeoJSON geometry: the area if drawn, else the point, else None."""
+        if self.area:
+            return self.area
+        if self.latitude is not None:
+            return {"type": "Point", "coordinates": [self.longitude, self.latitude]}
+        return None
+
+    @property
+    def neighbourhood_names(self) -> list[str]:
+        """The names of the neighbourhoods it touches (none: the whole City), from its prefetched places."""
+        places = neighbourhoods()
+        return sorted(places[p.neighbourhood_code].name for p in self.places.all() if p.neighbourhood_code in places)
+
+    def derived_neighbourhoods(self) -> list[int]:
+        geometry = self.geometry
+        return neighbourhoods_touching(geometry) if geometry else []
+
+    def clean(self):
+        errors = official_field_errors(self, "title", required=True)
+        errors |= official_field_errors(self, "description", required=True)
+        if self.status == self.Status.ABANDONED:
+            errors |= {
+                key.replace("title", "abandoned_reason"): _("Say why the project was abandoned, in Dutch and French.")
+                for key in official_field_errors(self, "abandoned_reason", required=True)
+            }
+        if self.area:
+            try:
+                neighbourhoods_touching(self.area)
+            except ValueError:
+                errors["area"] = _("The area is not a valid GeoJSON geometry.")
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("The planned end comes before the start.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class ProjectPlace(models.Model):
+    """A neighbourhood a project's place touches: derived on every save of the project, for the filter by
+    neighbourhood (a JSON list cannot be searched on SQLite)."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="places")
+    neighbourhood_code = models.PositiveSmallIntegerField(_("neighbourhood"), choices=neighbourhood_choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["project", "neighbourhood_code"], name="project_place_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.project}: {self.neighbourhood_code}"
+
+
+class ProjectUpdate(models.Model):
+    """One step of a project's timeline: its status then, what happened (Dutch and French at least), a link and a
+    photo. Winning ideas' and funded proposals' progress reports were moved here (migration 0003)."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="updates")
+    status = models.CharField(_("status"), max_length=10, choices=Project.Status.choices)
+    text = TranslatedField(models.TextField(_("text"), max_length=5000, blank=True), attrgetter=official_fallback)
+    link = models.URLField(_("link"), blank=True)
+    photo = models.ImageField(_("photo"), upload_to="progress/%Y/%m/", blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    published_at = models.DateTimeField(_("published"), default=clock.now, editable=False)
+    invented = models.BooleanField(_("written for the demo"), default=False)
+
+    class Meta:
+        verbose_name = _("project update")
+        verbose_name_plural = _("project updates")
+        ordering = ["-published_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                name="project_update_in_nl_and_fr",
+                condition=~Q(text_nl="") & ~Q(text_fr=""),
+                violation_error_message=_("A progress update needs a text in Dutch and in French."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.project}: {self.get_status_display()}"
+
+    def get_absolute_url(self):
+        return self.project.get_absolute_url() + f"#update-{self.pk}"
+
+    def clean(self):
+        errors = official_field_errors(self, "text", required=True)
+        if errors:
+            raise ValidationError(errors)
+
+
+class ProjectFollow(models.Model):
+    """A resident told by e-mail of each update of a project (through their notification settings)."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="follows")
+    follower = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="project_follows")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("follower of a project")
+        verbose_name_plural = _("followers of projects")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "follower"], name="project_followed_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.follower} → {self.project}"

@@ -1,4 +1,5 @@
-"""Reads of the City's dashboard: where each indicator stands against its target, summed up per domain."""
+"""Reads of the City's dashboard (where each indicator stands against its target, summed up per domain) and of its
+projects (filtered by domain, status and neighbourhood)."""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -8,7 +9,8 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
 from samen.algorithms.indicators import Point, Track, track
-from samen.city.models import Domain, Indicator, IndicatorValue
+from samen.city.models import Domain, Indicator, IndicatorValue, Project
+from samen.common.geography import neighbourhoods
 
 
 @dataclass(frozen=True)
@@ -83,3 +85,35 @@ def indicator_for_page(slug: str) -> Indicator:
     return get_object_or_404(
         Indicator.objects.select_related("domain", "objective").prefetch_related("values"), slug=slug
     )
+
+
+@dataclass(frozen=True)
+class ProjectFilters:
+    """The list's filters as a visitor chose them; an unknown value is dropped (the list shows everything)."""
+
+    domain: str = ""
+    status: str = ""
+    neighbourhood: int | None = None
+
+    @classmethod
+    def from_query(cls, query) -> "ProjectFilters":
+        domain = query.get("domain", "")
+        status = query.get("status", "")
+        code = query.get("neighbourhood", "")
+        return cls(
+            domain=domain if Domain.objects.filter(slug=domain).exists() else "",
+            status=status if status in Project.Status.values else "",
+            neighbourhood=int(code) if code.isdigit() and int(code) in neighbourhoods() else None,
+        )
+
+
+def projects(filters: ProjectFilters):
+    """The projects the filters let through, with what their list and map show, in a fixed number of queries."""
+    found = Project.objects.select_related("domain").prefetch_related("places")
+    if filters.domain:
+        found = found.filter(domain__slug=filters.domain)
+    if filters.status:
+        found = found.filter(status=filters.status)
+    if filters.neighbourhood is not None:
+        found = found.filter(places__neighbourhood_code=filters.neighbourhood)
+    return found.order_by("domain__foundation", "domain__position", "title_fr", "pk")

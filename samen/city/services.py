@@ -1,5 +1,5 @@
-"""Writes on the City's dashboard: a value entered by staff, a CSV file of values imported, the computed
-participation indicators stored."""
+"""Writes on the City's dashboard (a value entered by staff, a CSV file of values imported, the computed
+participation indicators stored) and on its projects (created, updated, followed)."""
 
 import csv
 import io
@@ -9,12 +9,15 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from samen.city import notifications
 from samen.city.computed import COMPUTATIONS
-from samen.city.models import Domain, ImportJob, Indicator, IndicatorValue
+from samen.city.models import Domain, ImportJob, Indicator, IndicatorValue, Project, ProjectFollow, ProjectUpdate
 from samen.common import clock
-from samen.common.services import require_perm
+from samen.common.images import prepare_image
+from samen.common.services import Texts, require_perm, translated_columns
 
 COLUMNS = ("indicator", "date", "value")
 PROGRESS_EVERY = 100  # lines between two progress saves of an import
@@ -189,3 +192,70 @@ def compute_indicators(*, today: date | None = None) -> dict[str, Decimal | None
                 defaults={"value": measure.value, "breakdown": {k: str(v) for k, v in measure.breakdown.items()}},
             )
     return results
+
+
+# City projects -------------------------------------------------------------------------------------------------
+
+
+def post_update(
+    *, project: Project, author, status: str, text: Texts, link: str = "", photo=None, invented: bool = False
+) -> ProjectUpdate:
+    """A step of the project's timeline, dated by the Brussels clock (the demo replays past ones); the project takes
+    its status, and its followers are told by e-mail in their language, through the task worker."""
+    require_perm(author, "city.post_project_update", project)
+    if status not in Project.Status.values:
+        raise ValidationError(_("Choose one of the statuses."), code="bad_status")
+    update = ProjectUpdate(
+        project=project, author=author, status=status, link=link, invented=invented, **translated_columns("text", text)
+    )
+    if photo:
+        update.photo = prepare_image(photo)
+    update.full_clean()
+    with transaction.atomic():
+        update.save()
+        project.status = status
+        if status == Project.Status.COMPLETED and not project.completed_on:
+            project.completed_on = clock.today()
+        if status == Project.Status.ABANDONED and not (project.abandoned_reason_nl and project.abandoned_reason_fr):
+            project.abandoned_reason_nl, project.abandoned_reason_fr = update.text_nl, update.text_fr
+            project.abandoned_reason_en = update.text_en
+        project.save()
+    notifications.announce_update(update)
+    return update
+
+
+def follow_project(*, project: Project, follower) -> ProjectFollow:
+    require_perm(follower, "city.follow_project", project)
+    follow, _created = ProjectFollow.objects.get_or_create(project=project, follower=follower)
+    return follow
+
+
+def unfollow_project(*, project: Project, follower) -> None:
+    ProjectFollow.objects.filter(project=project, follower=follower).delete()
+
+
+def create_project(*, staff, project: Project, followers=()) -> Project:
+    """A new City project (typed by staff, or made in one step from a winning idea or a funded proposal: then
+    `followers` are those who followed it there, so they keep hearing of it)."""
+    require_perm(staff, "city.manage_projects", None)
+    if not project.slug:
+        project.slug = _free_slug(project.title_fr or project.title_nl)
+    project.full_clean()
+    try:
+        with transaction.atomic():
+            project.save()
+            ProjectFollow.objects.bulk_create(
+                [ProjectFollow(project=project, follower_id=pk) for pk in set(followers)], ignore_conflicts=True
+            )
+    except IntegrityError:  # the idea or the proposal became a project a moment ago (one-to-one)
+        raise ValidationError(_("This is already a City project."), code="already_a_project") from None
+    return project
+
+
+def _free_slug(title: str) -> str:
+    base = slugify(title)[:60].strip("-") or "project"
+    slug, n = base, 1
+    while Project.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug

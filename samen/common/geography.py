@@ -121,6 +121,19 @@ def neighbourhood_at(*, longitude: float, latitude: float) -> Neighbourhood | No
     return by_code[codes[min(hits)]] if len(hits) else None
 
 
+def neighbourhoods_touching(geometry: dict) -> list[int]:
+    """The codes of the monitoring neighbourhoods a GeoJSON geometry (a point, a line, a polygon…) touches, in
+    code order; raises ValueError for what is not a valid geometry."""
+    try:
+        shape = shapely.geometry.shape(geometry)
+    except (AttributeError, KeyError, TypeError, IndexError, shapely.errors.GEOSException) as error:
+        raise ValueError(str(error)) from error
+    if shape.is_empty or not shape.is_valid:
+        raise ValueError("not a valid geometry")
+    _by_code, codes, tree = _neighbourhood_layer()
+    return sorted(codes[hit] for hit in tree.query(shape, predicate="intersects"))
+
+
 # Outlines for a map of the whole region: coverage simplification keeps neighbours' shared edges shared (no gaps,
 # no overlaps) at about 30 m, and five decimals of a degree are about a metre: the 145 outlines weigh 87 KB as JSON
 # (19 KB compressed) instead of 290 KB; a map sends only those of places with a process

@@ -12,6 +12,9 @@ from pathlib import Path
 
 from samen.budgets import services
 from samen.budgets.models import Proposal
+from samen.city import services as city_services
+from samen.city.origins import Outcome
+from samen.demo.city import project_from
 from samen.demo.votes import demo_voters, replaying_during
 
 HERE = Path(__file__).resolve().parent
@@ -98,14 +101,16 @@ def _progress(process, proposals: list[Proposal], manager) -> None:
         proposal = proposals[project["row"]]
         if str(proposal.pk) not in funded:  # another --seed, other winners
             continue
+        city_project = project_from(Outcome(proposal=proposal), manager=manager)
         for update in project["updates"]:
             with replaying_during(process, "follow_up", days=update["day"]):
-                services.post_progress(
-                    proposal=proposal,
+                city_services.post_update(
+                    project=city_project,
                     author=manager,
                     status=update["status"],
                     text={language: update[language] for language in ("nl", "fr", "en")},
                     link=update["link"],
+                    invented=True,
                 )
 
 

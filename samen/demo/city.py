@@ -11,8 +11,17 @@ from pathlib import Path
 from django.utils.text import slugify
 
 from samen.city.computed import COMPUTATIONS
-from samen.city.models import Domain, Indicator, IndicatorValue, Objective, PopulationCount, PopulationTable
-from samen.city.services import add_computed_indicator, compute_indicators
+from samen.city.models import (
+    Domain,
+    Indicator,
+    IndicatorValue,
+    Objective,
+    PopulationCount,
+    PopulationTable,
+    Project,
+)
+from samen.city.origins import Outcome, draft_project, followers_of
+from samen.city.services import add_computed_indicator, compute_indicators, create_project
 from samen.city.strategy import load_domains
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "brussels"
@@ -200,3 +209,16 @@ def load_city_demo(*, seed: int, today: date) -> bool:
     _population(rng, today)
     _computed(today)
     return True
+
+
+def project_from(outcome: Outcome, *, manager) -> Project:
+    """The City project carrying out a demo process's winning idea or funded proposal, made in one step as staff
+    would (its followers follow the project); the same one when the demo is loaded again."""
+    found = (
+        Project.objects.filter(idea=outcome.idea) if outcome.idea else Project.objects.filter(proposal=outcome.proposal)
+    )
+    if found.exists():
+        return found.get()
+    draft = draft_project(outcome)
+    draft.invented = True
+    return create_project(staff=manager, project=draft, followers=followers_of(outcome))

@@ -12,7 +12,10 @@ from datetime import timedelta
 from django.contrib.auth.hashers import make_password
 
 from samen.accounts.models import User
+from samen.city import services as city_services
+from samen.city.origins import Outcome
 from samen.common import clock
+from samen.demo.city import project_from
 from samen.ideas.models import Idea
 from samen.processes import queries as process_queries
 from samen.votes import services
@@ -52,7 +55,7 @@ PROGRESS = {
     "bhc-13": [
         (
             -130,
-            "planned",
+            "new",
             {
                 "nl": "Een studententeam van de Open Summer of Code werkt het uitleensysteem uit met de bibliotheek.",
                 "fr": "Des étudiants de l'Open Summer of Code conçoivent le système de prêt avec la bibliothèque.",
@@ -62,7 +65,7 @@ PROGRESS = {
         ),
         (
             -90,
-            "in_progress",
+            "ongoing",
             {
                 "nl": "Veertig gerecupereerde laptops zijn hersteld; het prototype van de reservatiesite draait.",
                 "fr": "Quarante portables récupérés sont remis en état ; le prototype du site de réservation tourne.",
@@ -72,7 +75,7 @@ PROGRESS = {
         ),
         (
             -20,
-            "delivered",
+            "completed",
             {
                 "nl": "De bibliotheek van Sint-Joost leent nu laptops uit aan leerlingen, gratis, voor een schooljaar.",
                 "fr": "La bibliothèque de Saint-Josse prête des portables aux élèves, gratuitement, pour un an.",
@@ -84,7 +87,7 @@ PROGRESS = {
     "bhc-10": [
         (
             -125,
-            "planned",
+            "new",
             {
                 "nl": "Het repair café zoekt een lokaal; een team van studenten bouwt de agenda en de inschrijvingen.",
                 "fr": "Le repair café cherche un local ; des étudiants construisent l'agenda et les inscriptions.",
@@ -94,7 +97,7 @@ PROGRESS = {
         ),
         (
             -40,
-            "in_progress",
+            "ongoing",
             {
                 "nl": "Eerste zaterdagen in het Maison des Cultures: 64 toestellen hersteld.",
                 "fr": "Premiers samedis à la Maison des Cultures : 64 appareils réparés.",
@@ -170,9 +173,12 @@ def past_vote(process, ideas: dict[str, Idea], *, people: dict, manager, rng: ra
     services.count_votes(shortlist=shortlist)
     now = clock.now()
     for key, updates in PROGRESS.items():
+        project = project_from(Outcome(idea=ideas[key]), manager=manager)
         for days, status, text, link in updates:
             with clock.replaying(now + timedelta(days=days)):
-                services.post_progress(idea=ideas[key], author=manager, status=status, text=text, link=link)
+                city_services.post_update(
+                    project=project, author=manager, status=status, text=text, link=link, invented=True
+                )
 
 
 def open_vote(process, ideas: dict[str, Idea], *, people: dict, manager, rng: random.Random) -> None:

@@ -9,9 +9,8 @@ class VotesConfig(AppConfig):
 
     def ready(self):
         from samen.common import page_cache
-        from samen.common.media import delete_files_with_rows
         from samen.processes.page import Part, contribute, count_participants_with, report_outcomes_with
-        from samen.votes.models import ProgressUpdate, Result, Shortlist
+        from samen.votes.models import Result, Shortlist
         from samen.votes.queries import kept_ballots, participants, recent_outcomes
 
         count_participants_with("votes", participants, kept_ballots=kept_ballots)
@@ -21,7 +20,6 @@ class VotesConfig(AppConfig):
             Part(name="votes", template="votes/process_links.html", slot="links", order=10, related=("shortlist",))
         )
 
-        delete_files_with_rows(ProgressUpdate, "photo")
         # The process page links the published shortlist and, once counted, its result.
         page_cache.watch(Shortlist, lambda shortlist: shortlist.process_id)
         page_cache.watch(Result, page_cache.process_through("shortlist"))

@@ -9,12 +9,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from translated_fields import TranslatedField
 
-from samen.common import clock
-from samen.common.progress import ProgressStatus
 from samen.common.translation import official_fallback, official_field_errors
 
 
@@ -213,35 +210,3 @@ class Result(models.Model):
 
     def __str__(self):
         return f"Result of {self.shortlist}"
-
-
-class ProgressUpdate(models.Model):
-    """What became of a winning idea: reported by the process's managers, in Dutch and French at least."""
-
-    Status = ProgressStatus  # shared with the budgets' follow-up
-
-    idea = models.ForeignKey("ideas.Idea", on_delete=models.CASCADE, related_name="progress_updates")
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices)
-    text = TranslatedField(models.TextField(_("text"), max_length=5000, blank=True), attrgetter=official_fallback)
-    link = models.URLField(_("link"), blank=True, help_text=_("For example to the prototype."))
-    photo = models.ImageField(_("photo"), upload_to="progress/%Y/%m/", blank=True)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    published_at = models.DateTimeField(default=clock.now, editable=False)  # the Brussels clock (replayable)
-
-    class Meta:
-        verbose_name = _("progress update")
-        verbose_name_plural = _("progress updates")
-        ordering = ["-published_at", "-pk"]
-        constraints = [
-            models.CheckConstraint(
-                name="progress_update_in_nl_and_fr",
-                condition=~Q(text_nl="") & ~Q(text_fr=""),
-                violation_error_message=_("A progress update needs a text in Dutch and in French."),
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.idea}: {self.get_status_display()}"
-
-    def get_absolute_url(self):
-        return reverse("votes:follow_up", kwargs={"slug": self.idea.process.slug}) + f"#idea-{self.idea_id}"

@@ -1,10 +1,10 @@
-"""Votes' personal data: a resident's ballots, a juror's appointments and reviews, a manager's progress updates.
+"""Votes' personal data: a resident's ballots, a juror's appointments and reviews.
 See `samen.common.privacy`."""
 
 from samen.common.privacy import when
-from samen.votes.models import Ballot, JuryMember, ProgressUpdate, Review
+from samen.votes.models import Ballot, JuryMember, Review
 
-COVERS = (Ballot, JuryMember, Review, ProgressUpdate)
+COVERS = (Ballot, JuryMember, Review)
 
 
 def export(user) -> dict:
@@ -32,11 +32,5 @@ def export(user) -> dict:
                 "created_at": when(review.created_at),
             }
             for review in Review.objects.filter(juror=user).prefetch_related("scores__criterion").order_by("pk")
-        ],
-        "idea_progress_updates_written": [
-            {**row, "published_at": when(row["published_at"])}
-            for row in ProgressUpdate.objects.filter(author=user)
-            .order_by("pk")
-            .values("idea_id", "status", "published_at")
         ],
     }

@@ -10,7 +10,7 @@ from samen.algorithms import jury
 from samen.ideas.models import Idea, Visibility
 from samen.processes import queries as process_queries
 from samen.processes.page import Outcome, taking_part
-from samen.votes.models import Ballot, Entry, JuryMember, ProgressUpdate, Result, Review, Score, Shortlist
+from samen.votes.models import Ballot, Entry, JuryMember, Result, Review, Score, Shortlist
 
 VOTE_PHASE = "shortlist_vote"
 
@@ -98,14 +98,6 @@ def ballots_for_count(shortlist: Shortlist) -> list[frozenset[str]]:
 
 def jury_scores(shortlist: Shortlist) -> dict[str, Fraction]:
     return {str(entry.idea_id): Fraction(entry.jury_score) for entry in shortlist.entries.all()}
-
-
-def progress_of(shortlist: Shortlist, winner_ids: list[int]) -> list[tuple[Idea, list[ProgressUpdate]]]:
-    ideas = Idea.objects.in_bulk(winner_ids)
-    updates: dict[int, list[ProgressUpdate]] = {}
-    for update in ProgressUpdate.objects.filter(idea_id__in=winner_ids):
-        updates.setdefault(update.idea_id, []).append(update)
-    return [(ideas[pk], updates.get(pk, [])) for pk in winner_ids if pk in ideas]
 
 
 def review_of(idea: Idea, juror) -> Review | None:

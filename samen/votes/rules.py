@@ -40,10 +40,9 @@ rules.add_perm(
     "votes.view_counts", process_is_visible & shortlist_is_published & (vote_has_ended | counts_are_shown_while_voting)
 )
 rules.add_perm("votes.view_results", process_is_visible & shortlist_is_published & vote_has_ended)
-rules.add_perm("votes.post_progress", is_process_manager)
 
 # The admin asks these model permissions; process managers hold them.
-for model in ("shortlist", "jurymember", "criterion", "entry", "progressupdate"):
+for model in ("shortlist", "jurymember", "criterion", "entry"):
     for verb in ("view", "add", "change", "delete"):
         rules.add_perm(f"votes.{verb}_{model}", is_process_manager)
 rules.add_perm("votes", is_process_manager)

@@ -11,14 +11,13 @@ from django.utils.translation import ngettext
 from samen.algorithms import approval
 from samen.algorithms.ties import TieBreak
 from samen.common import clock
-from samen.common.images import prepare_image
 from samen.common.replica import reads_from_primary
 from samen.common.services import Texts, claim_ballot, require_perm, translated_columns
 from samen.common.translation import missing_official_languages
 from samen.ideas.models import Idea, Visibility
 from samen.processes.eligibility import lock_voter, voter_key
 from samen.votes import notifications, queries
-from samen.votes.models import Ballot, Criterion, Entry, JuryMember, ProgressUpdate, Result, Review, Score, Shortlist
+from samen.votes.models import Ballot, Criterion, Entry, JuryMember, Result, Review, Score, Shortlist
 
 
 def _require_official(texts: Texts, *, what: str) -> None:
@@ -228,20 +227,3 @@ def tie_break_of(shortlist: Shortlist) -> TieBreak:
         seed=shortlist.lottery_seed,
         jury_scores={idea: Fraction(score) for idea, score in queries.jury_scores(shortlist).items()},
     )
-
-
-def post_progress(*, idea: Idea, author, status: str, text: Texts, link: str = "", photo=None) -> ProgressUpdate:
-    """Report what became of a winning idea; its followers (its author among them) get an e-mail in their language."""
-    shortlist = queries.shortlist_of(idea.process)
-    require_perm(author, "votes.post_progress", shortlist)
-    result = Result.objects.filter(shortlist=shortlist).first() if shortlist else None
-    if result is None or str(idea.pk) not in result.outcome["winners"]:
-        raise ValidationError(_("Progress is reported for winning ideas only."), code="not_a_winner")
-    _require_official(text, what=_("The update"))
-    update = ProgressUpdate(idea=idea, author=author, status=status, link=link, **translated_columns("text", text))
-    if photo:
-        update.photo = prepare_image(photo)
-    update.full_clean()
-    update.save()
-    notifications.announce_progress(update)
-    return update

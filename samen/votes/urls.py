@@ -11,6 +11,4 @@ urlpatterns = [
     path("processes/<slug:slug>/results/", views.results, name="results"),
     path("processes/<slug:slug>/results/ballots.csv", views.ballots_csv, name="ballots_csv"),
     path("processes/<slug:slug>/results/shortlist.csv", views.shortlist_csv, name="shortlist_csv"),
-    path("processes/<slug:slug>/follow-up/", views.follow_up, name="follow_up"),
-    path("processes/<slug:slug>/follow-up/<int:pk>/new/", views.progress_new, name="progress_new"),
 ]

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from samen.algorithms import ballot_files
 from samen.common import phrases
 from samen.common.http import INVALID, require
-from samen.common.progress import ProgressForm
 from samen.common.text import spreadsheet_safe
 from samen.ideas.models import Idea
 from samen.processes.models import Process
@@ -212,40 +211,3 @@ def shortlist_csv(request, slug):
         out,
     )
     return _csv(f"{process.slug}-shortlist.csv", out.getvalue())
-
-
-def follow_up(request, slug):
-    process, shortlist = _shortlist(request, slug)
-    require(request, "votes.view_published_shortlist", shortlist)
-    result = services.count_votes(shortlist=shortlist) if queries.vote_has_ended(shortlist) else None
-    winners = [int(idea) for idea in result.outcome["winners"]] if result else []
-    context = {"process": process, "shortlist": shortlist, "winners": queries.progress_of(shortlist, winners)}
-    return render(request, "votes/follow_up.html", context)
-
-
-@login_required
-def progress_new(request, slug, pk):
-    process, shortlist = _shortlist(request, slug)
-    require(request, "votes.post_progress", shortlist)
-    idea = get_object_or_404(Idea, pk=pk, process=process)
-    form = ProgressForm(
-        request.POST or None, request.FILES or None, abandoned_help=_("For an abandoned idea, say why.")
-    )
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.post_progress(
-                    idea=idea,
-                    author=request.user,
-                    status=form.cleaned_data["status"],
-                    text=form.texts(),
-                    link=form.cleaned_data["link"],
-                    photo=form.cleaned_data["photo"],
-                )
-                messages.success(request, _("The update is published; the idea's followers are told by e-mail."))
-                return redirect("votes:follow_up", slug=slug)
-            except ValidationError as refusal:
-                form.add_error(None, refusal)
-        status = INVALID
-    return render(request, "votes/progress_form.html", {"process": process, "idea": idea, "form": form}, status=status)
