@@ -14,8 +14,7 @@ from django.utils import timezone
 
 from samen.accounts.models import User, VerificationTransfer
 from samen.accounts.verification import upload_census, verify_with_document
-from samen.budgets.models import BudgetBallot, Proposal
-from samen.budgets.services import count_budget
+from samen.budgets.models import Proposal
 from samen.demo.identities import invented_document_number, invented_national_number
 from samen.ideas.models import Idea, Visibility
 from samen.initiatives import services as initiatives
@@ -24,6 +23,7 @@ from samen.panels.services import create_council
 from samen.processes.models import Process
 from samen.votes.models import JuryMember
 from tests.budgets.conftest import budget_at, proposals_of
+from tests.city.conftest import make_project
 from tests.factories import CommentFactory, IdeaFactory, PhaseFactory, ProcessFactory, ThemeFactory, UserFactory
 from tests.initiatives.conftest import initiative_at
 from tests.panels.conftest import lottery_at
@@ -133,13 +133,6 @@ def ballot_for_city_residents(census):
     author = census.verified()
     Proposal.objects.filter(pk=proposals_of(opened)[0].pk).update(author=author)
     return Scene(opened.process, {"author": author})
-
-
-def counted_budget(census):
-    closed = budget_at("closed")
-    BudgetBallot.objects.create(budget=closed, voter=census.verified()).proposals.set(proposals_of(closed)[:1])
-    count_budget(budget=closed)
-    return Scene(closed.process)
 
 
 # Votes: a shortlist at each step (tests/votes/conftest.py), its jurors verified residents of the City.
@@ -254,6 +247,10 @@ def transfer(census):
     return Scene(request, {"author": new})
 
 
+def city_project(census):
+    return Scene(make_project("new-tram-line"))
+
+
 SCENES = {
     "nothing": lambda census: Scene(),
     "draft process": draft_process,
@@ -265,7 +262,6 @@ SCENES = {
     "budget under review": budget("review"),
     "budget ballot open to City residents": ballot_for_city_residents,
     "budget ballot closed": budget("closed"),
-    "budget counted": counted_budget,
     "shortlist under jury review": shortlist("jury"),
     "shortlist vote open to City residents": vote_for_city_residents,
     "shortlist vote open, counts hidden": shortlist("vote", hide_running_counts=True),
@@ -282,4 +278,5 @@ SCENES = {
     "initiative collecting signatures": initiative("collecting"),
     "initiative transmitted to the council": initiative("transmitted"),
     "transfer request": transfer,
+    "City project": city_project,
 }

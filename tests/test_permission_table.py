@@ -65,7 +65,6 @@ TABLE = {
     "budgets.cast_ballot":             ("budget ballot open to City residents",  CITY_RESIDENTS),
     "budgets.enter_paper_ballots":     ("budget ballot open to City residents",  MANAGERS),
     "budgets.view_result":             ("budget ballot closed",                  ANYONE),
-    "budgets.post_progress":           ("budget counted",                        MANAGERS),
     "votes.manage_shortlist":          ("shortlist under jury review",           MANAGERS),
     "votes.score_ideas":               ("shortlist under jury review",           "- - - - - - Y - - -"),
     "votes.view_jury_ranking":         ("shortlist under jury review",           MANAGERS),
@@ -73,7 +72,6 @@ TABLE = {
     "votes.cast_ballot":               ("shortlist vote open to City residents", CITY_RESIDENTS),
     "votes.view_counts":               ("shortlist vote open, counts hidden",    NOBODY),
     "votes.view_results":              ("shortlist vote ended",                  ANYONE),
-    "votes.post_progress":             ("shortlist vote ended",                  MANAGERS),
     "panels.manage_lottery":           ("lottery with its register",             MANAGERS),
     "panels.volunteer":                ("lottery taking answers",                SIGNED_IN),
     "panels.resign_seat":              ("seat held",                             "- - - - Y - - - - -"),
@@ -90,6 +88,9 @@ TABLE = {
     "initiatives.follow_council":      ("initiative transmitted to the council", MANAGERS),
     "initiatives.view_draft":          ("draft initiative",                      "- - - - Y Y - - Y Y"),
     "city.manage_indicators":          ("nothing",                               MANAGERS),
+    "city.manage_projects":            ("nothing",                               MANAGERS),
+    "city.post_project_update":        ("City project",                          MANAGERS),
+    "city.follow_project":             ("City project",                          SIGNED_IN),
 }
 # fmt: on
 
@@ -107,15 +108,24 @@ TABLE |= (
     )
     | admin_rows("processes", ["phase", "theme"], MANAGERS)
     | admin_rows("processes", ["process"], MANAGERS, verbs=("add", "change", "delete"))
-    | admin_rows("budgets", ["budget", "proposal", "progressupdate"], MANAGERS)
-    | admin_rows("votes", ["shortlist", "jurymember", "criterion", "entry", "progressupdate"], MANAGERS)
+    | admin_rows("budgets", ["budget", "proposal"], MANAGERS)
+    | admin_rows("votes", ["shortlist", "jurymember", "criterion", "entry"], MANAGERS)
     | admin_rows(
         "panels", ["lottery", "quota", "council", "seat", "nomination", "volunteer", "registerentry"], MANAGERS
     )
     | admin_rows("initiatives", ["initiativekind", "initiative", "timelineevent"], MANAGERS)
     | admin_rows(
         "city",
-        ["domain", "objective", "indicator", "indicatorvalue", "populationtable", "populationcount"],
+        [
+            "domain",
+            "objective",
+            "indicator",
+            "indicatorvalue",
+            "populationtable",
+            "populationcount",
+            "project",
+            "projectupdate",
+        ],
         MANAGERS,
     )
 )

@@ -50,12 +50,12 @@ def outcomes_without_project(process) -> list[Outcome]:
 
 
 def outcome_of(*, process, idea_id: int | None = None, proposal_id: int | None = None) -> Outcome | None:
-    """The process's winning idea or funded proposal with that number, or None if it is neither."""
-    if idea_id is not None and idea_id in winning_idea_ids(process):
-        return Outcome(idea=Idea.objects.select_related("process").get(pk=idea_id))
-    if proposal_id is not None and proposal_id in funded_proposal_ids(process):
-        return Outcome(proposal=Proposal.objects.select_related("budget__process").get(pk=proposal_id))
-    return None
+    """The process's winning idea or funded proposal with that number that is not a City project yet, or None."""
+    waiting = outcomes_without_project(process)
+    return next(
+        (o for o in waiting if (o.idea and o.idea.pk == idea_id) or (o.proposal and o.proposal.pk == proposal_id)),
+        None,
+    )
 
 
 FALLBACK_DOMAIN = "participative-exemplary"  # the strategy's domain of participation itself

@@ -240,7 +240,10 @@ def create_project(*, staff, project: Project, followers=()) -> Project:
     require_perm(staff, "city.manage_projects", None)
     if not project.slug:
         project.slug = _free_slug(project.title_fr or project.title_nl)
-    project.full_clean()
+    try:
+        project.full_clean(validate_unique=False)  # the one-to-one links are checked by the database below
+    except ValidationError as refusal:
+        raise ValidationError(refusal.messages) from None  # the form names its own fields; here, what is wrong
     try:
         with transaction.atomic():
             project.save()

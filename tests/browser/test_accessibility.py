@@ -2,6 +2,8 @@
 
 import pytest
 
+from samen.city import services as city_services
+from samen.city.origins import Outcome, draft_project, followers_of
 from samen.opendata.build import build
 from samen.votes import services
 from tests.browser.conftest import assert_accessible, sign_in
@@ -70,7 +72,10 @@ def test_vote_pages_have_no_serious_violation_in_the_three_languages(page, live_
     winner = ideas_of(ended)[0]
     services.count_votes(shortlist=ended)
     manager = UserFactory(email="manager@example.org", preferred_language="en", role="process_manager")
-    services.post_progress(idea=winner, author=manager, status="planned", text={"nl": "Gepland", "fr": "Prévu"})
+    project = city_services.create_project(
+        staff=manager, project=draft_project(Outcome(idea=winner)), followers=followers_of(Outcome(idea=winner))
+    )
+    city_services.post_update(project=project, author=manager, status="new", text={"nl": "Gepland", "fr": "Prévu"})
     voting = shortlist_at("vote")
     sign_in(page, base, "manager@example.org")
 
@@ -79,7 +84,9 @@ def test_vote_pages_have_no_serious_violation_in_the_three_languages(page, live_
             f"/processes/{voting.process.slug}/shortlist/",
             f"/processes/{ended.process.slug}/results/",
             f"/processes/{ended.process.slug}/follow-up/",
-            f"/processes/{ended.process.slug}/follow-up/{winner.pk}/new/",
+            f"/projects/{project.slug}/",
+            f"/projects/{project.slug}/update/",
+            "/projects/new/",
             f"/processes/{voting.process.slug}/jury/ranking/",
         ):
             page.goto(f"{base}/{language}{path}")

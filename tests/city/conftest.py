@@ -1,11 +1,11 @@
-"""Indicators of the City's strategy, in the domains the migration loads."""
+"""Indicators and projects of the City's strategy, in the domains the migration loads."""
 
 from datetime import date
 from decimal import Decimal
 
 import pytest
 
-from samen.city.models import Domain, Indicator, IndicatorValue
+from samen.city.models import Domain, Indicator, IndicatorValue, Project
 
 
 def make_indicator(slug: str, *, domain: str = "moving", values=(), **fields) -> Indicator:
@@ -30,3 +30,15 @@ def make_indicator(slug: str, *, domain: str = "moving", values=(), **fields) ->
 @pytest.fixture
 def indicator(db):
     return make_indicator("bus-trips", values=[(date(2022, 1, 1), 110), (date(2024, 1, 1), 160)])
+
+
+def make_project(slug: str, *, domain: str = "moving", **fields) -> Project:
+    """A City project with its titles and descriptions in Dutch and French (saved: its places derived)."""
+    defaults = {
+        "title_nl": f"NL {slug}",
+        "title_fr": f"FR {slug}",
+        "title_en": slug.replace("-", " ").capitalize(),
+        "description_nl": "Beschrijving.",
+        "description_fr": "Description.",
+    }
+    return Project.objects.create(slug=slug, domain=Domain.objects.get(slug=domain), **(defaults | fields))

@@ -177,20 +177,6 @@ def test_a_title_written_as_a_formula_is_text_in_the_shortlist_file_which_still_
     assert json.loads(capsys.readouterr().out) == Result.objects.get().outcome
 
 
-def test_an_outsider_cannot_post_a_follow_up(client, ended_shortlist, outsider):
-    winner = ideas_of(ended_shortlist)[0]
-    services.count_votes(shortlist=ended_shortlist)
-    client.force_login(outsider)
-
-    response = client.post(
-        reverse("votes:progress_new", args=[ended_shortlist.process.slug, winner.pk]),
-        {"status": "planned", "text_nl": "Gepland", "text_fr": "Prévu"},
-    )
-
-    assert response.status_code == 403
-    assert winner.progress_updates.count() == 0
-
-
 def test_a_moderator_cannot_delete_a_shortlisted_idea_and_is_told_why(client, vote_shortlist, moderator):
     shortlisted = ideas_of(vote_shortlist)[0]
     client.force_login(moderator)
