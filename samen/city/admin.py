@@ -1,6 +1,16 @@
 from django.contrib import admin
+from translated_fields import TranslatedFieldAdmin
 
-from samen.city.models import Domain, Indicator, IndicatorValue, Objective, PopulationCount, PopulationTable
+from samen.city.models import (
+    Domain,
+    Indicator,
+    IndicatorValue,
+    Objective,
+    PopulationCount,
+    PopulationTable,
+    Project,
+    ProjectUpdate,
+)
 
 
 @admin.register(Domain)
@@ -40,3 +50,29 @@ class PopulationCountInline(admin.TabularInline):
 class PopulationTableAdmin(admin.ModelAdmin):
     list_display = ["title", "reference_date", "invented", "licence"]
     inlines = [PopulationCountInline]
+
+
+class ProjectUpdateInline(admin.TabularInline):
+    """Posted from the project's page, where followers are mailed; here they can be read, or removed if mistaken."""
+
+    model = ProjectUpdate
+    fields = ["published_at", "status", "text_fr", "text_nl", "link", "invented"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Project)
+class ProjectAdmin(TranslatedFieldAdmin, admin.ModelAdmin):
+    """A project's facts; its status moves with the updates posted on its page (which mail the followers)."""
+
+    list_display = ["__str__", "domain", "status", "department", "invented"]
+    list_filter = ["domain", "status", "invented"]
+    search_fields = ["title_nl", "title_fr", "title_en", "department"]
+    raw_id_fields = ["process", "idea", "proposal", "initiative"]
+    filter_horizontal = ["indicators"]
+    prepopulated_fields = {"slug": ["title_fr"]}
+    inlines = [ProjectUpdateInline]

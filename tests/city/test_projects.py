@@ -339,3 +339,42 @@ def test_deleting_an_account_keeps_its_updates_unsigned(project, manager):
     User.objects.filter(pk=manager.pk).delete()
 
     assert ProjectUpdate.objects.get().author is None
+
+
+# The admin -----------------------------------------------------------------------------------------------------
+
+
+def test_staff_edit_a_project_in_the_admin_and_its_places_follow(client, project, manager):
+    client.force_login(manager)
+    change = reverse("admin:city_project_change", args=[project.pk])
+    form = client.get(change)
+    assert form.status_code == 200
+
+    data = {
+        "slug": project.slug,
+        "title_nl": project.title_nl,
+        "title_fr": "Le tram vers Laeken",
+        "description_nl": project.description_nl,
+        "description_fr": project.description_fr,
+        "domain": project.domain_id,
+        "status": "new",
+        "latitude": "50.8467",
+        "longitude": "4.3525",
+        "updates-TOTAL_FORMS": "0",
+        "updates-INITIAL_FORMS": "0",
+    }
+    response = client.post(change, data)
+
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert project.title_fr == "Le tram vers Laeken"
+    assert project.places.count() == 1
+
+
+def test_a_resident_cannot_open_the_projects_admin(client, project, resident):
+    client.force_login(resident)
+
+    response = client.get(reverse("admin:city_project_change", args=[project.pk]))
+
+    assert response.status_code == 302  # to the admin's sign-in: not staff
+    assert "/login/" in response["Location"]
