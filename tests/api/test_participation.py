@@ -4,6 +4,8 @@ and its downloads publish to an anonymous visitor; before that, 404 or null."""
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from samen.algorithms.ballot_files import read_ballot_rows
 from samen.budgets.models import BudgetBallot
@@ -221,3 +223,34 @@ def test_a_draft_or_submitted_initiative_is_not_found(client, check, kind, censu
     assert [i["id"] for i in listed["results"]] == [collecting.pk]
     assert check(client.get("/api/v1/initiatives?status=collecting"), "/api/v1/initiatives")["count"] == 1
     assert client.get("/api/v1/initiatives?status=draft").status_code == 422
+
+
+def _queries(client, url: str) -> int:
+    assert client.get(url).status_code == 200  # the first asker after a vote's end has it counted, once
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_each_new_list_costs_the_same_queries_for_one_item_and_three(client, manager, kind, census):  # noqa: F811
+    def add_one():
+        shortlist = shortlist_at("ended")
+        vote(shortlist, ideas_of(shortlist)[0])
+        budget = budget_at("closed")
+        BudgetBallot.objects.create(budget=budget, voter=UserFactory()).proposals.set(proposals_of(budget)[:1])
+        lottery_at("drawn", manager)
+        initiative_at("collecting", kind=kind, census=census, manager=manager)
+        return shortlist, budget
+
+    shortlist, budget = add_one()
+    lists = ["/api/v1/votes", "/api/v1/budgets", "/api/v1/lotteries", "/api/v1/initiatives"]
+    ballots = [f"/api/v1/votes/{shortlist.process.slug}/ballots", f"/api/v1/budgets/{budget.process.slug}/ballots"]
+    one = {url: _queries(client, url) for url in lists + ballots}
+    add_one()
+    add_one()
+    for _ in range(2):  # a vote and a budget counted with one ballot: two more, as if kept from before the count
+        vote(shortlist, ideas_of(shortlist)[1])
+        BudgetBallot.objects.create(budget=budget, voter=UserFactory()).proposals.set(proposals_of(budget)[1:])
+    three = {url: _queries(client, url) for url in lists + ballots}
+    assert three == one
+    assert [client.get(url).json()["count"] for url in lists + ballots] == [3, 3, 3, 3, 3, 3]
