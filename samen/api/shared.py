@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -43,8 +44,6 @@ def site(obj=None, *, path: str = "") -> str:
 
 def site_url(name: str, **kwargs) -> str:
     """A named page of the site, in the site's default language."""
-    from django.urls import reverse
-
     with translation.override(settings.LANGUAGE_CODE):
         return settings.SITE_URL + reverse(name, kwargs=kwargs)
 
