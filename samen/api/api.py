@@ -1,5 +1,6 @@
 """The public read-only JSON API, version 1 (issue 17, 3a): published processes with their phases and themes, the
-visible ideas of a process and their published comments, the City's dashboard. Its OpenAPI 3 schema is at
+visible ideas of a process and their published comments, the City's dashboard; and, from their own modules, what the
+process kinds publish (votes.py, budgets.py, lotteries.py, initiatives.py). Its OpenAPI 3 schema is at
 /api/v1/openapi.json; no docs page (it would load Swagger from a CDN, which the CSP forbids)."""
 
 from typing import Literal
@@ -10,7 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
-from samen.api import participation
+from samen.api import budgets, initiatives, lotteries, votes
 from samen.api import schemas as s
 from samen.api.errors import translated_validation_errors
 from samen.api.shared import check_limit as _limit
@@ -30,7 +31,10 @@ api = NinjaAPI(
     docs_url=None,
     openapi_url="/openapi.json",
 )
-api.add_router("", participation.router)
+api.add_router("", votes.router)
+api.add_router("", budgets.router)
+api.add_router("", lotteries.router)
+api.add_router("", initiatives.router)
 api.add_exception_handler(ValidationError, translated_validation_errors)
 
 
