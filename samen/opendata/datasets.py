@@ -10,7 +10,7 @@ from samen.budgets import services as budget_services
 from samen.budgets.models import Budget
 from samen.city.models import Indicator, IndicatorValue
 from samen.ideas.models import Idea, Visibility
-from samen.opendata import participation
+from samen.opendata import kinds
 from samen.opendata.tables import Dataset, Table
 from samen.opendata.tables import day as _day
 from samen.opendata.tables import num as _num
@@ -345,9 +345,9 @@ DATASETS = (
     ideas,
     indicators,
     results,
-    participation.ballots,
-    participation.lotteries,
-    participation.initiatives,
+    kinds.ballots,
+    kinds.lotteries,
+    kinds.initiatives,
 )
 
 
