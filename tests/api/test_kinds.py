@@ -6,9 +6,10 @@ import io
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.http import http_date
 
 from samen.algorithms.ballot_files import read_ballot_rows
-from samen.budgets.models import BudgetBallot
+from samen.budgets.models import BudgetBallot, BudgetResult
 from samen.processes.models import Process
 from samen.votes.models import Ballot, JuryMember, Review
 from tests.budgets.conftest import budget_at, proposals_of
@@ -140,6 +141,8 @@ def test_a_closed_budget_with_its_result_by_both_rules(client, check, closed):
     assert set(result["greedy_winners"]) == {p["id"] for p in result["projects"] if p["funded_by_greedy"]}
     assert set(result["winners"]) == {p["id"] for p in result["projects"] if p["funded"]}
     assert result["projects"][0]["title"]["nl"] == "Trees on the square"
+    counted = BudgetResult.objects.get(budget=closed).counted_at
+    assert client.get(f"/api/v1/budgets/{slug}")["Last-Modified"] == http_date(int(counted.timestamp()))
 
 
 def test_the_ballots_of_a_budget_are_those_of_the_published_pb_file(client, check, closed):
@@ -185,6 +188,8 @@ def test_a_drawn_lottery_with_its_pool_quotas_and_draw_under_pseudonyms(client, 
     assert "Volunteer" not in body  # first names never
     assert "Rue " not in body  # nor addresses
     assert set(draw["panel"]) <= {p["id"] for p in draw["probabilities"]}
+    drawn.refresh_from_db()
+    assert client.get(f"/api/v1/lotteries/{slug}")["Last-Modified"] == http_date(int(drawn.drawn_at.timestamp()))
 
 
 def test_before_the_freeze_a_lottery_shows_no_pool_and_no_draw(client, check, manager):
@@ -193,6 +198,7 @@ def test_before_the_freeze_a_lottery_shows_no_pool_and_no_draw(client, check, ma
     assert data["pool"] == []
     assert data["quotas"] == []
     assert data["draw"] is None
+    assert "Last-Modified" not in client.get(f"/api/v1/lotteries/{answered.process.slug}")
     Process.objects.filter(pk=answered.process_id).update(status=Process.Status.DRAFT)
     assert client.get(f"/api/v1/lotteries/{answered.process.slug}").status_code == 404
     assert check(client.get("/api/v1/lotteries"), "/api/v1/lotteries")["count"] == 0
