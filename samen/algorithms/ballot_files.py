@@ -61,12 +61,18 @@ def _rows(lines: Iterable[str], header: list[str]) -> Iterator[tuple[int, list[s
 
 def write_ballots(ballots: Iterable[Collection[str]], out: TextIO) -> None:
     """Write every ballot, sorted by its choices: the file is the same whatever order the ballots were cast in."""
-    chosen = [sorted((_check_id(choice) for choice in ballot), key=natural_key) for ballot in ballots]
-    chosen.sort(key=lambda choices: [natural_key(choice) for choice in choices])
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(BALLOTS_HEADER)
-    for number, choices in enumerate(chosen, start=1):
+    for number, choices in numbered_ballots(ballots):
         writer.writerow([number, " ".join(choices)])
+
+
+def numbered_ballots(ballots: Iterable[Collection[str]]) -> list[tuple[int, list[str]]]:
+    """Every ballot's choices, sorted, with its number from 1, the ballots in the order of their choices: what the
+    published file holds, line by line."""
+    chosen = [sorted((_check_id(choice) for choice in ballot), key=natural_key) for ballot in ballots]
+    chosen.sort(key=lambda choices: [natural_key(choice) for choice in choices])
+    return list(enumerate(chosen, start=1))
 
 
 def read_ballot_rows(lines: TextIO) -> list[BallotRow]:

@@ -1,25 +1,27 @@
 """The public read-only JSON API, version 1 (issue 17, 3a): published processes with their phases and themes, the
-visible ideas of a process and their published comments, the City's dashboard. Its OpenAPI 3 schema is at
+visible ideas of a process and their published comments, the City's dashboard; and, from their own modules, what the
+process kinds publish (votes.py, budgets.py, lotteries.py, initiatives.py). Its OpenAPI 3 schema is at
 /api/v1/openapi.json; no docs page (it would load Swagger from a CDN, which the CSP forbids)."""
 
 from typing import Literal
 
 from django.conf import settings
 from django.db.models import Prefetch, Q
-from django.utils import translation
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import HttpError
+from ninja.errors import HttpError, ValidationError
 
+from samen.api import budgets, initiatives, lotteries, votes
 from samen.api import schemas as s
+from samen.api.errors import translated_validation_errors
+from samen.api.shared import check_limit as _limit
+from samen.api.shared import page as _page
+from samen.api.shared import site as _site
 from samen.city.models import Domain, Indicator, IndicatorValue
 from samen.common.geography import municipalities, neighbourhoods
 from samen.ideas.models import Comment, Idea, Visibility
 from samen.ideas.queries import filtered_ideas, ideas_for_page, ordered_idea_ids
 from samen.processes.models import Phase, Process, Theme
-
-MAX_LIMIT = 100
 
 api = NinjaAPI(
     title="Samen",
@@ -29,30 +31,11 @@ api = NinjaAPI(
     docs_url=None,
     openapi_url="/openapi.json",
 )
-
-
-def _limit(limit: int, offset: int) -> int:
-    if not 1 <= limit <= MAX_LIMIT:
-        raise HttpError(422, _("Ask for between 1 and %(max)d items.") % {"max": MAX_LIMIT})
-    if offset < 0:
-        raise HttpError(422, _("The offset cannot be negative."))
-    return limit
-
-
-def _page(request, count: int, limit: int, offset: int, results: list) -> dict:
-    """The envelope of every list: count, links to the next and previous pages, results."""
-
-    def link(at: int) -> str:
-        query = request.GET.copy()
-        query["limit"], query["offset"] = limit, at
-        return request.build_absolute_uri(f"{request.path}?{urlencode(sorted(query.items()))}")
-
-    return {
-        "count": count,
-        "next": link(offset + limit) if offset + limit < count else None,
-        "previous": link(max(0, offset - limit)) if offset > 0 else None,
-        "results": results,
-    }
+api.add_router("", votes.router)
+api.add_router("", budgets.router)
+api.add_router("", lotteries.router)
+api.add_router("", initiatives.router)
+api.add_exception_handler(ValidationError, translated_validation_errors)
 
 
 @api.get("/", response=s.Index, summary="What this API offers, and the licence of its data", tags=["about"])
@@ -63,13 +46,11 @@ def index(request):
         "processes": request.build_absolute_uri("processes"),
         "domains": request.build_absolute_uri("city/domains"),
         "indicators": request.build_absolute_uri("city/indicators"),
+        "votes": request.build_absolute_uri("votes"),
+        "budgets": request.build_absolute_uri("budgets"),
+        "lotteries": request.build_absolute_uri("lotteries"),
+        "initiatives": request.build_absolute_uri("initiatives"),
     }
-
-
-def _site(obj) -> str:
-    """The object's page on the site, in the site's default language: an answer does not vary with the asker's."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return settings.SITE_URL + obj.get_absolute_url()
 
 
 def _neighbourhood(code: int | None) -> int | None:

@@ -1,5 +1,5 @@
 """What every API answer shares: a per-client rate limit (429 with Retry-After), CORS open for reading, an ETag
-with conditional GET (304), and public caching for a minute."""
+(and a Last-Modified where the view names one) with conditional GET (304), and public caching for a minute."""
 
 import logging
 import time
@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
 from samen.common.http import client_ip
@@ -80,11 +81,17 @@ def public_api(view):
         if head:
             request.method = "HEAD"
         cors(response)
-        response["Access-Control-Expose-Headers"] = "ETag, Retry-After"
+        response["Access-Control-Expose-Headers"] = "ETag, Last-Modified, Retry-After"
         if response.status_code == 200:
             patch_cache_control(response, public=True, max_age=MAX_AGE)
             set_response_etag(response)
-            response = cors(get_conditional_response(request, etag=response.get("ETag"), response=response))
+            modified = getattr(request, "api_last_modified", None)  # named by the view: shared.last_modified
+            stamp = int(modified.timestamp()) if modified else None
+            if stamp is not None:
+                response["Last-Modified"] = http_date(stamp)
+            response = cors(
+                get_conditional_response(request, etag=response.get("ETag"), last_modified=stamp, response=response)
+            )
         if head:
             response.content = b""
         return response

@@ -19,9 +19,12 @@ CATALOGUE_TEXT = {
         "en": "Open data of the participation platform",
     },
     "description": {
-        "nl": "De openbare gegevens van Samen: trajecten, ideeën, indicatoren; en de JSON-API.",
-        "fr": "Les données publiques de Samen : processus, idées, indicateurs ; et l'API JSON.",
-        "en": "Samen's public data: processes, ideas, indicators; and the JSON API.",
+        "nl": "De openbare gegevens van Samen: trajecten, ideeën, indicatoren, uitslagen, anonieme stembiljetten, "
+        "lotingen en burgerinitiatieven; en de JSON-API.",
+        "fr": "Les données publiques de Samen : processus, idées, indicateurs, résultats, bulletins anonymes, "
+        "tirages au sort et initiatives citoyennes ; et l'API JSON.",
+        "en": "Samen's public data: processes, ideas, indicators, results, anonymous ballots, lotteries and "
+        "citizens' initiatives; and the JSON API.",
     },
 }
 API_TEXT = {

@@ -3,9 +3,6 @@
 No column names a person: ideas and comments are counted and described, never signed (no author column at all),
 and an idea's place is its neighbourhood, not its point on the map."""
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q
 
@@ -13,24 +10,15 @@ from samen.budgets import services as budget_services
 from samen.budgets.models import Budget
 from samen.city.models import Indicator, IndicatorValue
 from samen.ideas.models import Idea, Visibility
+from samen.opendata import kinds
+from samen.opendata.tables import Dataset, Table
+from samen.opendata.tables import day as _day
+from samen.opendata.tables import num as _num
 from samen.processes.models import Phase, Process
 from samen.votes import services as vote_services
 from samen.votes.models import Shortlist
 
-
-@dataclass(frozen=True)
-class Table:
-    name: str  # the CSV file's name in the ZIP, and the key in the JSON file
-    columns: tuple[str, ...]
-    rows: Iterable[tuple]
-
-
-@dataclass(frozen=True)
-class Dataset:
-    slug: str
-    title: dict[str, str]  # per language: nl, fr, en
-    description: dict[str, str]
-    tables: list[Table] = field(default_factory=list)
+__all__ = ["DATASETS", "Dataset", "Table", "all_datasets"]
 
 
 def _published_processes():
@@ -222,13 +210,30 @@ def results() -> Dataset:
     """Vote and budget results as their pages publish them: only where an anonymous visitor may see them (a published
     process whose vote has ended, whose budget ballot has closed), counted the same way the pages count them."""
     anyone = AnonymousUser()
-    vote_rows = []
+    vote_rows, jury_rows, tie_rows = [], [], []
     shortlists = Shortlist.objects.filter(process__status=Process.Status.PUBLISHED).select_related("process")
     for shortlist in shortlists.order_by("process_id"):
+        if not anyone.has_perm("votes.view_published_shortlist", shortlist):
+            continue
+        titles = dict(shortlist.entries.values_list("idea_id", "idea__title"))
+        # The jury's aggregates are public with the shortlist: a mean per idea, never a juror's own scores.
+        jury_rows += [
+            (shortlist.process_id, e.idea_id, titles[e.idea_id], e.position, e.jury_score, e.jurors)
+            for e in shortlist.entries.order_by("position")
+        ]
         if not anyone.has_perm("votes.view_results", shortlist):
             continue
         outcome = vote_services.count_votes(shortlist=shortlist).outcome
-        titles = dict(shortlist.entries.values_list("idea_id", "idea__title"))
+        tie_rows += [
+            (
+                shortlist.process_id,
+                tie["votes"],
+                " ".join(tie["candidates"]),
+                tie["decisive"],
+                " ".join(step["method"] for step in tie["steps"]),
+            )
+            for tie in outcome["ties"]
+        ]
         for rank, idea in enumerate(outcome["ranking"], start=1):
             vote_rows.append(
                 (
@@ -240,12 +245,26 @@ def results() -> Dataset:
                     idea in outcome["winners"],
                 )
             )
-    budget_rows = []
+    budget_rows, rule_rows = [], []
     budgets = Budget.objects.filter(process__status=Process.Status.PUBLISHED).select_related("process")
     for budget in budgets.order_by("process_id"):
         if not anyone.has_perm("budgets.view_result", budget.process):
             continue
         outcome = budget_services.count_budget(budget=budget).outcome
+        rule_rows.append(
+            (
+                budget.process_id,
+                outcome["budget"],
+                outcome["rule"],
+                outcome["ballots"],
+                outcome.get("paper_ballots", 0),
+                outcome["share"],
+                outcome["cost"],
+                outcome["greedy"]["cost"],
+                ",".join(outcome["tie_break"]["steps"]),
+                outcome["tie_break"]["seed"],
+            )
+        )
         for proposal in budget.proposals.filter(pk__in=[int(pk) for pk in outcome["votes"]]).order_by("pk"):
             pid = str(proposal.pk)
             budget_rows.append(
@@ -270,12 +289,37 @@ def results() -> Dataset:
             "en": "Vote and budget results",
         },
         description={
-            "nl": "De uitslagen van de afgelopen stemmingen en participatieve budgetten, zoals hun pagina's ze tonen.",
-            "fr": "Les résultats des votes et des budgets participatifs terminés, tels que leurs pages les publient.",
-            "en": "The results of the votes and participatory budgets that have ended, as their pages publish them.",
+            "nl": "De uitslagen van de afgelopen stemmingen en participatieve budgetten, zoals hun pagina's ze tonen, "
+            "en de gemiddelde score van de jury per idee op een gepubliceerde shortlist.",
+            "fr": "Les résultats des votes et des budgets participatifs terminés, tels que leurs pages les publient, "
+            "et la note moyenne du jury par idée d'une liste restreinte publiée.",
+            "en": "The results of the votes and participatory budgets that have ended, as their pages publish them, "
+            "and the jury's mean score per idea of a published shortlist.",
         },
         tables=[
             Table("votes", ("process_id", "idea_id", "idea_title", "rank", "votes", "winner"), vote_rows),
+            Table("vote_ties", ("process_id", "votes", "idea_ids", "decisive", "tie_break_steps"), tie_rows),
+            Table(
+                "jury_aggregates",
+                ("process_id", "idea_id", "idea_title", "position", "jury_score", "jury_size"),
+                jury_rows,
+            ),
+            Table(
+                "budget_counts",
+                (
+                    "process_id",
+                    "amount",
+                    "rule",
+                    "ballots",
+                    "paper_ballots",
+                    "share",
+                    "cost",
+                    "greedy_cost",
+                    "tie_break",
+                    "lottery_seed",
+                ),
+                rule_rows,
+            ),
             Table(
                 "budgets",
                 (
@@ -296,15 +340,15 @@ def results() -> Dataset:
     )
 
 
-def _num(value):
-    return None if value is None else str(value)
-
-
-def _day(value):
-    return None if value is None else value.isoformat()
-
-
-DATASETS = (processes, ideas, indicators, results)
+DATASETS = (
+    processes,
+    ideas,
+    indicators,
+    results,
+    kinds.ballots,
+    kinds.lotteries,
+    kinds.initiatives,
+)
 
 
 def all_datasets() -> list[Dataset]:

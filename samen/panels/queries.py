@@ -78,6 +78,20 @@ def pool_csv(lottery: Lottery) -> str:
     return "\n".join(lines) + "\n"
 
 
+def pool_counts(lottery: Lottery, volunteers=None) -> list[tuple[str, str, int]]:
+    """How many volunteers of the frozen pool fall in each group of each quota category: what the published pool
+    file adds up to, without its pseudonyms. `volunteers`: the pool's volunteers when already fetched."""
+    categories = categories_of(lottery)
+    if volunteers is None:
+        volunteers = lottery.volunteers.exclude(pseudonym="").only("features")
+    counts: dict[tuple[str, str], int] = {}
+    for volunteer in volunteers:
+        for category in categories:
+            key = (category, str(volunteer.features.get(category, "")))
+            counts[key] = counts.get(key, 0) + 1
+    return [(category, value, counts[category, value]) for category, value in sorted(counts)]
+
+
 def quotas_csv(lottery: Lottery) -> str:
     rows = [f"{q.category},{q.value},{q.minimum},{q.maximum}" for q in lottery.quotas.all()]
     return "\n".join(["category,value,min,max", *rows]) + "\n"

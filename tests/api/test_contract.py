@@ -27,6 +27,16 @@ def test_the_schema_is_openapi_3_and_lists_every_endpoint(client):
         "/api/v1/city/domains",
         "/api/v1/city/indicators",
         "/api/v1/city/indicators/{slug}",
+        "/api/v1/votes",
+        "/api/v1/votes/{slug}",
+        "/api/v1/votes/{slug}/ballots",
+        "/api/v1/budgets",
+        "/api/v1/budgets/{slug}",
+        "/api/v1/budgets/{slug}/ballots",
+        "/api/v1/lotteries",
+        "/api/v1/lotteries/{slug}",
+        "/api/v1/initiatives",
+        "/api/v1/initiatives/{pk}",
     }
     assert all(set(operations) == {"get"} for operations in schema["paths"].values())
 

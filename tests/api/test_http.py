@@ -7,6 +7,7 @@ import pytest
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.http import http_date
 
 from samen.processes.models import Process
 from tests.city.conftest import make_indicator
@@ -155,3 +156,53 @@ def test_while_the_cache_does_not_answer_the_api_still_serves(client, settings):
         "local": REDIS["local"],
     }
     assert client.get("/api/v1/city/domains").status_code == 200
+
+
+def test_a_final_answer_has_a_last_modified_and_if_modified_since_gives_a_304(client):
+    from samen.votes.models import Result
+    from tests.votes.conftest import shortlist_at
+
+    ended = shortlist_at("ended")
+    url = f"/api/v1/votes/{ended.process.slug}"
+
+    first = client.get(url)
+    counted = Result.objects.get(shortlist=ended).counted_at
+
+    assert first["Last-Modified"] == http_date(int(counted.timestamp()))
+    assert "Last-Modified" in first["Access-Control-Expose-Headers"]
+    again = client.get(url, headers={"If-Modified-Since": first["Last-Modified"]})
+    assert again.status_code == 304
+    assert again["Access-Control-Allow-Origin"] == "*"
+    earlier = http_date(int(counted.timestamp()) - 3600)
+    assert client.get(url, headers={"If-Modified-Since": earlier}).status_code == 200
+    assert client.get(f"{url}/ballots", headers={"If-Modified-Since": first["Last-Modified"]}).status_code == 304
+
+
+def test_an_answer_that_can_still_change_has_no_last_modified(client, published):
+    from tests.votes.conftest import shortlist_at
+
+    running = shortlist_at("vote")
+    for url in ("/api/v1/processes", "/api/v1/votes", f"/api/v1/votes/{running.process.slug}"):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "Last-Modified" not in response
+        assert client.get(url, headers={"If-Modified-Since": http_date(2_000_000_000)}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("nl", "Voer een geheel getal in."), ("fr", "Saisissez un nombre entier."), ("en", "Enter a whole number.")],
+)
+def test_a_malformed_parameter_is_explained_in_the_askers_language(client, language, message):
+    response = client.get("/api/v1/processes?limit=many", headers={"Accept-Language": language})
+    assert response.status_code == 422
+    (error,) = response.json()["detail"]
+    assert error["msg"] == message
+    assert error["loc"] == ["query", "limit"]
+    assert error["type"] == "int_parsing"
+
+
+def test_a_choice_not_offered_is_explained_in_the_askers_language(client):
+    response = client.get("/api/v1/processes?scope=everywhere", headers={"Accept-Language": "nl"})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["msg"] == "Selecteer een geldige keuze. everywhere is geen beschikbare keuze."
