@@ -9,10 +9,10 @@ from django.db.models import Prefetch, Q
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
 from ninja.errors import HttpError
 
 from samen.api import schemas as s
+from samen.api.openapi import API
 from samen.city.models import Domain, Indicator, IndicatorValue
 from samen.common.geography import municipalities, neighbourhoods
 from samen.ideas.models import Comment, Idea, Visibility
@@ -20,14 +20,16 @@ from samen.ideas.queries import filtered_ideas, ideas_for_page, ordered_idea_ids
 from samen.processes.models import Phase, Process, Theme
 
 MAX_LIMIT = 100
+MAX_OFFSET = 1_000_000_000  # far past any list's end; a larger number overflowed the database's integers (a 500)
 
-api = NinjaAPI(
+api = API(
     title="Samen",
     version="1",
     description="Public, read-only data of Samen. The licence of the data is named at /api/v1/.",
     urls_namespace="api-v1",
     docs_url=None,
     openapi_url="/openapi.json",
+    page_bounds={"limit": (1, MAX_LIMIT), "offset": (0, MAX_OFFSET)},  # every list's, checked by _limit
 )
 
 
@@ -36,6 +38,8 @@ def _limit(limit: int, offset: int) -> int:
         raise HttpError(422, _("Ask for between 1 and %(max)d items.") % {"max": MAX_LIMIT})
     if offset < 0:
         raise HttpError(422, _("The offset cannot be negative."))
+    if offset > MAX_OFFSET:
+        raise HttpError(422, _("The offset cannot be larger than %(max)d.") % {"max": MAX_OFFSET})
     return limit
 
 

@@ -57,6 +57,9 @@ PERSONAL_NAMES = {
 SOURCES = {
     "Index": (None, {"licence": None, "openapi": None, "processes": None, "domains": None, "indicators": None}),
     "Texts": (None, {"nl": None, "fr": None, "en": None}),
+    "Error": (None, {"detail": None}),  # a 404's or a 429's message
+    "Invalid": (None, {"detail": None}),  # a 422's: a message, or a Problem per malformed parameter
+    "Problem": (None, {"type": None, "loc": None, "msg": None}),
     "ProcessOut": (Process, {"themes": "themes", "phases": "phases", "url": None}),
     "ThemeOut": (Theme, {}),
     "PhaseOut": (Phase, {}),
