@@ -44,7 +44,7 @@ export DJANGO_DEBUG=false DJANGO_SECRET_KEY=contract-tests-only SAMEN_VERIFICATI
   DJANGO_SECURE_SSL_REDIRECT=false SAMEN_ALLOW_LOCAL_CACHE=true SAMEN_API_RATE=1000000/minute
 "$BIN/python" manage.py collectstatic --no-input --verbosity 0
 "$BIN/gunicorn" samen.wsgi:application --bind "127.0.0.1:$port" --workers 1 --no-control-socket \
-  --log-level warning >"$work/server.log" 2>&1 &
+  --log-level warning --access-logfile "$work/access.log" --access-logformat '%(M)s %(s)s %(U)s' >"$work/server.log" 2>&1 &
 server=$!
 
 echo "schemathesis against $SAMEN_SITE_URL/api/v1/openapi.json (seed $SEED, $EXAMPLES examples per operation)"
@@ -61,6 +61,8 @@ status=0
     --generation-database none \
     --no-color
 ) || status=$?
+echo "Answers: $(wc -l <"$work/access.log"); the slowest, in ms, with their status:"
+sort -rn "$work/access.log" | sed -n '1,3p'  # sed reads to the end: no SIGPIPE under pipefail
 if [ "$status" -ne 0 ]; then
   echo "The server's errors during the run (the 4xx it was asked for left out):"
   grep -vE '^(Not Found|Unprocessable Entity|Bad Request|Method Not Allowed|Too Many Requests): ' "$work/server.log" || true

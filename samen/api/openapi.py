@@ -1,8 +1,8 @@
 """The OpenAPI schema names every answer an endpoint can give, not only its 200: 404 where the path names an object,
-422 where a parameter can be malformed or unknown, 429 everywhere (the rate limit, http.py), each with its JSON
-body; and the bounds of a list's page (limit, offset) that the views check. Declared here once, so that every
-endpoint, a new one too, gets them: the contract tests (scripts/api_contract.sh) fail on any answer the schema does
-not describe."""
+422 where a parameter can be malformed or unknown, 429 everywhere (the rate limit, http.py), each with its JSON body,
+and 414 (an address too long for the web server); and the bounds of a list's page (limit, offset) that the views
+check. Declared here once, so that every endpoint, a new one too, gets them: the contract tests
+(scripts/api_contract.sh) fail on any answer the schema does not describe."""
 
 from ninja import NinjaAPI, Schema
 from ninja.openapi.schema import OpenAPISchema
@@ -68,4 +68,6 @@ class API(NinjaAPI):
                 answers.setdefault(
                     "429", _answer("Too many requests", Error, Retry_After="The seconds to wait before trying again")
                 )
+                # The web server's, before Samen sees the request (gunicorn: a request line over 4,094 bytes).
+                answers.setdefault("414", {"description": "The address is longer than the server accepts"})
         return schema

@@ -15,11 +15,11 @@ def test_the_schema_is_valid_against_the_openapi_specification(openapi):
 
 def test_the_schema_names_every_answer_not_only_the_200(openapi):
     comments = openapi["paths"]["/api/v1/ideas/{pk}/comments"]["get"]
-    assert set(comments["responses"]) == {"200", "404", "422", "429"}
+    assert set(comments["responses"]) == {"200", "404", "414", "422", "429"}
     assert "Retry-After" in comments["responses"]["429"]["headers"]
-    assert set(openapi["paths"]["/api/v1/processes"]["get"]["responses"]) == {"200", "422", "429"}
-    assert set(openapi["paths"]["/api/v1/processes/{slug}"]["get"]["responses"]) == {"200", "404", "429"}
-    assert set(openapi["paths"]["/api/v1/"]["get"]["responses"]) == {"200", "429"}
+    assert set(openapi["paths"]["/api/v1/processes"]["get"]["responses"]) == {"200", "414", "422", "429"}
+    assert set(openapi["paths"]["/api/v1/processes/{slug}"]["get"]["responses"]) == {"200", "404", "414", "429"}
+    assert set(openapi["paths"]["/api/v1/"]["get"]["responses"]) == {"200", "414", "429"}
 
 
 def test_every_list_names_the_bounds_of_its_page(openapi):
