@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test install lint messages lock vendor clean
+.PHONY: run test install lint api-contract messages lock vendor clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	DJANGO_DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
+
+# The API against its own OpenAPI schema, on the demo in a throwaway database (schemathesis; docs/api.md).
+api-contract: install
+	bash scripts/api_contract.sh
 
 # Regenerate the catalogues after changing user-facing text, then translate locale/{nl,fr}.
 messages: install

@@ -8,12 +8,13 @@ from typing import Literal
 from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
 from samen.api import budgets, initiatives, lotteries, votes
 from samen.api import schemas as s
 from samen.api.errors import translated_validation_errors
+from samen.api.openapi import API
+from samen.api.shared import MAX_LIMIT, MAX_OFFSET
 from samen.api.shared import check_limit as _limit
 from samen.api.shared import page as _page
 from samen.api.shared import site as _site
@@ -23,13 +24,14 @@ from samen.ideas.models import Comment, Idea, Visibility
 from samen.ideas.queries import filtered_ideas, ideas_for_page, ordered_idea_ids
 from samen.processes.models import Phase, Process, Theme
 
-api = NinjaAPI(
+api = API(
     title="Samen",
     version="1",
     description="Public, read-only data of Samen. The licence of the data is named at /api/v1/.",
     urls_namespace="api-v1",
     docs_url=None,
     openapi_url="/openapi.json",
+    page_bounds={"limit": (1, MAX_LIMIT), "offset": (0, MAX_OFFSET)},  # every list's, checked by _limit
 )
 api.add_router("", votes.router)
 api.add_router("", budgets.router)

@@ -54,6 +54,16 @@ def cors(response: HttpResponse) -> HttpResponse:
     return response
 
 
+def nul_character(request) -> JsonResponse | None:
+    """A NUL character (%00) in the address or a parameter: PostgreSQL refuses it in any text it compares, so no
+    object can be named with it; answered before a query would fail with a 500."""
+    if "\x00" in request.path:
+        return JsonResponse({"detail": _("There is nothing at this address of the API.")}, status=404)
+    if any("\x00" in text for name, values in request.GET.lists() for text in (name, *values)):
+        return JsonResponse({"detail": _("A parameter contains a NUL character.")}, status=422)
+    return None
+
+
 def public_api(view):
     """Wrap one of the API's views (django-ninja's) with the shared behaviour above."""
 
@@ -74,6 +84,8 @@ def public_api(view):
             response = JsonResponse({"detail": _("Too many requests: please wait and try again.")}, status=429)
             response["Retry-After"] = str(retry_after)
             return cors(response)
+        if refused := nul_character(request):
+            return cors(refused)
         head = request.method == "HEAD"
         if head:  # the GET's headers without its body
             request.method = "GET"

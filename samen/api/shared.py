@@ -14,6 +14,7 @@ from ninja.errors import HttpError
 from samen.processes.models import Phase, Process
 
 MAX_LIMIT = 100
+MAX_OFFSET = 1_000_000_000  # far past any list's end; a larger number overflowed the database's integers (a 500)
 
 
 def check_limit(limit: int, offset: int) -> int:
@@ -21,6 +22,8 @@ def check_limit(limit: int, offset: int) -> int:
         raise HttpError(422, _("Ask for between 1 and %(max)d items.") % {"max": MAX_LIMIT})
     if offset < 0:
         raise HttpError(422, _("The offset cannot be negative."))
+    if offset > MAX_OFFSET:
+        raise HttpError(422, _("The offset cannot be larger than %(max)d.") % {"max": MAX_OFFSET})
     return limit
 
 

@@ -115,6 +115,7 @@ def test_processes_filter_by_scope_and_neighbourhood(client, check):
         "limit=0",
         "limit=101",
         "offset=-1",
+        "offset=99999999999999999999",  # past the database's integers: a 500 before
         "municipality=00000",
     ],
 )

@@ -119,6 +119,17 @@ def test_an_unknown_address_of_the_api_is_a_json_404(client):
     assert response["Access-Control-Allow-Origin"] == "*"
 
 
+def test_a_nul_character_in_the_address_or_a_parameter_is_refused_not_a_500(client, published):
+    """PostgreSQL refuses NUL in any text it compares: the contract tests found these answering 500 there."""
+    in_path = client.get("/api/v1/processes/parks%00")
+    in_filter = client.get("/api/v1/processes/parks/ideas?theme=%00")
+    assert (in_path.status_code, in_filter.status_code) == (404, 422)
+    assert in_path.json()["detail"]
+    assert in_filter.json()["detail"]
+    assert client.get("/api/v1/city/indicators/%00").status_code == 404
+    assert client.get("/api/v1/city/indicators?domain=moving%00").status_code == 422
+
+
 def test_links_to_the_site_do_not_depend_on_the_askers_language(client, published):
     dutch = client.get("/api/v1/processes", headers={"Accept-Language": "nl"}).json()
     french = client.get("/api/v1/processes", headers={"Accept-Language": "fr"}).json()

@@ -74,6 +74,9 @@ def _all(*names: str, source: str = "outcome", **others) -> dict:
 SOURCES = {
     "Index": (None, dict.fromkeys(LINKS)),
     "Texts": (None, {"nl": None, "fr": None, "en": None}),
+    "Error": (None, {"detail": None}),  # a 404's or a 429's message
+    "Invalid": (None, {"detail": None}),  # a 422's: a message, or a Problem per malformed parameter
+    "Problem": (None, {"type": None, "loc": None, "msg": None}),
     "ProcessOut": (Process, {"themes": "themes", "phases": "phases", "url": None}),
     "ThemeOut": (Theme, {}),
     "PhaseOut": (Phase, {}),
