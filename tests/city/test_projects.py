@@ -378,3 +378,20 @@ def test_a_resident_cannot_open_the_projects_admin(client, project, resident):
 
     assert response.status_code == 302  # to the admin's sign-in: not staff
     assert "/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("projects", [1, 3])
+def test_the_follow_up_page_takes_as_many_queries_for_one_project_as_for_three(
+    client, manager, projects, django_assert_num_queries
+):
+    process = budget_at("closed").process
+    for n in range(projects):
+        services.post_update(
+            project=make_project(f"p{n}", process=process), author=manager, status="new", text={"nl": "x", "fr": "x"}
+        )
+
+    with django_assert_num_queries(3):  # the process, its projects with their domains, their updates
+        response = client.get(reverse("city:follow_up", args=[process.slug]))
+
+    assert response.status_code == 200
+    assert response.content.decode().count('class="card"') == projects
