@@ -14,10 +14,8 @@ from ninja.errors import HttpError
 from samen.api.schemas import Page, Texts, texts
 from samen.api.shared import check_limit, page, site
 from samen.city.models import Domain, Indicator, Project, ProjectUpdate
+from samen.city.queries import public_origin
 from samen.common.geography import neighbourhoods
-from samen.ideas.models import Visibility
-from samen.initiatives.queries import PRIVATE
-from samen.processes.models import Process
 
 router = Router(tags=["city"])
 
@@ -84,18 +82,6 @@ def _number(value) -> float | None:
     return float(value) if value is not None else None
 
 
-def _origin(project: Project) -> dict:
-    public = project.process is not None and project.process.status == Process.Status.PUBLISHED
-    idea, proposal, initiative = project.idea, project.proposal, project.initiative
-    return {
-        "process": project.process.slug if public else None,
-        "idea": idea.pk if public and idea is not None and idea.visibility == Visibility.PUBLISHED else None,
-        "proposal": proposal.pk if public and proposal is not None else None,
-        "initiative": initiative.pk if initiative is not None and initiative.status not in PRIVATE else None,
-        "advice_url": project.advice_url,
-    }
-
-
 def _project_out(project: Project) -> dict:
     return {
         "slug": project.slug,
@@ -114,7 +100,7 @@ def _project_out(project: Project) -> dict:
         "longitude": project.longitude,
         "area": project.area,
         "neighbourhood_codes": sorted(place.neighbourhood_code for place in project.places.all()),
-        "origin": _origin(project),
+        "origin": public_origin(project),
         "indicators": [indicator.slug for indicator in project.indicators.all()],
         "invented": project.invented,
         "url": site(project),

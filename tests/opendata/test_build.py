@@ -43,7 +43,7 @@ def all_bytes() -> bytes:
 def test_each_dataset_is_a_zip_of_csv_and_a_json_file_listed_in_the_manifest(public_data):
     manifest = build()
 
-    assert [d["slug"] for d in manifest["datasets"]] == ["processes", "ideas", "indicators", "results"]
+    assert [d["slug"] for d in manifest["datasets"]] == ["processes", "ideas", "indicators", "results", "projects"]
     assert sorted(default_storage.listdir("opendata")[1]) == [
         "ideas.json",
         "ideas.zip",
@@ -52,6 +52,8 @@ def test_each_dataset_is_a_zip_of_csv_and_a_json_file_listed_in_the_manifest(pub
         "manifest.json",
         "processes.json",
         "processes.zip",
+        "projects.json",
+        "projects.zip",
         "results.json",
         "results.zip",
     ]
@@ -89,7 +91,7 @@ def test_the_files_hold_no_personal_data_and_no_author_column(public_data):
     assert b"@" not in everything
     for name in (b"Alice Author", b"Bob Backer", b"Carla Commenter"):
         assert name not in everything
-    for slug in ("processes", "ideas", "indicators", "results"):
+    for slug in ("processes", "ideas", "indicators", "results", "projects"):
         for rows in read_json(slug)["tables"].values():
             for row in rows:
                 assert not {"author", "author_id", "email", "display_name", "resident", "user"} & row.keys()
@@ -115,7 +117,7 @@ def test_a_second_build_changes_nothing_and_a_change_replaces_the_files(public_d
     public_data["idea"].save()
     second = build()
 
-    assert len(default_storage.listdir("opendata")[1]) == 9  # replaced, not saved beside under another name
+    assert len(default_storage.listdir("opendata")[1]) == 11  # replaced, not saved beside under another name
     assert [i["title"] for i in read_csv("ideas", "ideas")] == ["Benches and trees"]
     assert second["datasets"][1]["files"][0]["sha256"] != first["datasets"][1]["files"][0]["sha256"]
     assert second["datasets"][0] == first["datasets"][0]  # the processes did not change: nor their dates
@@ -137,5 +139,11 @@ def test_the_build_runs_as_a_task_through_the_worker(public_data, django_capture
 
     run_worker()
 
-    assert [d["slug"] for d in read_manifest()["datasets"]] == ["processes", "ideas", "indicators", "results"]
+    assert [d["slug"] for d in read_manifest()["datasets"]] == [
+        "processes",
+        "ideas",
+        "indicators",
+        "results",
+        "projects",
+    ]
     assert build_open_data.name == "build_open_data"
