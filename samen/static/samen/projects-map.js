@@ -37,7 +37,9 @@
       },
     }).addTo(map);
     if (data.features.length) { map.fitBounds(projects.getBounds(), { padding: [20, 20], maxZoom: 15 }); }
-    container.querySelectorAll(".leaflet-control a").forEach(function (link) { link.tabIndex = -1; });
+    // Chromium stops the keyboard on the shapes (they have a tooltip), Leaflet on its zoom buttons and attribution:
+    // not here, the list has every project of the map.
+    container.querySelectorAll(".leaflet-control a, .leaflet-interactive").forEach(function (element) { element.setAttribute("tabindex", "-1"); });
     container.dataset.shown = String(data.features.length);
   }
 

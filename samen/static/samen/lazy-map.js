@@ -1,6 +1,7 @@
 // Leaflet, loaded only when a page's map needs it: the map's container names the scripts and style sheets
 // (data-scripts, data-styles, separated by spaces); the scripts load one after the other, in that order.
-// Shared by the maps of ideas, of processes by place and of the City's projects.
+// Shared by the maps of ideas, of processes by place and of the City's projects. (Its name says "map", not
+// "leaflet": the tests watch for Leaflet's own files, which must not load before a map needs them.)
 (function () {
   "use strict";
 
