@@ -136,7 +136,7 @@ def test_the_projects_page_weighs_less_than_150_kb_on_first_load_the_map_exclude
     page.goto(f"{live_server.url}/en/projects/", wait_until="load")
     page.locator("#projects-map[data-shown='30']").wait_for()  # every project with a place, not just the page's 25
     weight = page.evaluate(
-        """() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+        r"""() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
                  .filter(entry => !/vendor\/leaflet\/|map\.js|map\.geojson|tile/.test(entry.name))
                  .reduce((total, entry) => total + entry.transferSize, 0)"""
     )
