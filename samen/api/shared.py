@@ -3,10 +3,15 @@
 from datetime import datetime
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from ninja.errors import HttpError
+
+from samen.processes.models import Phase, Process
 
 MAX_LIMIT = 100
 
@@ -43,8 +48,6 @@ def site(obj=None, *, path: str = "") -> str:
 
 def site_url(name: str, **kwargs) -> str:
     """A named page of the site, in the site's default language."""
-    from django.urls import reverse
-
     with translation.override(settings.LANGUAGE_CODE):
         return settings.SITE_URL + reverse(name, kwargs=kwargs)
 
@@ -55,3 +58,17 @@ def last_modified(request, *moments: datetime | None) -> None:
     known = [moment for moment in moments if moment is not None]
     if known:
         request.api_last_modified = max(known)
+
+
+ANYONE = AnonymousUser()  # the API answers the same to everyone: what an anonymous visitor of the site may see
+PHASES = Prefetch("process__phases", queryset=Phase.objects.order_by("first_day", "pk"))
+
+
+def slice_of(rows: list, limit: int, offset: int) -> list:
+    return rows[offset : offset + limit]
+
+
+def phase_days(process: Process, kind: str) -> tuple:
+    """The first and last day of the process's phase of this kind, from its prefetched phases; (None, None)."""
+    phase = next((p for p in process.phases.all() if p.kind == kind), None)
+    return (phase.first_day, phase.last_day) if phase else (None, None)
