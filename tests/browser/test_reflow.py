@@ -55,7 +55,7 @@ def _pages() -> list[str]:
         "/en/projects/",  # the map over the list, the filters
         "/fr/projects/?domain=moving",
         "/en/projects/cycloparking/",  # a project with its updates and the indicator it serves
-        "/en/dashboard/indicators/park-ride-bicycle-parkings-managed-by-cycloparking/",  # with its projects
+        "/en/dashboard/indicators/parkride-bicycle-parkings-managed-by-cycloparking/",  # with its project
     ]
 
 
