@@ -275,3 +275,6 @@ def indicator(request, slug: str):
     if found is None:
         raise HttpError(404, _("There is no indicator with this address."))
     return _indicator_out(found)
+
+
+api.add_router("", "samen.api.projects.router")  # the City's projects: in projects.py, with their schemas

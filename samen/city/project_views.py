@@ -7,14 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from samen.accounts.models import User
-from samen.city import notifications, origins, queries, services
+from samen.city import notifications, origins, project_map, queries, services
 from samen.city.forms import ProjectForm, ProjectUpdateForm
 from samen.city.models import Domain, Project, ProjectFollow
 from samen.common.geography import neighbourhoods
@@ -161,7 +161,8 @@ def projects(request):
     """Every City project, filtered by domain, status and neighbourhood with a plain form (works without
     JavaScript); paginated."""
     filters = queries.ProjectFilters.from_query(request.GET)
-    page = Paginator(queries.projects(filters), PER_PAGE).get_page(request.GET.get("page"))
+    found = queries.projects(filters)
+    page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
     places = neighbourhoods()
     context = {
         "page": page,
@@ -170,5 +171,13 @@ def projects(request):
         "statuses": Project.Status.choices,
         "neighbourhood_choices": sorted(((code, n.name) for code, n in places.items()), key=lambda c: c[1]),
         "may_manage": request.user.has_perm("city.manage_projects"),
+        "placed": project_map.placed(found).count(),
+        "map_query": project_map.query_of(filters),
     }
     return render(request, "city/projects.html", context)
+
+
+def projects_geojson(request):
+    """The projects of the list with a place, as GeoJSON, for the map over the list: the same filters."""
+    filters = queries.ProjectFilters.from_query(request.GET)
+    return JsonResponse(project_map.as_geojson(queries.projects(filters)))

@@ -11,6 +11,9 @@ from django.shortcuts import get_object_or_404
 from samen.algorithms.indicators import Point, Track, track
 from samen.city.models import Domain, Indicator, IndicatorValue, Project
 from samen.common.geography import neighbourhoods
+from samen.ideas.models import Visibility
+from samen.initiatives.queries import PRIVATE as PRIVATE_INITIATIVES
+from samen.processes.models import Process
 
 
 @dataclass(frozen=True)
@@ -82,8 +85,13 @@ def dashboard() -> list[DomainSummary]:
 
 
 def indicator_for_page(slug: str) -> Indicator:
+    """The indicator with its values and the projects serving it (in one query, however many)."""
+    serving = Project.objects.order_by("title_fr", "pk").only("slug", "status", "title_nl", "title_fr", "title_en")
     return get_object_or_404(
-        Indicator.objects.select_related("domain", "objective").prefetch_related("values"), slug=slug
+        Indicator.objects.select_related("domain", "objective").prefetch_related(
+            "values", Prefetch("projects", queryset=serving)
+        ),
+        slug=slug,
     )
 
 
@@ -117,3 +125,20 @@ def projects(filters: ProjectFilters):
     if filters.neighbourhood is not None:
         found = found.filter(places__neighbourhood_code=filters.neighbourhood)
     return found.order_by("domain__foundation", "domain__position", "title_fr", "pk")
+
+
+def public_origin(project: Project) -> dict:
+    """The participation that shaped the project, as far as it is public (for the API and the open data): the
+    process's address if published, the winning idea's number if visible too, the funded proposal's, the citizens'
+    initiative's once public, a council's advice. Reads the project's process, idea, proposal and initiative."""
+    public = project.process is not None and project.process.status == Process.Status.PUBLISHED
+    idea, proposal, initiative = project.idea, project.proposal, project.initiative
+    return {
+        "process": project.process.slug if public else None,
+        "idea": idea.pk if public and idea is not None and idea.visibility == Visibility.PUBLISHED else None,
+        "proposal": proposal.pk if public and proposal is not None else None,
+        "initiative": initiative.pk
+        if initiative is not None and initiative.status not in PRIVATE_INITIATIVES
+        else None,
+        "advice_url": project.advice_url,
+    }

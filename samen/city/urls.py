@@ -11,6 +11,7 @@ urlpatterns = [
     path("dashboard/import/", views.import_values, name="import"),
     path("dashboard/import/<int:pk>/", views.import_report, name="import_job"),
     path("projects/", project_views.projects, name="projects"),
+    path("projects/map.geojson", project_views.projects_geojson, name="projects_geojson"),
     path("projects/new/", project_views.new_project, name="project_new"),
     path("projects/unfollow/<str:token>/", project_views.unfollow, name="project_unfollow"),
     path("projects/<slug:slug>/", project_views.project, name="project"),

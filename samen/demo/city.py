@@ -219,6 +219,7 @@ def project_from(outcome: Outcome, *, manager) -> Project:
     )
     if found.exists():
         return found.get()
+    load_domains(Domain)  # its domain is one of them: loaded by a migration, but a test's flush removes them
     draft = draft_project(outcome)
     draft.invented = True
     return create_project(staff=manager, project=draft, followers=followers_of(outcome))

@@ -17,6 +17,7 @@ from samen.accounts.services import assign_role, update_profile
 from samen.common import clock, mail
 from samen.common.geography import neighbourhood_at, neighbourhoods
 from samen.demo import city as city_demo
+from samen.demo import city_projects as city_projects_demo
 from samen.demo import initiatives as initiatives_demo
 from samen.demo import panels as panels_demo
 from samen.demo.budgets import STORIES as BUDGET_STORIES
@@ -50,6 +51,7 @@ class Report:
     invitation_codes: dict[str, list[str]] = field(default_factory=dict)  # open lotteries: unused codes
     initiatives_created: bool = False
     dashboard_created: bool = False
+    city_projects_created: int = 0
     letter: tuple[str, str] | None = None  # (account's e-mail, code) of a verification letter on its way
 
 
@@ -207,6 +209,9 @@ def load_demo(*, seed: int = 2020, today: date | None = None, slugs: Collection[
                 report.letter = (people[initiatives_demo.LETTER_ACCOUNT].email, code)
             # After every process: the computed participation indicators count what the demo did.
             report.dashboard_created = city_demo.load_city_demo(seed=seed, today=today)
+            report.city_projects_created = city_projects_demo.load_city_projects(
+                manager=people["manager"], seed=seed, today=today
+            )
     for spec in DEMO_PROCESSES:
         if spec.get("story") == "open_panel" and (codes := panels_demo.unused_codes(spec["slug"])):
             report.invitation_codes[spec["slug"]] = codes

@@ -3,12 +3,16 @@
 No column names a person: ideas and comments are counted and described, never signed (no author column at all),
 and an idea's place is its neighbourhood, not its point on the map."""
 
+import json
+
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 
 from samen.budgets import services as budget_services
 from samen.budgets.models import Budget
-from samen.city.models import Indicator, IndicatorValue
+from samen.city.models import Indicator, IndicatorValue, Project, ProjectUpdate
+from samen.city.queries import public_origin
 from samen.ideas.models import Idea, Visibility
 from samen.opendata import kinds
 from samen.opendata.tables import Dataset, Table
@@ -340,6 +344,137 @@ def results() -> Dataset:
     )
 
 
+def projects() -> Dataset:
+    """The City's projects and their timelines: an update's text, status and link, never its author; a project's
+    followers are nobody's business. The origin columns name only what is public (city.queries.public_origin)."""
+    found = (
+        Project.objects.select_related("domain", "process", "idea", "proposal", "initiative")
+        .prefetch_related("places", Prefetch("indicators", queryset=Indicator.objects.order_by("pk").only("slug")))
+        .order_by("pk")
+    )
+    rows = []
+    for p in found:
+        origin = public_origin(p)
+        rows.append(
+            (
+                p.pk,
+                p.slug,
+                p.title_nl,
+                p.title_fr,
+                p.title_en,
+                p.description_nl,
+                p.description_fr,
+                p.description_en,
+                p.domain.slug,
+                p.status,
+                _day(p.starts_on),
+                _day(p.ends_on),
+                _day(p.completed_on),
+                p.abandoned_reason_nl,
+                p.abandoned_reason_fr,
+                p.abandoned_reason_en,
+                _num(p.budget_planned),
+                _num(p.budget_spent),
+                p.department,
+                p.latitude,
+                p.longitude,
+                json.dumps(p.area, separators=(",", ":")) if p.area else None,
+                " ".join(str(code) for code in sorted(place.neighbourhood_code for place in p.places.all())),
+                " ".join(indicator.slug for indicator in p.indicators.all()),
+                origin["process"],
+                origin["idea"],
+                origin["proposal"],
+                origin["initiative"],
+                origin["advice_url"],
+                p.invented,
+            )
+        )
+    return Dataset(
+        slug="projects",
+        title={"nl": "Projecten van de Stad", "fr": "Projets de la Ville", "en": "The City's projects"},
+        description={
+            "nl": "De projecten van de Stad: domein, status, data, budget, plaats, dienst, herkomst en hun "
+            "tijdlijn van nieuws.",
+            "fr": "Les projets de la Ville : domaine, statut, dates, budget, lieu, service, origine et leur "
+            "fil d'actualités.",
+            "en": "The City's projects: domain, status, dates, budget, place, department, origin and their "
+            "timeline of updates.",
+        },
+        tables=[
+            Table(
+                "projects",
+                (
+                    "id",
+                    "slug",
+                    "title_nl",
+                    "title_fr",
+                    "title_en",
+                    "description_nl",
+                    "description_fr",
+                    "description_en",
+                    "domain",
+                    "status",
+                    "starts_on",
+                    "ends_on",
+                    "completed_on",
+                    "abandoned_reason_nl",
+                    "abandoned_reason_fr",
+                    "abandoned_reason_en",
+                    "budget_planned",
+                    "budget_spent",
+                    "department",
+                    "latitude",
+                    "longitude",
+                    "area_geojson",
+                    "neighbourhood_codes",
+                    "indicators",
+                    "process",
+                    "idea_id",
+                    "proposal_id",
+                    "initiative_id",
+                    "advice_url",
+                    "written_for_the_demo",
+                ),
+                rows,
+            ),
+            Table(
+                "project_updates",
+                (
+                    "project_id",
+                    "published_at",
+                    "status",
+                    "text_nl",
+                    "text_fr",
+                    "text_en",
+                    "link",
+                    "photo_url",
+                    "written_for_the_demo",
+                ),
+                [
+                    (
+                        u.project_id,
+                        u.published_at.isoformat(),
+                        u.status,
+                        u.text_nl,
+                        u.text_fr,
+                        u.text_en,
+                        u.link,
+                        _photo_url(u.photo),
+                        u.invented,
+                    )
+                    for u in ProjectUpdate.objects.order_by("project_id", "published_at", "pk")
+                ],
+            ),
+        ],
+    )
+
+
+def _photo_url(photo) -> str | None:
+    if not photo:
+        return None
+    return photo.url if photo.url.startswith(("http://", "https://")) else settings.SITE_URL + photo.url
+
+
 DATASETS = (
     processes,
     ideas,
@@ -348,6 +483,7 @@ DATASETS = (
     kinds.ballots,
     kinds.lotteries,
     kinds.initiatives,
+    projects,
 )
 
 

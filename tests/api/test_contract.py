@@ -25,6 +25,8 @@ def test_the_schema_is_openapi_3_and_lists_every_endpoint(client):
         "/api/v1/ideas/{pk}",
         "/api/v1/ideas/{pk}/comments",
         "/api/v1/city/domains",
+        "/api/v1/city/projects",
+        "/api/v1/city/projects/{slug}",
         "/api/v1/city/indicators",
         "/api/v1/city/indicators/{slug}",
         "/api/v1/votes",

@@ -6,7 +6,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 
 from samen.budgets.models import Budget, BudgetBallot, BudgetResult, Proposal
-from samen.city.models import Domain, Indicator, IndicatorValue
+from samen.city.models import Domain, Indicator, IndicatorValue, Project, ProjectUpdate
 from samen.ideas.models import Comment, Idea
 from samen.initiatives.models import Initiative, InitiativeKind, TimelineEvent
 from samen.panels.models import Lottery, Quota, Volunteer
@@ -182,6 +182,29 @@ PAGES = {  # count, links and results
 @pytest.fixture
 def components(client, db):
     return client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+
+
+# The City's projects (samen/api/projects.py): never an update's author nor a follower.
+SOURCES |= {
+    "CityProjectOut": (
+        Project,
+        {"neighbourhood_codes": "places", "origin": None, "indicators": "indicators", "url": None},
+    ),
+    "CityProjectDetailOut": (
+        Project,
+        {
+            "neighbourhood_codes": "places",
+            "origin": None,
+            "indicators": "indicators",
+            "updates": "updates",
+            "url": None,
+        },
+    ),
+    "ProjectOriginOut": (Project, {}),
+    "GeometryOut": (Project, {"type": "area", "coordinates": "area"}),
+    "ProjectUpdateOut": (ProjectUpdate, {}),
+}
+PAGES |= {"CityProjectPage"}
 
 
 def test_every_schema_has_a_known_source(components):

@@ -52,6 +52,10 @@ def _pages() -> list[str]:
         "/en/dashboard/",
         "/en/dashboard/indicators/participants-per-1000/",  # the chart, its table and 145 neighbourhoods
         "/nl/dashboard/indicators/trips-by-own-car/",
+        "/en/projects/",  # the map over the list, the filters
+        "/fr/projects/?domain=moving",
+        "/en/projects/cycloparking/",  # a project with its updates and the indicator it serves
+        "/en/dashboard/indicators/parkride-bicycle-parkings-managed-by-cycloparking/",  # with its project
     ]
 
 

@@ -76,7 +76,7 @@ def test_the_indicator_page_takes_the_same_queries_for_one_or_three_values_and_i
     for number in range(count):
         make_indicator(f"i{number}", values=[(date(2021 + year, 1, 1), 150 + year) for year in range(count)])
 
-    with django_assert_num_queries(2):  # the indicator with its domain and objective, its values
+    with django_assert_num_queries(3):  # the indicator with its domain and objective, its values, its projects
         response = client.get(reverse("city:indicator", kwargs={"slug": "i0"}))
 
     assert response.status_code == 200

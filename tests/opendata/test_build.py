@@ -16,7 +16,7 @@ from tests.notifications.conftest import run_worker
 
 pytestmark = pytest.mark.django_db
 
-SLUGS = ["processes", "ideas", "indicators", "results", "ballots", "lotteries", "initiatives"]
+SLUGS = ["processes", "ideas", "indicators", "results", "ballots", "lotteries", "initiatives", "projects"]
 
 
 def read_json(slug: str) -> dict:

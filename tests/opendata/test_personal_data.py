@@ -5,7 +5,7 @@ person (the same walk as the API's, tests/api/test_personal_data.py)."""
 import pytest
 
 from samen.budgets.models import BudgetBallot, BudgetResult, Proposal
-from samen.city.models import Indicator, IndicatorValue
+from samen.city.models import Indicator, IndicatorValue, Project, ProjectUpdate
 from samen.ideas.models import Idea
 from samen.initiatives.models import Initiative
 from samen.opendata.datasets import all_datasets
@@ -112,6 +112,24 @@ SOURCES = {
             "council_deadline": "transmitted_on",
             "overdue": None,
         },
+    ),
+    ("projects", "projects"): (
+        Project,
+        {
+            "domain": "domain.slug",
+            "area_geojson": "area",
+            "neighbourhood_codes": "places.neighbourhood_code",
+            "indicators": "indicators.slug",
+            "process": "process.slug",
+            "idea_id": "idea",
+            "proposal_id": "proposal",
+            "initiative_id": "initiative",
+            "written_for_the_demo": "invented",
+        },
+    ),
+    ("projects", "project_updates"): (
+        ProjectUpdate,
+        {"project_id": "project", "photo_url": "photo", "written_for_the_demo": "invented"},
     ),
 }
 

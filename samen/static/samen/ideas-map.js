@@ -3,23 +3,6 @@
 (function () {
   "use strict";
 
-  function load(tag, attributes) {
-    return new Promise(function (resolve, reject) {
-      var element = document.createElement(tag);
-      Object.keys(attributes).forEach(function (name) { element[name] = attributes[name]; });
-      element.onload = resolve;
-      element.onerror = reject;
-      document.head.appendChild(element);
-    });
-  }
-
-  function loadLibraries(container) {
-    container.dataset.styles.split(" ").forEach(function (href) { load("link", { rel: "stylesheet", href: href }); });
-    return container.dataset.scripts.split(" ").reduce(function (previous, src) {
-      return previous.then(function () { return load("script", { src: src }); });
-    }, Promise.resolve());
-  }
-
   function readable(name) {
     return name.toLowerCase().replace(/(^|[\s\-'])(\S)/g, function (all, before, letter) { return before + letter.toUpperCase(); });
   }
@@ -77,7 +60,7 @@
     panel.addEventListener("toggle", function () {
       if (!panel.open || started) { return; }
       started = true;
-      loadLibraries(container).then(function () { start(container, filters); });
+      window.samenLoadLeaflet(container).then(function () { start(container, filters); });
     });
   });
 })();

@@ -4,23 +4,6 @@
 (function () {
   "use strict";
 
-  function load(tag, attributes) {
-    return new Promise(function (resolve, reject) {
-      var element = document.createElement(tag);
-      Object.keys(attributes).forEach(function (name) { element[name] = attributes[name]; });
-      element.onload = resolve;
-      element.onerror = reject;
-      document.head.appendChild(element);
-    });
-  }
-
-  function loadLibraries(container) {
-    container.dataset.styles.split(" ").forEach(function (href) { load("link", { rel: "stylesheet", href: href }); });
-    return container.dataset.scripts.split(" ").reduce(function (previous, src) {
-      return previous.then(function () { return load("script", { src: src }); });
-    }, Promise.resolve());
-  }
-
   // Text only (never HTML): a title is what its author typed.
   function popup(properties) {
     var box = document.createElement("div");
@@ -83,7 +66,7 @@
         if (!any) { return; }  // nothing open or to come: the page says so
         container.hidden = false;
         document.getElementById("processes-map-help").hidden = false;
-        return loadLibraries(container).then(function () { start(container, data); });
+        return window.samenLoadLeaflet(container).then(function () { start(container, data); });
       });
   });
 })();

@@ -47,6 +47,11 @@ class Command(BaseCommand):
                 "Created the City's dashboard (/en/dashboard/): the strategy's indicators with values and a "
                 "population table invented for the demo; `manage.py compute_indicators` refreshes the computed ones."
             )
+        if report.city_projects_created:
+            self.stdout.write(
+                f"Created {report.city_projects_created} City projects of the strategy 2030 (/en/projects/), "
+                "with updates, places and budgets invented for the demo."
+            )
         identities = ", ".join(
             f"{number} born {born.isoformat()} card {invented_document_number(number)}"
             for number, born, _postcode in TEST_IDENTITIES
