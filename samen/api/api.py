@@ -52,6 +52,7 @@ def index(request):
         "budgets": request.build_absolute_uri("budgets"),
         "lotteries": request.build_absolute_uri("lotteries"),
         "initiatives": request.build_absolute_uri("initiatives"),
+        "projects": request.build_absolute_uri("city/projects"),
     }
 
 

@@ -139,6 +139,7 @@ class Index(Schema):
     budgets: str
     lotteries: str
     initiatives: str
+    projects: str
 
 
 # Votes: the jury's aggregates once the shortlist is published, the result once the vote has ended.

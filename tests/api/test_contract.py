@@ -54,6 +54,13 @@ def test_the_index_names_the_licence_of_the_data(client, check, settings):
     assert data["openapi"].endswith("/api/v1/openapi.json")
 
 
+def test_every_address_the_index_names_answers(client, check):
+    data = check(client.get("/api/v1/"), "/api/v1/")
+    for name, url in data.items():
+        if url.startswith("http"):
+            assert client.get(url).status_code == 200, name
+
+
 def test_the_api_is_not_under_a_language_prefix(client):
     assert client.get("/nl/api/v1/processes").status_code == 404
     assert client.get("/api/v1/processes").status_code == 200
