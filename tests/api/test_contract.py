@@ -57,7 +57,7 @@ def test_the_index_names_the_licence_of_the_data(client, check, settings):
 def test_every_address_the_index_names_answers(client, check):
     data = check(client.get("/api/v1/"), "/api/v1/")
     for name, url in data.items():
-        if url.startswith("http"):
+        if name != "licence":  # the licence's own page, elsewhere
             assert client.get(url).status_code == 200, name
 
 
