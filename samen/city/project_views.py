@@ -20,13 +20,14 @@ from samen.city.models import Domain, Project, ProjectFollow
 from samen.common.geography import neighbourhoods
 from samen.common.http import INVALID, require
 from samen.processes.models import Process
-from samen.processes.rules import process_is_visible
 
 PER_PAGE = 25
 
 
 def _project(slug: str) -> Project:
-    return get_object_or_404(Project.objects.select_related("domain", "process", "idea", "proposal"), slug=slug)
+    return get_object_or_404(
+        Project.objects.select_related("domain", "process", "idea", "proposal", "initiative"), slug=slug
+    )
 
 
 def project(request, slug):
@@ -39,7 +40,7 @@ def project(request, slug):
         "updates": found.updates.all(),
         "neighbourhoods": found.neighbourhood_names,
         "indicators": found.indicators.select_related("domain"),
-        "origin_visible": found.process is not None and process_is_visible(request.user, found.process),
+        "origin": queries.public_origin(found),  # what a visitor may open: nothing of a draft or a hidden idea
         "following": following,
         "may_report": request.user.has_perm("city.post_project_update", found),
     }

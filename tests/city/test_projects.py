@@ -395,3 +395,20 @@ def test_the_follow_up_page_takes_as_many_queries_for_one_project_as_for_three(
 
     assert response.status_code == 200
     assert response.content.decode().count('class="card"') == projects
+
+
+def test_the_project_page_names_no_hidden_idea_and_no_draft_process(client, winner, manager):
+    from samen.ideas.models import Visibility
+
+    project = make_project("from-a-hidden-idea", process=winner.process, idea=winner)
+    winner.visibility = Visibility.HIDDEN
+    winner.save()
+
+    page = client.get(project.get_absolute_url()).content.decode()
+    assert winner.title not in page
+    assert winner.process.get_absolute_url() in page  # the process is still public
+
+    winner.process.status = "draft"
+    winner.process.save()
+    page = client.get(project.get_absolute_url()).content.decode()
+    assert winner.process.get_absolute_url() not in page
