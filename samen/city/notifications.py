@@ -1,10 +1,6 @@
 """Notices of the City's projects: each update of a project to its followers (follows), in their language, through
 the task worker; every mail carries a signed link to stop following that project only."""
 
-from datetime import timedelta
-
-from django.conf import settings
-from django.core import signing
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,20 +10,18 @@ from samen.city.models import ProjectFollow, ProjectUpdate
 from samen.common.mail import absolute, is_silenced
 from samen.notifications.delivery import Notice, deliver
 from samen.notifications.models import Kind
+from samen.notifications.tokens import read_link, sign_link
 
 UNSUBSCRIBE_SALT = "samen.city.unfollow"
 
 
 def unfollow_token(follow: ProjectFollow) -> str:
-    """Dated, so that a link found in an old mailbox stops working after SAMEN_UNSUBSCRIBE_DAYS."""
-    signer = signing.TimestampSigner(salt=UNSUBSCRIBE_SALT)
-    return signer.sign_object({"project": follow.project_id, "follower": follow.follower_id})
+    return sign_link(UNSUBSCRIBE_SALT, {"project": follow.project_id, "follower": follow.follower_id})
 
 
 def read_unfollow_token(token: str) -> dict:
-    """Raises signing.SignatureExpired for an old link, signing.BadSignature for a forged or broken one."""
-    signer = signing.TimestampSigner(salt=UNSUBSCRIBE_SALT)
-    return signer.unsign_object(token, max_age=timedelta(days=settings.SAMEN_UNSUBSCRIBE_DAYS))
+    """The project and follower a link was made for (see notifications.tokens.read_link)."""
+    return read_link(UNSUBSCRIBE_SALT, token)
 
 
 def unfollow_url(project_id: int, recipient) -> str:
