@@ -70,4 +70,42 @@ class API(NinjaAPI):
                 )
                 # The web server's, before Samen sees the request (gunicorn: a request line over 4,094 bytes).
                 answers.setdefault("414", {"description": "The address is longer than the server accepts"})
+        _link_lists_to_their_items(schema)
         return schema
+
+
+def _item_fields(schema: dict, operation: dict) -> dict:
+    """The properties of a list's items (its 200 answer is a page: {count, next, previous, results: [...]})."""
+    components = schema["components"]["schemas"]
+    ok = operation["responses"].get(200) or operation["responses"].get("200") or {}
+    page_ref = ok.get("content", {}).get("application/json", {}).get("schema", {}).get("$ref", "")
+    page = components.get(page_ref.rsplit("/", 1)[-1], {})
+    item_ref = page.get("properties", {}).get("results", {}).get("items", {}).get("$ref", "")
+    return components.get(item_ref.rsplit("/", 1)[-1], {}).get("properties", {})
+
+
+def _link_lists_to_their_items(schema: dict) -> None:
+    """OpenAPI links from each list to the operations on one of its items (/votes -> /votes/{slug}, /votes/{slug}/
+    ballots), naming the field of the first item that fills the path parameter: the parameter's own name, or
+    `process` for what is addressed by its process (a vote, a budget, a lottery). Clients and the contract tests'
+    stateful phase follow them to real items."""
+    paths = schema["paths"]
+    for list_path, list_operations in paths.items():
+        listing = list_operations.get("get")
+        fields = _item_fields(schema, listing) if listing else {}
+        if not fields:
+            continue
+        links = {}
+        for path, operations in paths.items():
+            prefix, _slash, rest = path.partition(list_path + "/{")
+            if prefix or not rest:
+                continue
+            name = rest.split("}", 1)[0]
+            field = name if name in fields else "process" if "process" in fields else None
+            if field is None or "get" not in operations:
+                continue
+            target = operations["get"]["operationId"]
+            links[target] = {"operationId": target, "parameters": {name: f"$response.body#/results/0/{field}"}}
+        if links:
+            ok = listing["responses"].get(200) or listing["responses"]["200"]
+            ok.setdefault("links", {}).update(links)

@@ -43,3 +43,18 @@ def test_an_error_answers_as_the_schema_says(client, openapi, url, status):
     assert str(response.status_code) == status
     body = openapi["paths"]["/api/v1/ideas/{pk}/comments"]["get"]["responses"][status]["content"]["application/json"]
     assert matches(response.json(), body["schema"], openapi["components"]["schemas"]) == []
+
+
+def test_each_list_links_to_its_items_and_the_links_lead_to_real_ones(client, openapi):
+    from tests.votes.conftest import shortlist_at
+
+    shortlist_at("ended")
+    votes = openapi["paths"]["/api/v1/votes"]["get"]["responses"]["200"]["links"]
+    assert {link["operationId"] for link in votes.values()} == {
+        openapi["paths"]["/api/v1/votes/{slug}"]["get"]["operationId"],
+        openapi["paths"]["/api/v1/votes/{slug}/ballots"]["get"]["operationId"],
+    }
+    (expression,) = {link["parameters"]["slug"] for link in votes.values()}
+    field = expression.rsplit("/", 1)[-1]  # $response.body#/results/0/<field>
+    first = client.get("/api/v1/votes").json()["results"][0]
+    assert client.get(f"/api/v1/votes/{first[field]}").status_code == 200
