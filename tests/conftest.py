@@ -35,6 +35,17 @@ def branding_in_cache(request, empty_cache):
     else:
         request.getfixturevalue("transactional_db" if "transactional_db" in request.fixturenames else "db")
     branding.current()
+    _strategy_domains()
+
+
+def _strategy_domains():
+    """The strategy's domains, which a migration loads and which a running site always has; a transactional test
+    (a browser journey, a race) empties every table when it ends: give them back to the tests after it."""
+    from samen.city.models import Domain
+    from samen.city.strategy import load_domains
+
+    if not Domain.objects.exists():
+        load_domains(Domain)
 
 
 @pytest.fixture(autouse=True)

@@ -62,7 +62,18 @@ PERSONAL_NAMES = {
     "census",
     "verification",
 }
-LINKS = ("licence", "openapi", "processes", "domains", "indicators", "votes", "budgets", "lotteries", "initiatives")
+LINKS = (
+    "licence",
+    "openapi",
+    "processes",
+    "domains",
+    "indicators",
+    "votes",
+    "budgets",
+    "lotteries",
+    "initiatives",
+    "projects",
+)
 
 
 def _all(*names: str, source: str = "outcome", **others) -> dict:
