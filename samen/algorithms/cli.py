@@ -3,7 +3,8 @@
 `samen count` recounts a shortlist vote from its published CSV files; `samen phase` tells which dated phase runs at
 an instant; `samen pb` counts a participatory budget from its pabulib file (greedy or Equal Shares) and explains a
 voter's share; `samen sortition` computes a LEXIMIN lottery over quota-meeting panels and draws one with a seed, from
-a published pool and quota file.
+a published pool and quota file; `samen questionnaire tally` recounts a consultation's questionnaire from its
+published JSON.
 
 Each subcommand imports what it needs when it runs: `samen pb` is timed from the command's start
 (docs/performance.md), so it does not pay for the shortlist count, the calendar or the lottery.
@@ -105,6 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
     lottery.add_argument(
         "--time-limit", type=float, default=600.0, metavar="SECONDS", help="per integer program (default: 600)"
     )
+    questionnaire = commands.add_parser("questionnaire", help="a consultation's questionnaire, from published JSON")
+    actions = questionnaire.add_subparsers(dest="action", required=True)
+    recount = actions.add_parser("tally", help="count the responses per question, as JSON")
+    recount.add_argument("questionnaire", type=Path, metavar="QUESTIONNAIRE.json", help='{"questions": [...]}')
+    recount.add_argument("responses", type=Path, metavar="RESPONSES.json", help="a list of {question: answer}")
     return parser
 
 
@@ -119,6 +125,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _sortition(args)
     if args.command == "count":
         return _count(args)
+    if args.command == "questionnaire":
+        return _questionnaire(args)
     return _phase(args)
 
 
@@ -354,6 +362,39 @@ def _sortition(args: argparse.Namespace) -> int:
     print(f"{args.method}: {_plural(len(lottery.panels), 'panel')} of {lottery.k} drawn from {len(people)} people")
     print(f"minimum selection probability {lottery.min_probability:.6f}{estimated}{left_out}")
     print(f"seed {outcome.seed!r} draws: {', '.join(outcome.panel)}")
+    return 0
+
+
+def _questionnaire(args: argparse.Namespace) -> int:
+    """Print the tally as JSON; exit 2 naming the file (and the response's number) when one is refused."""
+    from samen.algorithms import questionnaire
+
+    def load(path: Path):
+        try:
+            return json.loads(path.read_text(encoding="utf-8-sig"))
+        except OSError as error:
+            raise _Refused(f"{path}: {error.strerror}") from None
+        except UnicodeDecodeError:
+            raise _Refused(f"{path}: not UTF-8 text") from None
+        except json.JSONDecodeError as error:
+            raise _Refused(f"{path}:{error.lineno}: not JSON ({error.msg})") from None
+
+    try:
+        try:
+            definition = questionnaire.from_json(load(args.questionnaire))
+        except ValueError as error:
+            raise _Refused(f"{args.questionnaire}: {error}") from None
+        responses = load(args.responses)
+        if not isinstance(responses, list):
+            raise _Refused(f"{args.responses}: expected a list of responses")
+        try:
+            result = questionnaire.tally(definition, responses)
+        except questionnaire.ResponseError as error:
+            raise _Refused(f"{args.responses}: {error}") from None
+    except _Refused as refusal:
+        print(f"samen questionnaire: {refusal}", file=sys.stderr)
+        return 2
+    print(json.dumps(questionnaire.tally_json(result), indent=2, ensure_ascii=False))
     return 0
 
 
