@@ -1,4 +1,5 @@
 import json
+from decimal import Decimal
 from fractions import Fraction
 
 import pytest
@@ -90,6 +91,10 @@ def answered(**answers):
             {"uses": ["trees"], "trees_where": {"longitude": 4.340, "latitude": 50.838}},
             {"uses": ("trees",), "trees_where": (Fraction("4.340"), Fraction("50.838"))},
         ),
+        (
+            {"uses": ["trees"], "trees_where": {"longitude": Decimal("4.3431"), "latitude": Decimal("50.8365")}},
+            {"uses": ("trees",), "trees_where": (Fraction("4.3431"), Fraction("50.8365"))},
+        ),
     ],
 )
 def test_a_valid_answer_of_each_type_is_kept_cleaned(questionnaire, answers, cleaned):
@@ -128,6 +133,11 @@ def test_a_valid_answer_of_each_type_is_kept_cleaned(questionnaire, answers, cle
         ({"uses": ["trees"], "trees_where": {"longitude": "4.343", "latitude": 50.836}}, "trees_where", "wrong_type"),
         ({"uses": ["trees"], "trees_where": [4.343, 50.836]}, "trees_where", "wrong_type"),
         ({"uses": ["trees"]}, "trees_where", "required_missing"),
+        (
+            {"uses": ["trees"], "trees_where": {"longitude": Decimal("NaN"), "latitude": 50.836}},
+            "trees_where",
+            "wrong_type",
+        ),
         ({"colour": "red"}, "colour", "unknown_question"),
     ],
 )

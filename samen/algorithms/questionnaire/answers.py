@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -83,15 +84,16 @@ def _ranking(question: Question, value: Any) -> tuple[str, ...]:
 
 
 def _coordinate(value: Any) -> Fraction:
-    if isinstance(value, bool) or not isinstance(value, int | float | Fraction):
+    """A float is read as the decimal it is written as (JSON), a Decimal (a web form's) or a Fraction as it is."""
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal | Fraction):
         raise _Refused(WRONG_TYPE)
-    if isinstance(value, float) and not math.isfinite(value):
+    if isinstance(value, float | Decimal) and not math.isfinite(value):
         raise _Refused(WRONG_TYPE)
     return Fraction(str(value)) if isinstance(value, float) else Fraction(value)
 
 
 def _point(question: Question, value: Any) -> tuple[Fraction, Fraction]:
-    """A point is {"longitude": x, "latitude": y}; a float is read as the decimal it is written as."""
+    """A point is {"longitude": x, "latitude": y} in WGS 84 degrees."""
     if not isinstance(value, Mapping) or set(value) != {"longitude", "latitude"}:
         raise _Refused(WRONG_TYPE)
     point = (_coordinate(value["longitude"]), _coordinate(value["latitude"]))

@@ -193,6 +193,9 @@ def question_from_json(data: Mapping[str, Any]) -> Question:
         ):
             raise ValueError(f"question {key!r}: a condition is {{'question': KEY, 'option': KEY}}")
         condition = Condition(condition["question"], condition["option"])
+    required = data.get("required", False)
+    if not isinstance(required, bool):
+        raise ValueError(f"question {key!r}: required is true or false, not {required!r}")
     area = data.get("area")
     if area is not None:
         if not isinstance(area, Mapping):
@@ -203,7 +206,7 @@ def question_from_json(data: Mapping[str, Any]) -> Question:
     return Question(
         key=key,
         kind=kind,
-        required=data.get("required", False) is True,
+        required=required,
         options=tuple(options),
         max_choices=_integer(data.get("max_choices"), f"question {key!r}, max_choices"),
         top=_integer(data.get("top"), f"question {key!r}, top"),
