@@ -338,6 +338,13 @@ def test_tally_refuses_an_invalid_response_naming_its_number(questionnaire):
     assert (refusal.value.response, refusal.value.errors) == (5, {"noise": "out_of_scale"})
 
 
+def test_tally_refuses_a_response_that_is_not_an_object(questionnaire):
+    with pytest.raises(ResponseError) as refusal:
+        tally(questionnaire, [RESPONSES[0], ["yes", 3]])
+
+    assert str(refusal.value) == "response 2 is refused (wrong_type)"
+
+
 def test_a_share_is_of_those_who_saw_the_question_and_none_when_nobody_did():
     questions = define(CHAIN)
 

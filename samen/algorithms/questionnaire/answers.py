@@ -9,7 +9,7 @@ An answer that is refused counts as no answer for the conditions after it.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -134,7 +134,8 @@ def _cleaned_text(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
-def is_shown(question: Question, shown: set[str], answers: Mapping[str, Answer]) -> bool:
+def is_shown(question: Question, shown: Collection[str], answers: Mapping[str, Answer]) -> bool:
+    """Whether `question` is shown, given the questions shown before it and their cleaned answers."""
     condition = question.condition
     if condition is None:
         return True
@@ -152,11 +153,11 @@ def validate(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> Result
     """
     cleaned: dict[str, Answer] = {}
     errors: dict[str, str] = {}
-    shown: list[str] = []
+    shown: dict[str, None] = {}  # ordered, and quick to ask
     for question in questionnaire.questions:
-        if not is_shown(question, set(shown), cleaned):
+        if not is_shown(question, shown.keys(), cleaned):
             continue
-        shown.append(question.key)
+        shown[question.key] = None
         value = _cleaned_text(answers.get(question.key))
         if _is_missing(value):
             if question.required:

@@ -18,10 +18,11 @@ from samen.algorithms.questionnaire.definition import CHOICE_KINDS, TEXT_KINDS, 
 
 
 class ResponseError(ValueError):
-    """A response the count cannot accept; `response` is its 1-based number, `errors` question key -> code."""
+    """A response the count cannot accept; `response` is its 1-based number, `errors` question key -> code (the
+    key "" when the response is not an object at all)."""
 
     def __init__(self, response: int, errors: Mapping[str, str]) -> None:
-        listed = ", ".join(f"{key}: {code}" for key, code in errors.items())
+        listed = ", ".join(f"{key}: {code}" if key else code for key, code in errors.items())
         super().__init__(f"response {response} is refused ({listed})")
         self.response = response
         self.errors = dict(errors)
@@ -88,7 +89,7 @@ def tally(questionnaire: Questionnaire, responses: Iterable[Mapping[str, Any]]) 
     number = 0
     for number, response in enumerate(responses, start=1):
         if not isinstance(response, Mapping):
-            raise ResponseError(number, {"": "wrong_type"})
+            raise ResponseError(number, {"": "wrong_type"})  # not an object: no question to name
         result = validate(questionnaire, response)
         if not result.valid:
             raise ResponseError(number, result.errors)
