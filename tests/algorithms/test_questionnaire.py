@@ -13,6 +13,7 @@ from samen.algorithms.questionnaire import (
     DefinitionError,
     Kind,
     Question,
+    Questionnaire,
     ResponseError,
     define,
     from_json,
@@ -272,6 +273,13 @@ def test_a_broken_definition_is_refused_with_a_code(questions, question, code):
         define(questions)
 
     assert (refusal.value.question, refusal.value.code) == (question, code)
+
+
+def test_a_questionnaire_built_directly_is_checked_too():
+    with pytest.raises(DefinitionError) as refusal:
+        Questionnaire((Question("q1", Kind.RANKING, options=("a", "b"), condition=Condition("q1", "a")),))
+
+    assert refusal.value.code == "condition_cycle"
 
 
 def test_tally_counts_the_example_as_by_hand(questionnaire):

@@ -81,10 +81,14 @@ class Question:
 
 @dataclass(frozen=True)
 class Questionnaire:
+    """Checked when built (`_check`), so validating and counting never meet a broken definition."""
+
     questions: tuple[Question, ...]
     by_key: Mapping[str, Question] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "questions", tuple(self.questions))
+        _check(self.questions)
         object.__setattr__(self, "by_key", {question.key: question for question in self.questions})
 
 
@@ -139,9 +143,7 @@ def _refuse_condition(question: Question, earlier: Mapping[str, Question], keys:
         )
 
 
-def define(questions: Iterable[Question]) -> Questionnaire:
-    """Check a questionnaire's definition and return it; raise DefinitionError naming the first wrong question."""
-    questions = tuple(questions)
+def _check(questions: tuple[Question, ...]) -> None:
     keys = {question.key for question in questions}
     earlier: dict[str, Question] = {}
     for question in questions:
@@ -152,7 +154,11 @@ def define(questions: Iterable[Question]) -> Questionnaire:
         _refuse_limits(question)
         _refuse_condition(question, earlier, keys)
         earlier[question.key] = question
-    return Questionnaire(questions)
+
+
+def define(questions: Iterable[Question]) -> Questionnaire:
+    """Check a questionnaire's definition and return it; raise DefinitionError naming the first wrong question."""
+    return Questionnaire(tuple(questions))
 
 
 def _number(value: Any, where: str) -> Fraction:
