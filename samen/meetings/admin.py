@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.db import models
+from translated_fields import TranslatedFieldAdmin
 
 from samen.meetings import services
 from samen.meetings.models import Meeting, Registration
@@ -13,7 +15,7 @@ class RegistrationInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(TranslatedFieldAdmin, admin.ModelAdmin):
     """Process managers create and edit meetings here (this first slice has no form of its own on the site)."""
 
     list_display = ("title", "starts_at", "process", "council", "capacity", "cancelled")
@@ -21,6 +23,7 @@ class MeetingAdmin(admin.ModelAdmin):
     search_fields = ("title_nl", "title_fr", "title_en")
     readonly_fields = ("uid", "sequence")
     inlines = [RegistrationInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # "meet.example.org/x" means https
 
     def save_model(self, request, obj, form, change):
         services.save_meeting(meeting=obj, by=request.user)
