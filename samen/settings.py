@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "samen.panels",
     "samen.initiatives",
     "samen.city",
+    "samen.meetings",
     "samen.demo",
     "samen.api",
     "samen.opendata",

@@ -91,6 +91,8 @@ TABLE = {
     "city.manage_projects":            ("nothing",                               MANAGERS),
     "city.post_project_update":        ("City project",                          MANAGERS),
     "city.follow_project":             ("City project",                          SIGNED_IN),
+    "meetings.manage_meetings":        ("nothing",                               MANAGERS),
+    "meetings.register":               ("nothing",                               SIGNED_IN),
 }
 # fmt: on
 
@@ -128,6 +130,7 @@ TABLE |= (
         ],
         MANAGERS,
     )
+    | admin_rows("meetings", ["meeting", "registration"], MANAGERS)
 )
 
 UNVERIFIED_SUPPORTS = (

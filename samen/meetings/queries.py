@@ -1,0 +1,35 @@
+"""Which meetings a calendar shows: those of the platform, of a council, or of a published process (a draft
+process's meetings only to its managers), the coming ones first (soonest first), then the past ones (latest first)."""
+
+from django.db.models import Q, QuerySet
+
+from samen.common import clock
+from samen.meetings.models import Meeting, Registration
+from samen.processes.models import Process
+
+
+def visible(user) -> QuerySet[Meeting]:
+    meetings = Meeting.objects.select_related("process", "council")
+    if user.has_perm("meetings.manage_meetings"):
+        return meetings
+    return meetings.filter(Q(process__isnull=True) | Q(process__status=Process.Status.PUBLISHED))
+
+
+def split(meetings: QuerySet[Meeting]) -> tuple[list[Meeting], list[Meeting]]:
+    """(coming, past): a meeting counts as coming until it ends."""
+    now = clock.now()
+    coming = list(meetings.filter(ends_at__gt=now).order_by("starts_at", "pk"))
+    past = list(meetings.filter(ends_at__lte=now).order_by("-starts_at", "-pk"))
+    return coming, past
+
+
+def places(meeting: Meeting) -> dict:
+    counts = dict.fromkeys(Registration.Status.values, 0)
+    for status in meeting.registrations.values_list("status", flat=True):
+        counts[status] += 1
+    registered = counts[Registration.Status.REGISTERED]
+    return {
+        "registered": registered,
+        "waiting": counts[Registration.Status.WAITING],
+        "free": max((meeting.capacity or 0) - registered, 0),
+    }
