@@ -313,9 +313,18 @@ class Project(models.Model):
     def __str__(self):
         return self.title
 
+    # What its neighbourhoods follow from: they are derived again only when one of these changes.
+    PLACE_FIELDS = ("latitude", "longitude", "area", "process_id")
+
     def save(self, *args, **kwargs):
-        """Saved with the neighbourhoods its place touches (none: a project of the whole City)."""
+        """Saved with the neighbourhoods its place touches (none: a project of the whole City), derived again only
+        when its place or its process changed: a status or a budget saved alone leaves them as they are."""
+        loaded = getattr(self, "loaded_place", None)
         super().save(*args, **kwargs)
+        now = self._place_state()
+        if loaded is not None and now == loaded:
+            return
+        self.loaded_place = now
         codes = self.derived_neighbourhoods() if self.geometry else []
         if not codes and self.process_id and self.process.neighbourhood_code:
             codes = [self.process.neighbourhood_code]
@@ -326,6 +335,25 @@ class Project(models.Model):
 
     def get_absolute_url(self):
         return reverse("city:project", kwargs={"slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        project = super().from_db(db, field_names, values)
+        project.loaded_place = project._place_state()
+        return project
+
+    def _place_state(self) -> tuple | None:
+        """The loaded place and process, or None when one of them was not loaded (`only()`, `defer()`)."""
+        deferred = self.get_deferred_fields()
+        if any(name.removesuffix("_id") in deferred or name in deferred for name in self.PLACE_FIELDS):
+            return None
+        return tuple(getattr(self, name) for name in self.PLACE_FIELDS)
+
+    @property
+    def loaded_process_id(self) -> int | None:
+        """The process it belonged to when it was read (a moved project leaves a stale page there too)."""
+        loaded = getattr(self, "loaded_place", None)
+        return loaded[-1] if loaded else None
 
     @property
     def geometry(self) -> dict | None:

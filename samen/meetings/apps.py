@@ -17,12 +17,19 @@ class MeetingsConfig(AppConfig):
 
         # The process page links its calendar once the process has meetings.
         contribute(
-            Part(name="meetings", template="meetings/process_links.html", slot="links", order=40, context=_links)
+            Part(
+                name="meetings",
+                template="meetings/process_links.html",
+                slot="links",
+                order=40,
+                context=_links,
+                counted=("meetings",),
+            )
         )
         page_cache.watch(Meeting, lambda meeting: meeting.process_id)
 
 
 def _links(request, process) -> dict:
-    from samen.meetings.models import Meeting
+    from samen.processes.queries import counted
 
-    return {"process_meetings": Meeting.objects.filter(process=process).count()}
+    return {"process_meetings": counted(process, "meetings")}

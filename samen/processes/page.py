@@ -21,6 +21,9 @@ class Part:
     slot: str
     order: int = 100
     related: tuple[str, ...] = ()  # select_related names on the process, e.g. "shortlist"
+    # reverse relations of the process whose rows the part counts, e.g. "meetings": read with the process, in the
+    # same query, as `process.counted_meetings`
+    counted: tuple[str, ...] = ()
     # (request, process) -> the names the part's template reads
     context: Callable[..., dict] | None = None
     # the element id htmx targets to reload the part alone, and the template (partial) that renders it
@@ -53,6 +56,10 @@ def parts(slot: str | None = None) -> list[Part]:
 
 def related_names() -> list[str]:
     return sorted({name for part in _parts.values() for name in part.related})
+
+
+def counted_names() -> list[str]:
+    return sorted({name for part in _parts.values() for name in part.counted})
 
 
 def fragment_for(target: str | None) -> Part | None:

@@ -5,8 +5,9 @@ from datetime import datetime, timedelta
 from typing import NamedTuple
 
 from django.core.cache import caches
-from django.db import connections
-from django.db.models import QuerySet
+from django.db import connections, models
+from django.db.models import IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import formats
 from django.utils.translation import gettext as _
 
@@ -304,3 +305,18 @@ def participant_accounts(process_id: int) -> list[int]:
             params,
         )
         return sorted(account for (account,) in cursor.fetchall())
+
+
+def rows_of(relation: str) -> Coalesce:
+    """An annotation for a process: how many rows its reverse relation `relation` ("meetings") has, as a subquery
+    (one per relation: joins of several would multiply each other's rows)."""
+    field = Process._meta.get_field(relation)
+    rows = field.related_model._base_manager.filter(**{field.field.name: OuterRef("pk")})
+    counted = rows.order_by().values(field.field.name).annotate(rows=models.Count("pk")).values("rows")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def counted(process: Process, relation: str) -> int:
+    """What `rows_of(relation)` counted with the process, or a count now when it was read without it."""
+    number = getattr(process, f"counted_{relation}", None)
+    return getattr(process, relation).count() if number is None else number

@@ -64,13 +64,14 @@ def process_map_data(request):
     return JsonResponse(areas.as_geojson(_by_place(request)), content_type="application/geo+json")
 
 
-def get_visible_process(request, slug) -> Process:
-    """The process at `slug` with its phases and themes, or a 404 for anyone who may not see it (drafts)."""
+def get_visible_process(request, slug, *, counting: bool = False) -> Process:
+    """The process at `slug` with its phases and themes, or a 404 for anyone who may not see it (drafts). With
+    `counting`, the rows the parts of its page count (its meetings, its City projects) are counted in the same query."""
     # What the apps' parts of the page read (a shortlist, a budget, a lottery) hangs on the process: one join.
-    process = get_object_or_404(
-        Process.objects.select_related(*page.related_names()).prefetch_related("phases", "themes"),
-        slug=slug,
-    )
+    processes = Process.objects.select_related(*page.related_names()).prefetch_related("phases", "themes")
+    if counting:
+        processes = processes.annotate(**{f"counted_{name}": queries.rows_of(name) for name in page.counted_names()})
+    process = get_object_or_404(processes, slug=slug)
     if not request.user.has_perm("processes.view_process", process):
         raise Http404
     return process
@@ -97,7 +98,7 @@ def process_detail(request, slug):
 
 
 def _process_detail(request, slug, fragment, *, page_key=None, now=None):
-    process = get_visible_process(request, slug)
+    process = get_visible_process(request, slug, counting=fragment is None)
     shown = [fragment] if fragment else page.parts()
     contexts = {part.name: part.context(request, process) if part.context else {} for part in shown}
     phase = queries.running_phase(process)

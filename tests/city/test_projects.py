@@ -20,8 +20,10 @@ from samen.votes import services as vote_services
 from samen.votes.models import Ballot
 from tests.budgets.conftest import budget_at, proposals_of
 from tests.city.conftest import make_project
+from tests.conftest import process_in
 from tests.factories import UserFactory
 from tests.ideas.test_notifications import _run_worker
+from tests.texts import shows
 from tests.votes.conftest import ideas_of, shortlist_at
 
 pytestmark = pytest.mark.django_db
@@ -322,6 +324,35 @@ def test_the_neighbourhoods_follow_from_a_point_or_an_area():
     wide.area = None
     wide.save()
     assert not wide.places.exists()  # no place: the whole City
+
+
+def test_a_status_saved_alone_leaves_the_neighbourhoods_as_they_were(django_assert_num_queries):
+    make_project("grand-place", latitude=50.8467, longitude=4.3525)
+    project = Project.objects.get(slug="grand-place")
+    codes = list(project.places.values_list("neighbourhood_code", flat=True))
+
+    project.status = Project.Status.ONGOING
+    with django_assert_num_queries(1):  # the UPDATE alone: no neighbourhood is looked up, deleted or added again
+        project.save()
+
+    project.latitude, project.longitude = 50.8777, 4.3530  # moved to Laeken: derived again
+    project.save()
+    moved = list(project.places.values_list("neighbourhood_code", flat=True))
+    assert len(moved) == 1
+    assert moved != codes
+
+
+def test_a_project_moved_to_another_process_leaves_the_first_ones_page_at_once(client):
+    first, second = process_in("open"), process_in("open")
+    make_project("benches", process=first)
+    assert shows(client.get(first.get_absolute_url()).content.decode(), "What became of it: 1 City project")
+
+    project = Project.objects.get(slug="benches")
+    project.process = second
+    project.save()
+
+    assert "What became of it" not in client.get(first.get_absolute_url()).content.decode()
+    assert shows(client.get(second.get_absolute_url()).content.decode(), "What became of it: 1 City project")
 
 
 def test_a_broken_area_is_refused_with_a_clear_error(project):
