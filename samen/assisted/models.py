@@ -33,8 +33,9 @@ class Consent(models.Model):
     agreed_to = models.TextField(_("what the resident agreed to"), max_length=1000)
     place = models.CharField(_("place"), max_length=200)
     given_at = models.DateTimeField(_("consent given at"))
+    # The process the contribution belongs to (none for an initiative); the audit row outlives a deleted process.
     process = models.ForeignKey(
-        "processes.Process", on_delete=models.PROTECT, null=True, blank=True, related_name="consents"
+        "processes.Process", on_delete=models.SET_NULL, null=True, blank=True, related_name="consents"
     )
     created_at = models.DateTimeField(auto_now_add=True)
     taken_over_by = models.ForeignKey(
