@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "samen.accounts",
     "samen.notifications",
     "samen.processes",
+    "samen.assisted",
     "samen.ideas",
     "samen.votes",
     "samen.budgets",

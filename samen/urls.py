@@ -31,6 +31,7 @@ urlpatterns = [
         path("", include("samen.city.urls")),
         path("", include("samen.meetings.urls")),
         path("", include("samen.opendata.urls")),
+        path("", include("samen.assisted.urls")),
         path("moderation/", include("samen.ideas.moderation_urls")),
         path("", include("samen.notifications.urls")),
         path("account/profile/", account_views.profile, name="profile"),

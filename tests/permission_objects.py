@@ -70,6 +70,7 @@ def person(role: str, scene: Scene, census: Census):
         "signed_in": UserFactory,
         "elsewhere": lambda: census.verified(municipality=IXELLES),
         "moderator": lambda: UserFactory(role=User.Role.MODERATOR),
+        "facilitator": lambda: UserFactory(role=User.Role.FACILITATOR),
         "manager": lambda: UserFactory(role=User.Role.PROCESS_MANAGER, is_staff=True),
         "administrator": lambda: User.objects.create_superuser("root@example.org", display_name="Administrator"),
     }

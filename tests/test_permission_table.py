@@ -19,7 +19,7 @@ import rules
 
 from tests.permission_objects import SCENES, Census, person
 
-ROLES = (  # the columns: an in re el au pr ju mo ma ad
+ROLES = (  # the columns: an in re el au pr ju mo ma ad fa
     "anonymous",
     "signed_in",  # an account with a confirmed e-mail address, not verified as a resident
     "resident",  # verified with the register and card, living in the City of Brussels
@@ -30,43 +30,46 @@ ROLES = (  # the columns: an in re el au pr ju mo ma ad
     "moderator",
     "manager",  # process manager
     "administrator",  # a superuser, as createsuperuser and the demo make them
+    "facilitator",  # a neighbourhood facilitator (samen/assisted): not a verified resident
 )
 # fmt: off
-#                 an in re el au pr ju mo ma ad
-ANYONE          = "Y Y Y Y Y Y Y Y Y Y"
-SIGNED_IN       = "- Y Y Y Y Y Y Y Y Y"
-CITY_RESIDENTS  = "- - Y - Y Y Y - - -"
-MODERATORS      = "- - - - - - - Y - Y"
-MANAGERS        = "- - - - - - - - Y Y"
-ADMINISTRATORS  = "- - - - - - - - - Y"
-NOBODY          = "- - - - - - - - - -"
+#                 an in re el au pr ju mo ma ad fa
+ANYONE          = "Y Y Y Y Y Y Y Y Y Y Y"
+SIGNED_IN       = "- Y Y Y Y Y Y Y Y Y Y"
+CITY_RESIDENTS  = "- - Y - Y Y Y - - - -"
+MODERATORS      = "- - - - - - - Y - Y -"
+MANAGERS        = "- - - - - - - - Y Y -"
+ADMINISTRATORS  = "- - - - - - - - - Y -"
+NOBODY          = "- - - - - - - - - - -"
+FACILITATORS    = "- - - - - - - - - - Y"
 
 TABLE = {
-    # permission                       scene                                     an in re el au pr ju mo ma ad
+    # permission                       scene                                     an in re el au pr ju mo ma ad fa
     "accounts.verify":                 ("nothing",                               SIGNED_IN),
     "accounts.upload_census":          ("nothing",                               ADMINISTRATORS),
     "accounts.print_letters":          ("nothing",                               ADMINISTRATORS),
     "accounts.decide_transfer":        ("transfer request",                      ADMINISTRATORS),
     "processes.manage_processes":      ("nothing",                               MANAGERS),
     "processes.view_process":          ("draft process",                         MANAGERS),
-    "ideas.view_idea":                 ("idea waiting for a moderator",          "- - - - Y - - Y - Y"),
+    "ideas.view_idea":                 ("idea waiting for a moderator",          "- - - - Y - - Y - Y -"),
     "ideas.moderate":                  ("idea while ideas are collected",        MODERATORS),
-    "ideas.flag_content":              ("idea while ideas are collected",        "- Y Y Y - Y Y Y Y Y"),
+    "ideas.flag_content":              ("idea while ideas are collected",        "- Y Y Y - Y Y Y Y Y Y"),
     "ideas.add_idea":                  ("process collecting ideas",              SIGNED_IN),
-    "ideas.change_idea":               ("idea while ideas are collected",        "- - - - Y - - Y - Y"),
-    "ideas.delete_idea":               ("idea while ideas are collected",        "- - - - Y - - Y - Y"),
+    "ideas.change_idea":               ("idea while ideas are collected",        "- - - - Y - - Y - Y -"),
+    "ideas.delete_idea":               ("idea while ideas are collected",        "- - - - Y - - Y - Y -"),
     "ideas.comment_idea":              ("idea while ideas are collected",        SIGNED_IN),
-    "ideas.change_comment":            ("comment while ideas are collected",     "- - - - Y - - Y - Y"),
-    "ideas.delete_comment":            ("comment while ideas are collected",     "- - - - Y - - Y - Y"),
+    "ideas.change_comment":            ("comment while ideas are collected",     "- - - - Y - - Y - Y -"),
+    "ideas.delete_comment":            ("comment while ideas are collected",     "- - - - Y - - Y - Y -"),
     "ideas.support_idea":              ("idea while ideas are collected",        CITY_RESIDENTS),
     "ideas.follow_idea":               ("idea while ideas are collected",        SIGNED_IN),
     "budgets.propose":                 ("budget taking proposals",               SIGNED_IN),
     "budgets.review_proposals":        ("budget under review",                   MANAGERS),
     "budgets.cast_ballot":             ("budget ballot open to City residents",  CITY_RESIDENTS),
     "budgets.enter_paper_ballots":     ("budget ballot open to City residents",  MANAGERS),
+    "budgets.enter_assisted_ballots":  ("budget ballot open to City residents",  FACILITATORS),
     "budgets.view_result":             ("budget ballot closed",                  ANYONE),
     "votes.manage_shortlist":          ("shortlist under jury review",           MANAGERS),
-    "votes.score_ideas":               ("shortlist under jury review",           "- - - - - - Y - - -"),
+    "votes.score_ideas":               ("shortlist under jury review",           "- - - - - - Y - - - -"),
     "votes.view_jury_ranking":         ("shortlist under jury review",           MANAGERS),
     "votes.view_published_shortlist":  ("shortlist vote open to City residents", ANYONE),
     "votes.cast_ballot":               ("shortlist vote open to City residents", CITY_RESIDENTS),
@@ -74,19 +77,22 @@ TABLE = {
     "votes.view_results":              ("shortlist vote ended",                  ANYONE),
     "panels.manage_lottery":           ("lottery with its register",             MANAGERS),
     "panels.volunteer":                ("lottery taking answers",                SIGNED_IN),
-    "panels.resign_seat":              ("seat held",                             "- - - - Y - - - - -"),
-    "panels.answer_offer":             ("seat offered",                          "- - - - Y - - - - -"),
+    "panels.resign_seat":              ("seat held",                             "- - - - Y - - - - - -"),
+    "panels.answer_offer":             ("seat offered",                          "- - - - Y - - - - - -"),
     "panels.nominate_delegate":        ("council",                               SIGNED_IN),
     "panels.decide_nomination":        ("council",                               MANAGERS),
     "initiatives.draft":               ("initiative kind of the City",           CITY_RESIDENTS),
-    "initiatives.edit":                ("draft initiative",                      "- - - - Y Y - - - -"),
-    "initiatives.accept_promotion":    ("invitation to the committee",           "- - - - - Y - - - -"),
+    "initiatives.edit":                ("draft initiative",                      "- - - - Y Y - - - - -"),
+    "initiatives.accept_promotion":    ("invitation to the committee",           "- - - - - Y - - - - -"),
     "initiatives.sign":                ("initiative collecting signatures",      CITY_RESIDENTS),
     "initiatives.withdraw":            ("initiative collecting signatures",      SIGNED_IN),
     "initiatives.review":              ("submitted initiative",                  MANAGERS),
     "initiatives.enter_paper":         ("initiative collecting signatures",      MANAGERS),
+    "initiatives.sign_assisted":       ("initiative collecting signatures",      FACILITATORS),
     "initiatives.follow_council":      ("initiative transmitted to the council", MANAGERS),
-    "initiatives.view_draft":          ("draft initiative",                      "- - - - Y Y - - Y Y"),
+    "initiatives.view_draft":          ("draft initiative",                      "- - - - Y Y - - Y Y -"),
+    "assisted.enter_for_resident":     ("nothing",                               FACILITATORS),
+    "assisted.audit":                  ("nothing",                               ADMINISTRATORS),
     "city.manage_indicators":          ("nothing",                               MANAGERS),
     "city.manage_projects":            ("nothing",                               MANAGERS),
     "city.post_project_update":        ("City project",                          MANAGERS),
@@ -143,6 +149,7 @@ FAULTS = {
     ("ideas.support_idea", "moderator"): UNVERIFIED_SUPPORTS,
     ("ideas.support_idea", "manager"): UNVERIFIED_SUPPORTS,
     ("ideas.support_idea", "administrator"): UNVERIFIED_SUPPORTS,
+    ("ideas.support_idea", "facilitator"): UNVERIFIED_SUPPORTS,
 }
 
 

@@ -39,6 +39,9 @@ class User(AbstractUser):
         RESIDENT = "resident", _("Resident")
         MODERATOR = "moderator", _("Moderator")
         PROCESS_MANAGER = "process_manager", _("Process manager")
+        # A neighbourhood facilitator or the staff of a public computer room: enters contributions for residents
+        # met in person, with their consent (samen/assisted).
+        FACILITATOR = "facilitator", _("Facilitator")
         ADMINISTRATOR = "administrator", _("Administrator")
 
     username = None

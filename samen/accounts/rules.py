@@ -6,6 +6,12 @@ def is_administrator(user) -> bool:
     return user.is_authenticated and user.is_active and user.role == "administrator"
 
 
+@rules.predicate
+def is_facilitator(user) -> bool:
+    """A neighbourhood facilitator (samen/assisted): enters contributions for residents met in person."""
+    return user.is_authenticated and user.is_active and user.role == "facilitator"
+
+
 # Signed in with an account that is not closed: every app's writes start here.
 is_signed_in = rules.is_authenticated & rules.is_active
 

@@ -27,7 +27,13 @@ from django.utils.translation import gettext as _
 
 from samen.accounts.models import User
 
-SECOND_FACTOR_ROLES = {User.Role.MODERATOR, User.Role.PROCESS_MANAGER, User.Role.ADMINISTRATOR}
+# Facilitators type residents' national numbers: their accounts are guarded like staff's.
+SECOND_FACTOR_ROLES = {
+    User.Role.MODERATOR,
+    User.Role.PROCESS_MANAGER,
+    User.Role.ADMINISTRATOR,
+    User.Role.FACILITATOR,
+}
 # Pages a staff member without a second factor still reaches (besides allauth's own `mfa_…` pages); allauth adds
 # an app only to an account whose e-mail addresses are confirmed, hence the e-mail pages.
 OPEN_PAGES = {

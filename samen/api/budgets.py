@@ -60,6 +60,7 @@ def _budget_out(budget: Budget) -> dict:
             "counted_at": result.counted_at,
             "ballots": outcome["ballots"],
             "paper_ballots": outcome.get("paper_ballots", 0),
+            "assisted_ballots": outcome.get("assisted_ballots", 0),
             "rule": outcome["rule"],
             "share": outcome["share"],
             "cost": outcome["cost"],

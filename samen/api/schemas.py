@@ -241,6 +241,7 @@ class BudgetResultOut(Schema):
     counted_at: dt.datetime
     ballots: int
     paper_ballots: int
+    assisted_ballots: int  # entered by a facilitator for a resident met in person (counted in `ballots`)
     rule: str
     share: str | None  # each voter's share under the Method of Equal Shares, an exact fraction of euros
     cost: int

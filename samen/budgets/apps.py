@@ -8,6 +8,8 @@ class BudgetsConfig(AppConfig):
     verbose_name = _("Participatory budgets")
 
     def ready(self):
+        from samen.assisted.registry import offer
+        from samen.budgets.assisted import KIND
         from samen.budgets.models import Budget, BudgetResult
         from samen.budgets.queries import kept_ballots, participants, recent_outcomes
         from samen.common import page_cache
@@ -15,6 +17,7 @@ class BudgetsConfig(AppConfig):
 
         count_participants_with("budgets", participants, kept_ballots=kept_ballots)
         report_outcomes_with("budgets", recent_outcomes)
+        offer(KIND)  # facilitators enter budget ballots for residents met in person
         # The process page links the proposals, the ballot and the result.
         contribute(
             Part(name="budgets", template="budgets/process_links.html", slot="links", order=20, related=("budget",))

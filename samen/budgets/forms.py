@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samen.assisted.forms import ConsentForm
 from samen.common.forms import NeighbourhoodField
 from samen.common.money import euros
 
@@ -97,3 +98,19 @@ class PaperBallotForm(BudgetBallotForm):
         widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
     )
     born_on = forms.DateField(label=_("Voter's date of birth"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class AssistedBallotForm(ConsentForm):
+    """A facilitator enters a resident's ballot: who the resident is, their consent, and their choice."""
+
+    def __init__(self, *args, proposals, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["projects"] = forms.MultipleChoiceField(
+            label=_("The resident's projects"),
+            choices=[(str(p.pk), f"{p.title} ({euros(p.cost)})") for p in proposals],
+            widget=forms.CheckboxSelectMultiple,
+            required=False,
+        )
+
+    def proposal_ids(self) -> list[int]:
+        return [int(value) for value in self.cleaned_data["projects"]]

@@ -145,8 +145,9 @@ class Proposal(models.Model):
 
 
 class BudgetBallot(models.Model):
-    """One person's ballot, changeable until the ballot closes; or a paper ballot typed in by staff (audited).
-    Online or on paper, it keeps the person's pseudonym in this vote (never their identity): one ballot per person."""
+    """One person's ballot, changeable until the ballot closes; or a paper ballot typed in by staff (audited); or one
+    a facilitator entered with the resident's consent (audited too). Online, on paper or assisted, it keeps the
+    person's pseudonym in this vote (never their identity): one ballot per person."""
 
     budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="ballots")
     voter = models.ForeignKey(
@@ -160,6 +161,10 @@ class BudgetBallot(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     paper_reference = models.CharField(_("paper ballot number"), max_length=40, blank=True)
+    # A ballot a facilitator entered for a resident met in person (samen/assisted): the resident's consent.
+    consent = models.OneToOneField(
+        "assisted.Consent", on_delete=models.PROTECT, null=True, blank=True, related_name="budget_ballot"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -27,7 +27,8 @@ def export(user) -> dict:
             {
                 "process": ballot.budget.process.slug,
                 "proposals": sorted(proposal.pk for proposal in ballot.proposals.all()),
-                "on_paper": bool(ballot.entered_by_id),
+                "on_paper": bool(ballot.paper_reference),
+                "with_a_facilitator": ballot.consent_id is not None,
                 "updated_at": when(ballot.updated_at),
             }
             for ballot in BudgetBallot.objects.filter(voter=user)
@@ -39,6 +40,7 @@ def export(user) -> dict:
             "proposals_reviewed": list(
                 Proposal.objects.filter(reviewed_by=user).order_by("pk").values_list("pk", flat=True)
             ),
-            "paper_ballots_entered": BudgetBallot.objects.filter(entered_by=user).count(),
+            "paper_ballots_entered": BudgetBallot.objects.filter(entered_by=user).exclude(paper_reference="").count(),
+            "assisted_ballots_entered": BudgetBallot.objects.filter(entered_by=user, consent__isnull=False).count(),
         },
     }

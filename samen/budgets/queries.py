@@ -49,18 +49,31 @@ def ballot_of(budget: Budget, voter) -> BudgetBallot | None:
 def ballots_for_count(budget: Budget) -> list[tuple[tuple[str, ...], bool]]:
     """Every ballot, online and paper alike, as its chosen proposal ids and whether it is a paper ballot, ordered by
     content: the order of the open export says nothing about who voted when."""
+    return [(chosen, paper) for chosen, paper, _assisted in counted_ballots(budget)]
+
+
+def counted_ballots(budget: Budget) -> list[tuple[tuple[str, ...], bool, bool]]:
+    """`ballots_for_count` with, for each ballot, whether a facilitator entered it (samen/assisted)."""
     chosen: dict[int, list[int]] = {}
     for ballot_id, proposal_id in BudgetBallot.proposals.through.objects.filter(
         budgetballot__budget=budget
     ).values_list("budgetballot_id", "proposal_id"):
         chosen.setdefault(ballot_id, []).append(proposal_id)
     paper = set(budget.ballots.exclude(paper_reference="").values_list("pk", flat=True))
-    return sorted((tuple(str(pk) for pk in sorted(ids)), ballot_id in paper) for ballot_id, ids in chosen.items())
+    assisted = set(budget.ballots.filter(consent__isnull=False).values_list("pk", flat=True))
+    return sorted(
+        (tuple(str(pk) for pk in sorted(ids)), ballot_id in paper, ballot_id in assisted)
+        for ballot_id, ids in chosen.items()
+    )
+
+
+def assisted_ballot_count(budget: Budget) -> int:
+    return budget.ballots.filter(consent__isnull=False).count()
 
 
 def online_ballot_count(budget: Budget) -> int:
-    """The ballots cast by accounts, paper ballots typed in by staff left out."""
-    return budget.ballots.filter(paper_reference="").count()
+    """The ballots cast by accounts, paper ballots typed in by staff and assisted ones left out."""
+    return budget.ballots.filter(paper_reference="", consent__isnull=True).count()
 
 
 def result_of(budget: Budget) -> BudgetResult | None:

@@ -3,7 +3,7 @@ decides when."""
 
 import rules
 
-from samen.accounts.rules import is_signed_in
+from samen.accounts.rules import is_facilitator, is_signed_in
 from samen.budgets import queries
 from samen.processes.phases import BUDGET_BALLOT, PROPOSE, REVIEW_FEASIBILITY
 from samen.processes.rules import is_eligible_voter, is_process_manager, phase_allows, process_is_visible
@@ -22,6 +22,8 @@ rules.add_perm(
     "budgets.cast_ballot", is_signed_in & process_is_visible & phase_allows(BUDGET_BALLOT) & is_eligible_voter
 )
 rules.add_perm("budgets.enter_paper_ballots", is_process_manager & phase_allows(BUDGET_BALLOT))
+# Neighbourhood facilitators enter the ballots of residents met in person (samen/assisted).
+rules.add_perm("budgets.enter_assisted_ballots", is_facilitator & process_is_visible & phase_allows(BUDGET_BALLOT))
 rules.add_perm("budgets.view_result", process_is_visible & ballot_has_closed)
 
 for model in ("budget", "proposal"):

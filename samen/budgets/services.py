@@ -15,6 +15,8 @@ from samen.algorithms.budgets.greedy import greedy
 from samen.algorithms.budgets.pabulib import pabulib_text
 from samen.algorithms.budgets.tiebreak import announced_order, budget_tie_break, decided_ties, tie_break_meta
 from samen.algorithms.ties import TieBreak
+from samen.assisted import services as assisted
+from samen.assisted.models import Action
 from samen.budgets import notifications, queries
 from samen.budgets.models import (
     MAX_AMOUNT,
@@ -166,6 +168,14 @@ def _not_on_paper(ballot: BudgetBallot) -> None:
         raise ValidationError(
             _("Your paper ballot has already been counted: you cannot also vote online."), code="voted_on_paper"
         )
+    if ballot.consent_id and ballot.voter_id is None:
+        raise ValidationError(
+            _(
+                "A facilitator entered your ballot with you. To change it online, first take it over on "
+                "“My participation”."
+            ),
+            code="voted_with_facilitator",
+        )
 
 
 def enter_paper_ballot(
@@ -204,14 +214,52 @@ def enter_paper_ballot(
     return ballot
 
 
+def enter_assisted_ballot(*, budget: Budget, facilitator, consent: assisted.ConsentGiven, proposal_ids) -> BudgetBallot:
+    """A facilitator enters the ballot of a resident met in person, with their consent recorded, under the same
+    rules as online: on the census list and eligible, and one ballot per person (online, on paper or assisted: the
+    person's pseudonym in this vote is unique). The consent and the ballot are saved together or not at all."""
+    require_perm(facilitator, "budgets.enter_assisted_ballots", budget.process)
+    assisted.require_consent(consent)
+    projects = _check_choice(budget, proposal_ids)
+    digest, born = assisted.identify(consent)
+    reason = why_not_eligible_person(budget.process, digest=digest, born_on=born)
+    if reason:
+        raise ValidationError(reason, code="not_eligible")
+    key = vote_pseudonym(digest, f"budget:{budget.pk}")
+    try:
+        with transaction.atomic():
+            given = assisted.record_consent(
+                facilitator=facilitator,
+                digest=digest,
+                action=Action.BUDGET_BALLOT,
+                process=budget.process,
+                given=consent,
+            )
+            ballot = BudgetBallot.objects.create(budget=budget, entered_by=facilitator, voter_key=key, consent=given)
+            ballot.proposals.set(projects)
+    except IntegrityError:
+        raise ValidationError(
+            _("This person has already voted, online, on paper or with a facilitator: this ballot does not count."),
+            code="already_voted",
+        ) from None
+    return ballot
+
+
 def election_of(budget: Budget) -> Election:
     """The budget as the counting rules read it, and as the open .pb export writes it: ballots without names."""
     projects = tuple(
         Project(id=str(p.pk), cost=p.cost, name=p.title_fr or p.title_nl) for p in queries.feasible_proposals(budget)
     )
+    counted = queries.counted_ballots(budget)
+    marked = any(assisted_ for _chosen, _paper, assisted_ in counted)  # the column only where there are any
+
+    def extra(paper: bool, assisted_: bool) -> dict[str, str]:
+        method = {"voting_method": "paper" if paper else "internet"}
+        return method | ({"assisted": "yes" if assisted_ else "no"} if marked else {})
+
     ballots = tuple(
-        Ballot(voter_id=str(number), projects=chosen, extra={"voting_method": "paper" if paper else "internet"})
-        for number, (chosen, paper) in enumerate(queries.ballots_for_count(budget), start=1)
+        Ballot(voter_id=str(number), projects=chosen, extra=extra(paper, assisted_))
+        for number, (chosen, paper, assisted_) in enumerate(counted, start=1)
     )
     meta = {
         "description": str(budget.process.title),
@@ -221,6 +269,7 @@ def election_of(budget: Budget) -> Election:
         "num_projects": str(len(projects)),
         "num_votes": str(len(ballots)),
         "num_paper_votes": str(sum(ballot.extra["voting_method"] == "paper" for ballot in ballots)),
+        **({"num_assisted_votes": str(sum(b.extra["assisted"] == "yes" for b in ballots))} if marked else {}),
         "budget": str(budget.amount),
         "vote_type": "approval",
         "rule": budget.rule if budget.rule == Budget.Rule.GREEDY else "equalshares/add1",
@@ -268,6 +317,7 @@ def count_budget(*, budget: Budget) -> BudgetResult:
         "budget": budget.amount,
         "ballots": len(election.ballots),
         "paper_ballots": sum(ballot.extra["voting_method"] == "paper" for ballot in election.ballots),
+        "assisted_ballots": sum(ballot.extra.get("assisted") == "yes" for ballot in election.ballots),
         "votes": votes,
         "greedy": {"winners": list(theirs.winners), "cost": int(theirs.cost)},
         "tie_break": {"steps": list(tie_break.steps), "seed": tie_break.seed},

@@ -11,6 +11,7 @@ urlpatterns = [
     path("processes/<slug:slug>/budget/ballot/", views.ballot, name="ballot"),
     path("processes/<slug:slug>/budget/ballot/total/", views.ballot_total, name="ballot_total"),
     path("processes/<slug:slug>/budget/paper-ballots/", views.paper_ballot, name="paper_ballot"),
+    path("processes/<slug:slug>/budget/assisted/", views.assisted_ballot, name="assisted_ballot"),
     path("processes/<slug:slug>/budget/result/", views.result, name="result"),
     path("processes/<slug:slug>/budget/ballots.pb", views.export, name="export"),
 ]

@@ -9,8 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samen.assisted import queries as assisted_queries
 from samen.budgets import queries, services
-from samen.budgets.forms import BudgetBallotForm, PaperBallotForm, ProposalForm, ReviewForm
+from samen.budgets.forms import AssistedBallotForm, BudgetBallotForm, PaperBallotForm, ProposalForm, ReviewForm
 from samen.budgets.models import Budget, Proposal
 from samen.common import phrases
 from samen.common.http import INVALID, require
@@ -186,6 +187,43 @@ def paper_ballot(request, slug):
         status = INVALID
     context = _ballot_context(budget, form, chosen_ids=_chosen(form)) | {"entered": queries.paper_ballots(budget)}
     return render(request, "budgets/paper_ballot.html", context, status=status)
+
+
+def agreement(budget) -> str:
+    """The sentence the resident agrees to, in the language of the page the facilitator shows them."""
+    return _(
+        "The resident agreed that I enter their ballot in “%(process)s” for them, with the projects they chose, and "
+        "that it counts as their one ballot."
+    ) % {"process": budget.process.title}
+
+
+@login_required
+def assisted_ballot(request, slug):
+    """A facilitator enters the ballot of a resident met in person, with their consent (samen/assisted)."""
+    budget = _budget(request, slug)
+    require(request, "budgets.enter_assisted_ballots", budget.process)
+    form = AssistedBallotForm(
+        request.POST or None,
+        proposals=queries.feasible_proposals(budget),
+        agreement=agreement(budget),
+        initial={"place": assisted_queries.last_place(request.user)},
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.enter_assisted_ballot(
+                    budget=budget, facilitator=request.user, consent=form.given(), proposal_ids=form.proposal_ids()
+                )
+                messages.success(request, _("The resident's ballot is entered, with their consent."))
+                return redirect("budgets:assisted_ballot", slug=slug)
+            except ValidationError as refusal:
+                form.add_error(None, refusal)
+        status = INVALID
+    context = _ballot_context(budget, form, chosen_ids=_chosen(form)) | {
+        "assisted_count": queries.assisted_ballot_count(budget)
+    }
+    return render(request, "budgets/assisted_ballot.html", context, status=status)
 
 
 def _counted(request, slug):

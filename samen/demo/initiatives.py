@@ -125,6 +125,11 @@ def _census(rng: random.Random) -> list[tuple[str, date, str]]:
     return list({number: (number, born, postcode) for number, born, postcode in people}.values())
 
 
+def census_people(rng: random.Random) -> list[tuple[str, date, str]]:
+    """The demo's census list as `load_initiatives_demo` drew it, given a fresh generator of the same seed."""
+    return _census(rng)
+
+
 class _Verifier:
     """Verifies demo people through the census service at the replayed date, again whenever it has expired."""
 

@@ -16,6 +16,7 @@ from samen.accounts.second_factor import has_second_factor, needs_second_factor,
 from samen.accounts.services import assign_role, update_profile
 from samen.common import clock, mail
 from samen.common.geography import neighbourhood_at, neighbourhoods
+from samen.demo import assisted as assisted_demo
 from samen.demo import city as city_demo
 from samen.demo import city_projects as city_projects_demo
 from samen.demo import initiatives as initiatives_demo
@@ -53,6 +54,7 @@ class Report:
     dashboard_created: bool = False
     city_projects_created: int = 0
     letter: tuple[str, str] | None = None  # (account's e-mail, code) of a verification letter on its way
+    assisted: tuple[int, int] = (0, 0)  # budget ballots and signatures the facilitator entered
 
 
 def _account(
@@ -205,6 +207,8 @@ def load_demo(*, seed: int = 2020, today: date | None = None, slugs: Collection[
             report.initiatives_created = initiatives_demo.load_initiatives_demo(
                 people=people, manager=people["manager"], administrator=people["admin"], seed=seed, today=today
             )
+            # The facilitator's ballots and signatures need the census the initiatives' demo uploads.
+            report.assisted = assisted_demo.load_assisted_demo(facilitator=people["facilitator"], seed=seed)
             if code := initiatives_demo.demo_letter(people=people, administrator=people["admin"]):
                 report.letter = (people[initiatives_demo.LETTER_ACCOUNT].email, code)
             # After every process: the computed participation indicators count what the demo did.

@@ -252,6 +252,8 @@ DEMO_STAFF = {
     "moderator": ("Moderator", "moderator"),
     "manager": ("Process manager", "process_manager"),
     "admin": ("Administrator", "administrator"),
+    # Enters contributions for residents met in Laeken's public computer room (samen/assisted).
+    "facilitator": ("Facilitator (EPN Laeken)", "facilitator"),
 }
 DEMO_PASSWORD = "samen-demo"  # noqa: S105 - printed for a laptop demo, never used in production
 DEMO_DOMAIN = "demo.samen.brussels"

@@ -173,6 +173,10 @@ class Signature(models.Model):
     name = models.CharField(max_length=120, blank=True)  # as written on a paper sheet
     signed_at = models.DateTimeField()
     withdrawn_at = models.DateTimeField(null=True, blank=True)
+    # A signature a facilitator entered for a resident met in person (samen/assisted): the resident's consent.
+    consent = models.OneToOneField(
+        "assisted.Consent", on_delete=models.PROTECT, null=True, blank=True, related_name="signature"
+    )
 
     class Meta:
         constraints = [

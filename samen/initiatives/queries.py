@@ -109,3 +109,10 @@ def recent_outcomes(limit: int) -> list[Outcome]:
         )
         for initiative in decided
     ]
+
+
+def assisted_count(initiative: Initiative) -> int:
+    """The standing signatures a facilitator entered for residents met in person (samen/assisted)."""
+    if initiative.personal_data_erased_at:
+        return 0
+    return initiative.signatures.filter(withdrawn_at__isnull=True, consent__isnull=False).count()

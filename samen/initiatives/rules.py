@@ -4,7 +4,7 @@ kind's municipality (eligibility.py, which the services also ask, to say why); t
 
 import rules
 
-from samen.accounts.rules import is_signed_in
+from samen.accounts.rules import is_facilitator, is_signed_in
 from samen.initiatives import eligibility
 from samen.processes.rules import is_process_manager
 
@@ -33,6 +33,11 @@ def is_invited_to(user, initiative) -> bool:
     )
 
 
+@rules.predicate
+def is_collecting(user, initiative) -> bool:
+    return initiative is not None and initiative.status == "collecting"
+
+
 # A verified resident of the kind's municipality (any verified resident, before they choose a kind); a signer is
 # verified by the kind's method, lives in its municipality and is old enough.
 may_start_here, may_sign = eligibility.may_start_here, eligibility.may_sign
@@ -42,6 +47,8 @@ rules.add_perm("initiatives.draft", is_signed_in & may_start_here)
 rules.add_perm("initiatives.edit", is_signed_in & is_promoter)
 rules.add_perm("initiatives.accept_promotion", is_signed_in & is_invited)
 rules.add_perm("initiatives.sign", is_signed_in & may_sign)
+# Neighbourhood facilitators sign for residents met in person (samen/assisted); the service checks the collection.
+rules.add_perm("initiatives.sign_assisted", is_facilitator & is_collecting)
 # Whoever signed may withdraw, even if no longer eligible; the service finds their signature or says there is none.
 rules.add_perm("initiatives.withdraw", is_signed_in)
 # City staff (the process managers) check admissibility, type in paper sheets and follow the council.

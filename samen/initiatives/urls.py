@@ -16,6 +16,7 @@ urlpatterns = [
     path("initiatives/<int:pk>/sign/", views.sign, name="sign"),
     path("initiatives/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("initiatives/<int:pk>/paper/", views.paper, name="paper"),
+    path("initiatives/<int:pk>/assisted/", views.sign_assisted, name="sign_assisted"),
     path("initiatives/<int:pk>/timeline/", views.event, name="event"),
     path("initiatives/<int:pk>/decision/", views.decide, name="decide"),
 ]

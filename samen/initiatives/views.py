@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
+from samen.assisted import queries as assisted_queries
+from samen.assisted.forms import ConsentForm
 from samen.common.http import INVALID, require
 from samen.initiatives import eligibility, queries, services
 from samen.initiatives.forms import DecisionForm, EventForm, InitiativeForm, InviteForm, PaperSheetForm, ReviewForm
@@ -45,6 +47,8 @@ def detail(request, pk, *, forms=None, status=200):
         # Accepted promoters only: an invitee's name is theirs to show, by accepting.
         "committee": initiative.promoters.filter(accepted_at__isnull=False).select_related("user").order_by("pk"),
         "signed": queries.has_signed(initiative, user),
+        "assisted_signatures": queries.assisted_count(initiative),
+        "may_sign_assisted": user.has_perm("initiatives.sign_assisted", initiative),
         "invitation": initiative.promoters.filter(user=user, accepted_at__isnull=True).first()
         if user.is_authenticated
         else None,
@@ -240,6 +244,38 @@ def paper(request, pk):
             status = INVALID
     context = {"initiative": initiative, "form": form, "report": report, "sheets": queries.sheets_of(initiative)}
     return render(request, "initiatives/paper.html", context, status=status)
+
+
+def agreement(initiative) -> str:
+    """The sentence the resident agrees to, in the language of the page the facilitator shows them."""
+    return _(
+        "The resident agreed that I sign the citizens' initiative “%(initiative)s” in their name, and that it counts "
+        "as their one signature."
+    ) % {"initiative": initiative.title}
+
+
+@login_required
+def sign_assisted(request, pk):
+    """A facilitator signs for a resident met in person, with their consent (samen/assisted)."""
+    initiative = _initiative(request, pk)
+    require(request, "initiatives.sign_assisted", initiative)
+    form = ConsentForm(
+        request.POST or None,
+        agreement=agreement(initiative),
+        initial={"place": assisted_queries.last_place(request.user)},
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.sign_assisted(initiative=initiative, facilitator=request.user, consent=form.given())
+                messages.success(request, _("The resident's signature is entered, with their consent."))
+                return redirect("initiatives:sign_assisted", pk=initiative.pk)
+            except ValidationError as refusal:
+                form.add_error(None, refusal)
+        status = INVALID
+    context = {"initiative": initiative, "form": form, "assisted_count": queries.assisted_count(initiative)}
+    return render(request, "initiatives/assisted.html", context, status=status)
 
 
 @require_POST

@@ -133,6 +133,7 @@ SOURCES = {
         _all(
             "ballots",
             "paper_ballots",
+            "assisted_ballots",
             "rule",
             "share",
             "cost",

@@ -15,7 +15,12 @@ from tests.factories import totp_code
 
 pytestmark = pytest.mark.django_db
 
-STAFF = ["admin@demo.samen.brussels", "manager@demo.samen.brussels", "moderator@demo.samen.brussels"]
+STAFF = [
+    "admin@demo.samen.brussels",
+    "facilitator@demo.samen.brussels",
+    "manager@demo.samen.brussels",
+    "moderator@demo.samen.brussels",
+]
 
 
 def test_the_demo_staff_accounts_have_an_authenticator_app_and_residents_none():

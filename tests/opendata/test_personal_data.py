@@ -58,6 +58,7 @@ SOURCES = {
             "rule",
             "ballots",
             "paper_ballots",
+            "assisted_ballots",
             "share",
             "cost",
             "greedy_cost",

@@ -20,6 +20,7 @@ from samen.initiatives.services.signatures import (
     enter_paper_sheet,
     online_signature,
     sign,
+    sign_assisted,
     withdraw,
 )
 
@@ -43,6 +44,7 @@ __all__ = [
     "review_admissibility",
     "run_daily",
     "sign",
+    "sign_assisted",
     "submit_initiative",
     "withdraw",
 ]

@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from samen.accounts.models import CensusEntry
 from samen.accounts.verification import checked_national_number, person_digest
 from samen.algorithms.identity import age_on
+from samen.assisted import services as assisted
+from samen.assisted.models import Action
 from samen.common import clock
 from samen.common.services import require_perm
 from samen.initiatives.eligibility import why_not_signer
@@ -145,6 +147,34 @@ def enter_paper_sheet(*, initiative: Initiative, staff, reference: str, lines: l
                 rejected.append(_rejected(sheet, number, line, "already_signed", reason))
         RejectedLine.objects.bulk_create(rejected)
     return SheetReport(sheet, accepted, rejected)
+
+
+def sign_assisted(*, initiative: Initiative, facilitator, consent: assisted.ConsentGiven) -> Signature:
+    """A facilitator signs for a resident met in person, with their consent recorded, under the rules of a paper line
+    (on the municipality's census list, old enough) and once per person: a resident who signed online, on paper or
+    with a facilitator cannot be signed for again. The consent and the signature are saved together or not at all."""
+    require_perm(facilitator, "initiatives.sign_assisted", initiative)
+    assisted.require_consent(consent)
+    _require_collecting(initiative)
+    line = PaperLine(national_number=consent.national_number, born_on=consent.born_on, name=consent.resident_name)
+    digest = _check_line(initiative.kind, line)
+    try:
+        with transaction.atomic():
+            given = assisted.record_consent(
+                facilitator=facilitator, digest=digest, action=Action.SIGNATURE, process=None, given=consent
+            )
+            return Signature.objects.create(
+                initiative=initiative,
+                digest=digest,
+                name=consent.resident_name.strip()[:120],
+                signed_at=clock.now(),
+                consent=given,
+            )
+    except IntegrityError:
+        raise ValidationError(
+            _("This person has already signed this initiative (online, on paper or with a facilitator)."),
+            code="already_signed",
+        ) from None
 
 
 def _rejected(sheet: PaperSheet, number: int, line: PaperLine, code: str, reason: str) -> RejectedLine:

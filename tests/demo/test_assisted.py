@@ -1,0 +1,32 @@
+"""The demo's facilitator entered budget ballots and signatures for census residents; `make run` says so."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from samen.accounts.models import User
+from samen.assisted.models import Consent
+from samen.budgets.models import BudgetBallot
+from samen.initiatives.models import Signature
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_facilitator_entered_ballots_and_signatures_and_seed_demo_prints_it(capsys, settings, client):
+    settings.DEBUG = True
+
+    call_command("seed_demo")
+
+    out = capsys.readouterr().out
+    assert "facilitator@demo.samen.brussels" in out
+    assert "facilitator@demo.samen.brussels entered 3 budget ballots in laeken-budget and 2 signatures" in out
+    facilitator = User.objects.get(email="facilitator@demo.samen.brussels")
+    assert facilitator.role == "facilitator"
+    assert (
+        BudgetBallot.objects.filter(consent__facilitator=facilitator, budget__process__slug="laeken-budget").count()
+        == 3
+    )
+    assert Signature.objects.filter(consent__facilitator=facilitator, withdrawn_at__isnull=True).count() == 2
+    assert set(Consent.objects.values_list("place", flat=True)) == {"Espace public numérique, Laeken"}
+    client.force_login(User.objects.get(email="admin@demo.samen.brussels"))
+    assert "Mme Janssens" in client.get(reverse("assisted:audit")).content.decode()
