@@ -10,7 +10,10 @@ class ConsultationsConfig(AppConfig):
     def ready(self):
         from samen.common import page_cache
         from samen.consultations.models import Questionnaire
-        from samen.processes.page import Part, contribute
+        from samen.consultations.queries import kept_ballots, participants
+        from samen.processes.page import Part, contribute, count_participants_with
+
+        count_participants_with("consultations", participants, kept_ballots=kept_ballots)
 
         # The process page links the questionnaire, its results and, for staff, paper responses and moderation.
         contribute(

@@ -86,7 +86,7 @@ class QuestionnaireForm(forms.Form):
         initial = {}
         for question in questions:
             initial |= initial_of(question, (answers or {}).get(question.key))
-        super().__init__(*args, initial=initial, **kwargs)
+        super().__init__(*args, initial=initial, label_suffix="", **kwargs)
         self.questions = questions
         for number, question in enumerate(questions, start=1):
             for name, field in _fields_of(question).items():

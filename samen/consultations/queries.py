@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from samen.algorithms import questionnaire as rules_of
 from samen.consultations.models import Question, Questionnaire, Response, TextReview
 from samen.processes import queries as process_queries
+from samen.processes.page import taking_part
 from samen.processes.phases import ANSWER
 
 CONSULTATION = "consultation"  # the phase kind
@@ -93,3 +94,25 @@ def paper_responses(questionnaire: Questionnaire) -> list[Response]:
     return list(
         questionnaire.responses.exclude(paper_reference="").select_related("entered_by").order_by("-created_at")
     )
+
+
+def participants(process_ids: list[int]):
+    """(process, account) for whoever answered (for the process's card); (process, pseudonym) for a response kept
+    without an account (on paper, or of an account since deleted)."""
+    responses = Response.objects.filter(questionnaire__process_id__in=process_ids)
+    return [
+        taking_part(responses.filter(voter__isnull=False), process="questionnaire__process_id", account="voter_id"),
+        taking_part(
+            responses.filter(voter__isnull=True, voter_key__isnull=False),
+            process="questionnaire__process_id",
+            key="voter_key",
+        ),
+    ]
+
+
+def kept_ballots(process_ids: list[int]):
+    """(process, consultation, pseudonym) of the responses kept without an account."""
+    for process_id, questionnaire_id, key in Response.objects.filter(
+        questionnaire__process_id__in=process_ids, voter__isnull=True, voter_key__isnull=False
+    ).values_list("questionnaire__process_id", "questionnaire_id", "voter_key"):
+        yield process_id, f"consultation:{questionnaire_id}", key

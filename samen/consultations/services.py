@@ -87,6 +87,8 @@ def answer_message(question: Question, code: str) -> str:
         }
     if code == codes.OUTSIDE_THE_AREA:
         return str(phrases.outside_region)
+    if code == codes.WRONG_TYPE and question.kind == Question.Kind.MAP_POINT:
+        return _("Give both the latitude and the longitude of the point.")
     if code == codes.UNKNOWN_QUESTION:
         return _("This question is not part of the questionnaire.")
     return _("This answer is not in the expected form.")

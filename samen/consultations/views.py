@@ -165,7 +165,10 @@ def moderation(request, slug):
 def review(request, slug):
     questionnaire = _questionnaire(request, slug)
     require(request, "consultations.moderate_answers", questionnaire.process)
-    response = get_object_or_404(Response, pk=request.POST.get("response", ""), questionnaire=questionnaire)
+    number = request.POST.get("response", "")
+    if not number.isdigit():
+        raise Http404
+    response = get_object_or_404(Response, pk=number, questionnaire=questionnaire)
     try:
         services.review_text_answer(
             response=response,

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from samen.consultations import services
 from samen.consultations.models import Response
+from samen.processes import queries as process_queries
 from tests.consultations.conftest import ANSWERS, consultation_at
 from tests.factories import UserFactory
 from tests.initiatives.conftest import Census
@@ -126,3 +127,18 @@ def test_a_paper_response_with_a_required_question_left_empty_is_refused_and_not
     assert response.status_code == 422
     assert "Answer this question: it is required." in response.content.decode()
     assert Response.objects.count() == 0
+
+
+def test_the_process_counts_a_person_once_whether_they_answered_online_or_on_paper(
+    client, manager, census, person, verified_consultation
+):
+    sign_up(client, "nadia@example.org")
+    verify(client, person)
+    client.post(reverse("consultations:answer", args=[verified_consultation.process.slug]), {"q_cycling": "yes"})
+    client.force_login(manager)
+    _paper(client, verified_consultation, census.add(date(1960, 5, 5)), q_cycling="no")
+    _paper(client, verified_consultation, person, sheet="C-018", q_cycling="no")  # refused: she answered online
+
+    counted = process_queries.participants([verified_consultation.process.pk])
+
+    assert counted == {verified_consultation.process.pk: 2}

@@ -187,3 +187,40 @@ def test_the_process_page_links_the_questionnaire(client, resident, open_consult
 
     assert _url("answer", open_consultation) in page
     assert "Answer the questionnaire" in page
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [
+        {"q_cycling": "maybe"},
+        {"q_cycling": "yes", "q_safety": "99"},
+        {"q_cycling": "yes", "q_priorities__lanes": "7"},
+        {"q_cycling": "yes", "q_danger__latitude": "north", "q_danger__longitude": "4.35"},
+    ],
+)
+def test_forged_answers_come_back_refused_and_nothing_is_saved(client, resident, open_consultation, forged):
+    client.force_login(resident)
+
+    response = client.post(_url("answer", open_consultation), forged)
+
+    assert response.status_code == 422
+    assert "Please correct the following" in response.content.decode()
+    assert Response.objects.count() == 0
+
+
+def test_a_forged_review_is_a_404_not_an_error(client, moderator, open_consultation):
+    client.force_login(moderator)
+
+    response = client.post(_url("review", open_consultation), {"response": "1 OR 1=1", "question": "remarks"})
+
+    assert response.status_code == 404
+    assert TextReview.objects.count() == 0
+
+
+def test_only_half_a_map_point_is_refused_in_words(client, resident, open_consultation):
+    client.force_login(resident)
+
+    response = client.post(_url("answer", open_consultation), {"q_cycling": "yes", "q_danger__latitude": "50.85"})
+
+    assert response.status_code == 422
+    assert "Give both the latitude and the longitude of the point." in response.content.decode()
