@@ -35,6 +35,19 @@ class QuestionInline(TranslatedFieldAdmin, admin.StackedInline):
         (_("Shown on a condition"), {"fields": ["condition_question", "condition_option"]}),
     ]
 
+    # Once someone has answered, the questions stay as they were answered: a change would alter what the answers mean.
+    def _answered(self, obj) -> bool:
+        return obj is not None and obj.responses.exists()
+
+    def has_add_permission(self, request, obj=None):
+        return not self._answered(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not self._answered(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._answered(obj) and super().has_delete_permission(request, obj)
+
 
 @admin.register(Questionnaire)
 class QuestionnaireAdmin(TranslatedFieldAdmin, admin.ModelAdmin):

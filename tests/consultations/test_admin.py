@@ -5,7 +5,9 @@ import json
 import pytest
 from django.urls import reverse
 
+from samen.consultations import services
 from samen.consultations.models import Questionnaire
+from tests.consultations.conftest import consultation_at
 from tests.factories import PhaseFactory, ProcessFactory
 
 pytestmark = pytest.mark.django_db
@@ -133,3 +135,16 @@ def test_a_resident_cannot_write_a_questionnaire(client, resident, process):
 
     assert response.status_code == 302  # to the admin's sign-in
     assert Questionnaire.objects.count() == 0
+
+
+def test_once_someone_has_answered_the_questions_cannot_change(client, manager, resident):
+    questionnaire = consultation_at("open")
+    services.submit_response(questionnaire=questionnaire, user=resident, raw_answers={"cycling": "no"})
+    client.force_login(manager)
+    url = reverse("admin:consultations_questionnaire_change", args=[questionnaire.pk])
+
+    page = client.get(url).content.decode()
+    client.post(url, _form(questionnaire.process, CYCLING | {"questions-0-text_nl": "Gewijzigd"}))
+
+    assert 'name="questions-0-text_nl"' not in page
+    assert questionnaire.questions.get(key="cycling").text_nl == "Do you cycle to work? (nl)"
