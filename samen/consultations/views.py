@@ -59,6 +59,11 @@ def _blocks(form, questions) -> list[dict]:
     return blocks
 
 
+def _has_map(questions) -> bool:
+    """Leaflet loads only on a questionnaire that asks for a point on the map."""
+    return any(question.kind == question.Kind.MAP_POINT for question in questions)
+
+
 def _submit(form, save) -> bool:
     """Save through `save(raw_answers)`; on a refusal, the messages go on the form, per question where they can."""
     if not form.is_valid():
@@ -105,6 +110,7 @@ def answer(request, slug):
         "process": process,
         "form": form,
         "blocks": _blocks(form, questions),
+        "has_map": _has_map(questions),
         "mine": mine,
         "can_answer": can_answer,
         "until": queries.open_until(questionnaire),
@@ -146,6 +152,7 @@ def paper_response(request, slug):
         "process": questionnaire.process,
         "form": form,
         "blocks": _blocks(form, questions),
+        "has_map": _has_map(questions),
         "entered": queries.paper_responses(questionnaire),
     }
     return render(request, "consultations/paper_response.html", context, status=status)
