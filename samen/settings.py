@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "samen.budgets",
     "samen.panels",
     "samen.initiatives",
+    "samen.consultations",
     "samen.city",
     "samen.meetings",
     "samen.demo",

@@ -24,6 +24,7 @@ from samen.processes.models import Process
 from samen.votes.models import JuryMember
 from tests.budgets.conftest import budget_at, proposals_of
 from tests.city.conftest import make_project
+from tests.consultations.conftest import consultation_at
 from tests.factories import CommentFactory, IdeaFactory, PhaseFactory, ProcessFactory, ThemeFactory, UserFactory
 from tests.initiatives.conftest import initiative_at
 from tests.panels.conftest import lottery_at
@@ -160,6 +161,18 @@ def vote_for_city_residents(census):
     return scene
 
 
+# Consultations: a questionnaire in Laeken (tests/consultations/conftest.py).
+
+
+def consultation_for_city_residents(census):
+    """The questionnaire is open and the process asks for residents verified by the census list."""
+    return Scene(consultation_at("open", voters=Process.Voters.CENSUS).process)
+
+
+def consultation_ended(census):
+    return Scene(consultation_at("ended").process)
+
+
 # Panels: a civic lottery in Laeken (tests/panels/conftest.py) and a neighbourhood council.
 
 
@@ -267,6 +280,8 @@ SCENES = {
     "shortlist vote open to City residents": vote_for_city_residents,
     "shortlist vote open, counts hidden": shortlist("vote", hide_running_counts=True),
     "shortlist vote ended": shortlist("ended"),
+    "consultation open to City residents": consultation_for_city_residents,
+    "consultation ended": consultation_ended,
     "lottery with its register": lottery("register"),
     "lottery taking answers": lottery("answering"),
     "council": council,

@@ -75,6 +75,11 @@ TABLE = {
     "votes.cast_ballot":               ("shortlist vote open to City residents", CITY_RESIDENTS),
     "votes.view_counts":               ("shortlist vote open, counts hidden",    NOBODY),
     "votes.view_results":              ("shortlist vote ended",                  ANYONE),
+    "consultations.manage_questionnaire": ("nothing",                             MANAGERS),
+    "consultations.answer":            ("consultation open to City residents",   CITY_RESIDENTS),
+    "consultations.enter_paper_responses": ("consultation open to City residents", MANAGERS),
+    "consultations.moderate_answers":  ("consultation open to City residents",   "- - - - - - - Y Y Y"),
+    "consultations.view_results":      ("consultation ended",                    ANYONE),
     "panels.manage_lottery":           ("lottery with its register",             MANAGERS),
     "panels.volunteer":                ("lottery taking answers",                SIGNED_IN),
     "panels.resign_seat":              ("seat held",                             "- - - - Y - - - - - -"),
@@ -137,6 +142,7 @@ TABLE |= (
         MANAGERS,
     )
     | admin_rows("meetings", ["meeting", "registration"], MANAGERS)
+    | admin_rows("consultations", ["questionnaire", "question"], MANAGERS)
 )
 
 UNVERIFIED_SUPPORTS = (

@@ -17,6 +17,7 @@ PROPOSE = "propose"  # residents and associations propose costed projects for a 
 REVIEW_FEASIBILITY = "review_feasibility"  # City services confirm the cost and the feasibility
 BUDGET_BALLOT = "budget_ballot"  # residents choose projects within the budget
 VOLUNTEER = "volunteer"  # invited residents answer a civic lottery's invitation
+ANSWER = "answer"  # residents answer a consultation's questionnaire
 
 # Actions that cast a ballot: once a phase allowing one has opened, who may vote and when are fixed.
 VOTING = frozenset({VOTE, BUDGET_BALLOT})
@@ -92,6 +93,13 @@ PHASE_KINDS: dict[str, PhaseKind] = {
         ),
         card_text=_("Answer your invitation until %(until)s"),
         action=_("Answer your invitation"),
+    ),
+    "consultation": PhaseKind(
+        label=pgettext_lazy("phase kind", "Consultation"),
+        allows=frozenset({ANSWER}),
+        now_text=_("You can answer the questionnaire until %(until)s, and change your answers until then."),
+        card_text=_("Answer the questionnaire until %(until)s"),
+        action=_("Answer the questionnaire"),
     ),
     "follow_up": PhaseKind(
         label=pgettext_lazy("phase kind", "Follow-up"),
