@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "samen.budgets",
     "samen.panels",
     "samen.initiatives",
+    "samen.debates",
     "samen.city",
     "samen.meetings",
     "samen.demo",
