@@ -46,11 +46,16 @@ def arguments_of(debate: Debate, *, viewer) -> Sides:
         mine = ArgumentSupport.objects.filter(argument=OuterRef("pk"), resident=viewer)
         rows = rows.annotate(supported=Exists(mine))
     found = list(rows)
+    for row in found:
+        row.debate = debate  # the rules read the debate and its process: no query per argument
     return Sides(
         pros=[row for row in found if row.side == Argument.Side.FOR],
         cons=[row for row in found if row.side == Argument.Side.AGAINST],
     )
 
 
-def comments_of(debate: Debate, *, viewer) -> QuerySet[DebateComment]:
-    return DebateComment.objects.filter(_seen_by(viewer), debate=debate).select_related("author")
+def comments_of(debate: Debate, *, viewer) -> list[DebateComment]:
+    found = list(DebateComment.objects.filter(_seen_by(viewer), debate=debate).select_related("author"))
+    for row in found:
+        row.debate = debate
+    return found
