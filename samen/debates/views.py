@@ -4,6 +4,7 @@ comments, the conclusion once closed) with plain POST forms, and the manager's p
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -113,7 +114,9 @@ def comment(request, slug, pk):
 @require_POST
 def moderate(request, slug, pk, kind, content_pk):
     found = _debate(request, slug, pk)
-    model = {"argument": Argument, "comment": DebateComment}[kind]
+    model = {"argument": Argument, "comment": DebateComment}.get(kind)
+    if model is None:
+        raise Http404
     content = get_object_or_404(model, debate=found, pk=content_pk)
     require(request, "debates.moderate", content)
     form = ModerationForm(request.POST)

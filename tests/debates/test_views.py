@@ -305,3 +305,11 @@ def test_the_debate_page_reads_its_arguments_and_comments_in_a_constant_number_o
     # the session, the account, the process, its phases, its themes, the debate, the arguments, the comments
     with django_assert_num_queries(8):
         client.get(debate.get_absolute_url())
+
+
+def test_moderating_something_that_is_neither_an_argument_nor_a_comment_is_not_found(client, moderator, debate):
+    client.force_login(moderator)
+
+    response = client.post(_url("moderate", debate, kind="debate", content_pk=debate.pk), {"reason": "x"})
+
+    assert response.status_code == 404
