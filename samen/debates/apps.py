@@ -12,7 +12,10 @@ class DebatesConfig(AppConfig):
     def ready(self):
         from samen.common import page_cache
         from samen.debates.models import Debate
-        from samen.processes.page import Part, contribute
+        from samen.debates.queries import participants
+        from samen.processes.page import Part, contribute, count_participants_with
+
+        count_participants_with("debates", participants)
 
         # The process page links its debates once it has some.
         contribute(Part(name="debates", template="debates/process_links.html", slot="links", order=45, context=_links))

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from samen.common.participation import Entry, Section
+from samen.common.translation import localized
 from samen.debates.models import Debate
 
 
@@ -21,7 +22,12 @@ def sections(user) -> list[Section]:
         Section(
             _("Debates I took part in"),
             [
-                Entry(title=debate.question, url=debate.get_absolute_url(), status=_status(debate))
+                Entry(
+                    title=debate.question,
+                    url=debate.get_absolute_url(),
+                    status=_status(debate),
+                    title_language=localized(debate, "question").language,
+                )
                 for debate in debates.order_by("-opened_at", "-pk")
             ],
         )

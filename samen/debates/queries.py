@@ -7,6 +7,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from samen.debates.models import Argument, ArgumentSupport, Debate, DebateComment
 from samen.ideas.models import Visibility
+from samen.processes.page import taking_part
 
 
 def _seen_by(viewer) -> Q:
@@ -59,3 +60,25 @@ def comments_of(debate: Debate, *, viewer) -> list[DebateComment]:
     for row in found:
         row.debate = debate
     return found
+
+
+def participants(process_ids: list[int]):
+    """(process, account) for whoever argued, supported an argument or commented in one of its debates (for the
+    process's card: people taking part)."""
+    return [
+        taking_part(
+            Argument.objects.filter(debate__process_id__in=process_ids, author__isnull=False),
+            process="debate__process_id",
+            account="author_id",
+        ),
+        taking_part(
+            ArgumentSupport.objects.filter(argument__debate__process_id__in=process_ids),
+            process="argument__debate__process_id",
+            account="resident_id",
+        ),
+        taking_part(
+            DebateComment.objects.filter(debate__process_id__in=process_ids, author__isnull=False),
+            process="debate__process_id",
+            account="author_id",
+        ),
+    ]
