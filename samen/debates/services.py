@@ -2,6 +2,9 @@
 comments; the moderators' decisions. Each write on an open debate locks the debate's row, so nothing slips in
 after the manager closed it, even in the same instant."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
@@ -84,11 +87,31 @@ def _first_visibility(debate: Debate) -> str:
     return Visibility.PENDING if debate.process.premoderation else Visibility.PUBLISHED
 
 
+def _require_posting_allowance(author) -> None:
+    """Refuse a post past the hourly allowance of arguments and comments (settings.SAMEN_POSTS_PER_HOUR, as for
+    ideas); moderators have none."""
+    if author.has_perm("debates.moderate"):
+        return
+    since = clock.now() - timedelta(hours=1)
+    posted = (
+        Argument.objects.filter(author=author, created_at__gte=since).count()
+        + DebateComment.objects.filter(author=author, created_at__gte=since).count()
+    )
+    limit = settings.SAMEN_POSTS_PER_HOUR
+    if posted >= limit:
+        raise ValidationError(
+            _("You have posted %(limit)s times in the last hour. Please wait a little before posting again."),
+            code="rate_limited",
+            params={"limit": limit},
+        )
+
+
 def post_argument(*, debate: Debate, author, side: str, text: str, language: str) -> Argument:
     """A resident's argument for or against, while the debate is open."""
     with transaction.atomic():
         locked = _open_locked(debate)
         require_perm(author, "debates.post_argument", locked)
+        _require_posting_allowance(author)
         argument = Argument(
             debate=locked,
             author=author,
@@ -126,6 +149,7 @@ def comment_debate(*, debate: Debate, author, body: str, language: str) -> Debat
     with transaction.atomic():
         locked = _open_locked(debate)
         require_perm(author, "debates.comment", locked)
+        _require_posting_allowance(author)
         comment = DebateComment(
             debate=locked, author=author, body=body.strip(), language=language, visibility=_first_visibility(locked)
         )

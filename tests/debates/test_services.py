@@ -212,3 +212,15 @@ def test_a_resident_cannot_hide_an_argument(resident, debate):
 
     argument.refresh_from_db()
     assert argument.visibility == "published"
+
+
+def test_past_the_hourly_allowance_a_resident_is_asked_to_wait_and_nothing_is_saved(resident, debate, settings):
+    settings.SAMEN_POSTS_PER_HOUR = 2
+    services.post_argument(debate=debate, author=resident, side="for", text="One.", language="en")
+    services.comment_debate(debate=debate, author=resident, body="Two.", language="en")
+
+    with pytest.raises(ValidationError) as refused:
+        services.post_argument(debate=debate, author=resident, side="for", text="Three.", language="en")
+
+    assert refused.value.code == "rate_limited"
+    assert (Argument.objects.count(), DebateComment.objects.count()) == (1, 1)
