@@ -34,11 +34,11 @@ class Sides:
     cons: list[Argument]
 
 
-def arguments_of(debate: Debate, *, viewer) -> Sides:
-    """The arguments the viewer may see, each with its support count and whether the viewer supports it; the most
-    supported first on each side."""
+def arguments_of(debate: Debate, *, viewer, pk: int | None = None) -> Sides:
+    """The arguments the viewer may see (or only argument `pk`), each with its support count and whether the viewer
+    supports it; the most supported first on each side."""
     rows = (
-        Argument.objects.filter(_seen_by(viewer), debate=debate)
+        Argument.objects.filter(_seen_by(viewer), debate=debate, **({"pk": pk} if pk is not None else {}))
         .select_related("author")
         .annotate(supports_n=Count("supports"))
         .order_by("-supports_n", "created_at", "pk")

@@ -79,18 +79,36 @@ def post_argument(request, slug, pk):
 @login_required
 @require_POST
 def support(request, slug, pk, argument_pk):
+    """Support an argument or withdraw the support; htmx swaps the argument's card alone."""
     found = _debate(request, slug, pk)
     argument = get_object_or_404(Argument.objects.select_related("debate__process"), debate=found, pk=argument_pk)
+    withdraw = request.POST.get("action") == "withdraw"
+    refusal = None
     try:
-        if request.POST.get("action") == "withdraw":
+        if withdraw:
             services.withdraw_support(argument=argument, resident=request.user)
-            messages.success(request, _("Your support is withdrawn."))
         else:
             services.support_argument(argument=argument, resident=request.user)
-            messages.success(request, _("You support this argument."))
-    except ValidationError as refusal:
+    except ValidationError as error:
+        refusal = error
+    if request.htmx:
+        return _argument_card(request, found, argument_pk, refusal=refusal)
+    if refusal is not None:
         return _refused(request, found, refusal)
+    messages.success(request, _("Your support is withdrawn.") if withdraw else _("You support this argument."))
     return redirect(argument)
+
+
+def _argument_card(request, found: Debate, argument_pk: int, *, refusal: ValidationError | None):
+    sides = queries.arguments_of(found, viewer=request.user, pk=argument_pk)
+    context = {
+        "process": found.process,
+        "debate": found,
+        "argument": (sides.pros + sides.cons)[0],
+        "may_moderate": request.user.has_perm("debates.moderate"),
+        "refusal": refusal.messages[0] if refusal else "",
+    }
+    return render(request, "debates/debate.html#argument", context, status=INVALID if refusal else 200)
 
 
 @login_required

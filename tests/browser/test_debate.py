@@ -52,8 +52,11 @@ def test_put_argue_support_and_close(page, page_without_js, new_page, live_serve
     page.get_by_role("textbox", name="Your argument").fill("The buses must keep passing.")
     page.get_by_role("button", name="Post my argument").click()
     page.get_by_text("Your argument is posted.").wait_for()
-    page.get_by_role("button", name=SUPPORT).click()
-    page.get_by_text("You support this argument.").wait_for()
+    card = page.locator(f"#argument-{theirs.pk}")
+    card.get_by_role("button", name=SUPPORT).click()  # htmx swaps the card alone
+    card.get_by_role("button", name=re.compile("^Withdraw my support")).wait_for()
+    assert card.get_by_text("1 support").is_visible()
+    assert not page.url.endswith(f"#argument-{theirs.pk}")  # no page load: the redirect would have added it
     assert_accessible(page)
 
     # 3. Another resident, without JavaScript, does the same with the plain forms.

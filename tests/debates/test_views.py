@@ -313,3 +313,29 @@ def test_moderating_something_that_is_neither_an_argument_nor_a_comment_is_not_f
     response = client.post(_url("moderate", debate, kind="debate", content_pk=debate.pk), {"reason": "x"})
 
     assert response.status_code == 404
+
+
+def test_with_htmx_a_support_swaps_the_argument_card_alone_with_its_new_count(client, resident, debate):
+    argument = make_argument(debate, text="Room for the market.")
+    client.force_login(resident)
+
+    response = client.post(_url("support", debate, argument_pk=argument.pk), headers={"HX-Request": "true"})
+
+    card = response.content.decode()
+    assert response.status_code == 200
+    assert card.lstrip().startswith(f'<li class="card argument" id="argument-{argument.pk}">')
+    assert "1 support" in card
+    assert "Withdraw my support" in card
+    assert argument.supports.count() == 1
+
+
+def test_with_htmx_a_refused_support_comes_back_in_the_card_with_the_reason(client, resident, closed_debate):
+    argument = make_argument(closed_debate)
+    client.force_login(resident)
+
+    response = client.post(_url("support", closed_debate, argument_pk=argument.pk), headers={"HX-Request": "true"})
+
+    assert response.status_code == INVALID
+    assert "This debate is closed: its conclusion is published and nothing can be added." in response.content.decode()
+    assert "<html" not in response.content.decode()
+    assert argument.supports.count() == 0
