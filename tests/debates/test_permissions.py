@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from samen.debates.models import Argument, ArgumentSupport, Debate, DebateComment
 from tests.debates.conftest import make_argument, make_debate
-from tests.factories import ProcessFactory
+from tests.factories import ProcessFactory, UserFactory
 from tests.permission_objects import SCENES, Census, person
 from tests.test_permission_table import ROLES
 
@@ -147,3 +147,25 @@ def test_rule(permission, scene, role, expected):
     answer = user.has_perm(permission, built.obj)
 
     assert answer == expected
+
+
+def test_the_admin_shows_debates_to_a_manager_and_refuses_an_outsider_and_a_staff_account(client, manager, outsider):
+    debate = make_debate()
+    make_argument(debate)
+    pages = [reverse("admin:debates_debate_changelist"), reverse("admin:debates_debate_change", args=[debate.pk])]
+    writes = [
+        reverse("admin:debates_debate_change", args=[debate.pk]),
+        reverse("admin:debates_debate_delete", args=[debate.pk]),
+    ]
+
+    client.force_login(manager)
+    shown = [client.get(url).status_code for url in pages]
+    client.force_login(outsider)
+    outsider_answers = [client.post(url, {"question_nl": "Overgenomen"}).status_code for url in writes]
+    client.force_login(UserFactory(is_staff=True))
+    staff_answers = [client.post(url, {"question_nl": "Overgenomen"}).status_code for url in writes]
+
+    assert shown == [200, 200]
+    assert outsider_answers == [302, 302]  # to the admin's sign-in: not staff
+    assert staff_answers == [403, 403]
+    assert Debate.objects.get().question_nl == "Moet het Bockstaelplein autovrij worden?"
