@@ -339,3 +339,22 @@ def test_with_htmx_a_refused_support_comes_back_in_the_card_with_the_reason(clie
     assert "This debate is closed: its conclusion is published and nothing can be added." in response.content.decode()
     assert "<html" not in response.content.decode()
     assert argument.supports.count() == 0
+
+
+def test_under_premoderation_a_moderator_sees_the_waiting_argument_and_publishes_it(client, moderator, resident):
+    debate = make_debate(process=ProcessFactory(premoderation=True))
+    argument = make_argument(debate, text="Waiting words.", visibility="pending")
+
+    client.force_login(resident)
+    before = client.get(debate.get_absolute_url()).content.decode()
+    client.force_login(moderator)
+    moderated = client.get(debate.get_absolute_url()).content.decode()
+    client.post(
+        _url("moderate", debate, kind="argument", content_pk=argument.pk), {"reason": "Fine.", "action": "restore"}
+    )
+    client.force_login(resident)
+    after = client.get(debate.get_absolute_url()).content.decode()
+
+    assert "Waiting words." not in before
+    assert "Waiting words." in moderated
+    assert "Waiting words." in after
