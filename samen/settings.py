@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "samen.panels",
     "samen.initiatives",
     "samen.consultations",
+    "samen.debates",
     "samen.city",
     "samen.meetings",
     "samen.demo",

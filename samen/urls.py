@@ -29,6 +29,7 @@ urlpatterns = [
         path("", include("samen.panels.urls")),
         path("", include("samen.initiatives.urls")),
         path("", include("samen.consultations.urls")),
+        path("", include("samen.debates.urls")),
         path("", include("samen.city.urls")),
         path("", include("samen.meetings.urls")),
         path("", include("samen.opendata.urls")),

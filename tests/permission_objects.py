@@ -25,6 +25,7 @@ from samen.votes.models import JuryMember
 from tests.budgets.conftest import budget_at, proposals_of
 from tests.city.conftest import make_project
 from tests.consultations.conftest import consultation_at
+from tests.debates.conftest import make_argument, make_debate
 from tests.factories import CommentFactory, IdeaFactory, PhaseFactory, ProcessFactory, ThemeFactory, UserFactory
 from tests.initiatives.conftest import initiative_at
 from tests.panels.conftest import lottery_at
@@ -265,6 +266,31 @@ def city_project(census):
     return Scene(make_project("new-tram-line"))
 
 
+# Debates: a debate open on a process of the City of Brussels, and an argument in it with its author.
+
+
+def open_debate(census):
+    return Scene(make_debate(process=_idea_process()))
+
+
+def argument_in_open_debate(census):
+    author = census.verified()
+    return Scene(make_argument(make_debate(process=_idea_process()), author=author), {"author": author})
+
+
+def closed_debate(census):
+    return Scene(make_debate(process=_idea_process(), closed=True))
+
+
+def argument_in_closed_debate(census):
+    author = census.verified()
+    return Scene(make_argument(make_debate(process=_idea_process(), closed=True), author=author), {"author": author})
+
+
+def debate_on_draft_process(census):
+    return Scene(make_debate(process=ProcessFactory(status=Process.Status.DRAFT)))
+
+
 SCENES = {
     "nothing": lambda census: Scene(),
     "draft process": draft_process,
@@ -295,4 +321,9 @@ SCENES = {
     "initiative transmitted to the council": initiative("transmitted"),
     "transfer request": transfer,
     "City project": city_project,
+    "open debate": open_debate,
+    "argument in an open debate": argument_in_open_debate,
+    "closed debate": closed_debate,
+    "argument in a closed debate": argument_in_closed_debate,
+    "debate on a draft process": debate_on_draft_process,
 }

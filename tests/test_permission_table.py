@@ -104,6 +104,11 @@ TABLE = {
     "city.follow_project":             ("City project",                          SIGNED_IN),
     "meetings.manage_meetings":        ("nothing",                               MANAGERS),
     "meetings.register":               ("nothing",                               SIGNED_IN),
+    "debates.manage_debates":          ("nothing",                               MANAGERS),
+    "debates.post_argument":           ("open debate",                           SIGNED_IN),
+    "debates.support_argument":        ("argument in an open debate",            "- Y Y Y - Y Y Y Y Y"),
+    "debates.comment":                 ("open debate",                           SIGNED_IN),
+    "debates.moderate":                ("argument in an open debate",            MODERATORS),
 }
 # fmt: on
 
@@ -143,6 +148,7 @@ TABLE |= (
     )
     | admin_rows("meetings", ["meeting", "registration"], MANAGERS)
     | admin_rows("consultations", ["questionnaire", "question"], MANAGERS)
+    | admin_rows("debates", ["debate", "argument", "argumentsupport", "debatecomment"], MANAGERS)
 )
 
 UNVERIFIED_SUPPORTS = (

@@ -1,0 +1,152 @@
+"""A debate: a question a process manager puts, the arguments for and against that residents post and support, the
+comments on it, and the conclusion (Dutch and French) the manager publishes when closing it."""
+
+from django.conf import settings
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from translated_fields import TranslatedField
+
+from samen.common import clock
+from samen.common.translation import official_fallback
+from samen.ideas.models import Visibility
+
+QUESTION_MAX = 300
+ARGUMENT_MAX = 1000
+COMMENT_MAX = 2000
+REASON_MAX = 500
+
+
+class Debate(models.Model):
+    process = models.ForeignKey(
+        "processes.Process", on_delete=models.CASCADE, related_name="debates", verbose_name=_("process")
+    )
+    question = TranslatedField(
+        models.CharField(_("question"), max_length=QUESTION_MAX, blank=True), attrgetter=official_fallback
+    )
+    introduction = TranslatedField(models.TextField(_("introduction"), blank=True), attrgetter=official_fallback)
+    conclusion = TranslatedField(models.TextField(_("conclusion"), blank=True), attrgetter=official_fallback)
+    opened_at = models.DateTimeField(_("opened at"), default=clock.now)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # SET_NULL: the debate stays when the manager's account goes.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="debates_created"
+    )
+    created_at = models.DateTimeField(default=clock.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("debate")
+        verbose_name_plural = _("debates")
+        ordering = ["-opened_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                name="debate_has_nl_and_fr_question",
+                condition=~Q(question_nl="") & ~Q(question_fr=""),
+                violation_error_message=_("A debate needs its question in Dutch and in French."),
+            ),
+            models.CheckConstraint(
+                name="closed_debate_has_nl_and_fr_conclusion",
+                condition=Q(closed_at__isnull=True) | (~Q(conclusion_nl="") & ~Q(conclusion_fr="")),
+                violation_error_message=_("A debate is closed with its conclusion in Dutch and in French."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.question
+
+    def get_absolute_url(self):
+        return reverse("debates:debate", kwargs={"slug": self.process.slug, "pk": self.pk})
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None and self.opened_at <= clock.now()
+
+
+class Argument(models.Model):
+    """A resident's argument for or against, in their own language; moderated as ideas' comments are."""
+
+    class Side(models.TextChoices):
+        FOR = "for", _("For")
+        AGAINST = "against", _("Against")
+
+    debate = models.ForeignKey(Debate, on_delete=models.CASCADE, related_name="arguments")
+    side = models.CharField(_("side"), max_length=7, choices=Side.choices)
+    # SET_NULL: an argument stays, signed "deleted account", when its author's account goes.
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="debate_arguments"
+    )
+    text = models.TextField(_("argument"), max_length=ARGUMENT_MAX, validators=[MaxLengthValidator(ARGUMENT_MAX)])
+    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLISHED, db_index=True
+    )
+    moderation_reason = models.CharField(_("moderator's reason"), max_length=REASON_MAX, blank=True)
+    created_at = models.DateTimeField(default=clock.now, editable=False)
+
+    class Meta:
+        verbose_name = _("argument")
+        verbose_name_plural = _("arguments")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.text[:60]
+
+    def get_absolute_url(self):
+        return f"{self.debate.get_absolute_url()}#argument-{self.pk}"
+
+    @property
+    def process(self):
+        return self.debate.process
+
+
+class ArgumentSupport(models.Model):
+    """One account supports an argument once (as ideas' supports: an account, which the unique constraint guards)."""
+
+    argument = models.ForeignKey(Argument, on_delete=models.CASCADE, related_name="supports")
+    resident = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="argument_supports")
+    created_at = models.DateTimeField(default=clock.now, editable=False)
+
+    class Meta:
+        verbose_name = _("support of an argument")
+        verbose_name_plural = _("supports of arguments")
+        constraints = [
+            models.UniqueConstraint(fields=["argument", "resident"], name="argument_support_one_per_resident")
+        ]
+
+    def __str__(self):
+        return f"{self.resident_id} → {self.argument_id}"
+
+
+class DebateComment(models.Model):
+    """A comment on the debate as a whole, in its author's language; moderated as arguments are."""
+
+    debate = models.ForeignKey(Debate, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="debate_comments"
+    )
+    body = models.TextField(_("comment"), max_length=COMMENT_MAX, validators=[MaxLengthValidator(COMMENT_MAX)])
+    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLISHED, db_index=True
+    )
+    moderation_reason = models.CharField(_("moderator's reason"), max_length=REASON_MAX, blank=True)
+    created_at = models.DateTimeField(default=clock.now, editable=False)
+
+    class Meta:
+        verbose_name = _("comment on a debate")
+        verbose_name_plural = _("comments on debates")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.body[:60]
+
+    @property
+    def process(self):
+        return self.debate.process

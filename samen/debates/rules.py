@@ -1,0 +1,44 @@
+"""Who may do what with debates: process managers put the question, edit it and close it with a conclusion; anyone
+signed in argues, supports another's argument and comments while the debate is open on a process they may see;
+moderators hide and restore arguments and comments."""
+
+import rules
+
+from samen.accounts.rules import is_signed_in
+from samen.processes.rules import is_moderator, is_process_manager, process_is_visible
+
+
+def _debate_of(obj):
+    return getattr(obj, "debate", obj)
+
+
+@rules.predicate
+def debate_is_open(user, obj) -> bool:
+    debate = _debate_of(obj)
+    return debate is not None and debate.is_open
+
+
+@rules.predicate
+def is_argument_author(user, argument) -> bool:
+    return argument is not None and user.is_authenticated and argument.author_id == user.pk
+
+
+@rules.predicate
+def is_published_content(user, obj) -> bool:
+    return obj is not None and obj.visibility == "published"
+
+
+may_speak = is_signed_in & process_is_visible & debate_is_open
+
+rules.add_perm("debates.manage_debates", is_process_manager)
+rules.add_perm("debates.post_argument", may_speak)
+# Supporting one's own argument would count the author twice: refused, unlike ideas' supports.
+rules.add_perm("debates.support_argument", may_speak & is_published_content & ~is_argument_author)
+rules.add_perm("debates.comment", may_speak)
+rules.add_perm("debates.moderate", is_moderator)
+
+# The admin asks these model permissions; process managers hold them, nobody else (but superusers).
+for model in ("debate", "argument", "argumentsupport", "debatecomment"):
+    for verb in ("view", "add", "change", "delete"):
+        rules.add_perm(f"debates.{verb}_{model}", is_process_manager)
+rules.add_perm("debates", is_process_manager)
