@@ -78,7 +78,7 @@ TABLE = {
     "consultations.manage_questionnaire": ("nothing",                             MANAGERS),
     "consultations.answer":            ("consultation open to City residents",   CITY_RESIDENTS),
     "consultations.enter_paper_responses": ("consultation open to City residents", MANAGERS),
-    "consultations.moderate_answers":  ("consultation open to City residents",   "- - - - - - - Y Y Y"),
+    "consultations.moderate_answers":  ("consultation open to City residents",   "- - - - - - - Y Y Y -"),
     "consultations.view_results":      ("consultation ended",                    ANYONE),
     "panels.manage_lottery":           ("lottery with its register",             MANAGERS),
     "panels.volunteer":                ("lottery taking answers",                SIGNED_IN),
@@ -106,7 +106,7 @@ TABLE = {
     "meetings.register":               ("nothing",                               SIGNED_IN),
     "debates.manage_debates":          ("nothing",                               MANAGERS),
     "debates.post_argument":           ("open debate",                           SIGNED_IN),
-    "debates.support_argument":        ("argument in an open debate",            "- Y Y Y - Y Y Y Y Y"),
+    "debates.support_argument":        ("argument in an open debate",            "- Y Y Y - Y Y Y Y Y Y"),
     "debates.comment":                 ("open debate",                           SIGNED_IN),
     "debates.moderate":                ("argument in an open debate",            MODERATORS),
 }

@@ -119,9 +119,9 @@ def test_the_author_cannot_support_their_own_argument_through_the_page(client, r
 
 # The rules where the permission table (tests/test_permission_table.py) shows the open debate only.
 
-#           an in re el au pr ju mo ma ad
-NOBODY = "- - - - - - - - - -"
-MANAGERS = "- - - - - - - - Y Y"
+#           an in re el au pr ju mo ma ad fa
+NOBODY = "- - - - - - - - - - -"
+MANAGERS = "- - - - - - - - Y Y -"
 RULES = [
     ("debates.post_argument", "closed debate", NOBODY),
     ("debates.comment", "closed debate", NOBODY),
