@@ -19,6 +19,7 @@ from samen.common.geography import neighbourhood_at, neighbourhoods
 from samen.demo import assisted as assisted_demo
 from samen.demo import city as city_demo
 from samen.demo import city_projects as city_projects_demo
+from samen.demo import consultation as consultation_demo
 from samen.demo import initiatives as initiatives_demo
 from samen.demo import panels as panels_demo
 from samen.demo.budgets import STORIES as BUDGET_STORIES
@@ -37,7 +38,7 @@ from samen.processes import services
 from samen.processes.models import Process
 from samen.processes.queries import running_phase
 
-STORIES = VOTE_STORIES | BUDGET_STORIES | panels_demo.STORIES
+STORIES = VOTE_STORIES | BUDGET_STORIES | panels_demo.STORIES | consultation_demo.STORIES
 
 HERE = Path(__file__).resolve().parent
 THEMES_FILE = Path(__file__).resolve().parents[2] / "data" / "brussels" / "participation_themes.json"

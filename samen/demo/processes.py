@@ -233,6 +233,39 @@ DEMO_PROCESSES += [
 ]
 
 # key: (display name, home neighbourhood code)
+DEMO_PROCESSES += [
+    {
+        "slug": "place-du-jeu-de-balle",
+        "topics": ["close-by", "changing"],
+        "voters": "",  # open to any signed-in account, said so on the page: demo accounts answer
+        "theme_set": None,
+        "scope": "neighbourhood",
+        "neighbourhood_code": 8,
+        "title": {
+            "nl": "Vossenplein: uw mening",
+            "fr": "Place du Jeu de Balle : votre avis",
+            "en": "Place du Jeu de Balle: your views",
+        },
+        "description": {
+            "nl": "De Stad richt het Vossenplein in de Marollen opnieuw in. Voor het ontwerp vraagt ze wie er woont, "
+            "werkt, verkoopt of langskomt hoe het plein gebruikt wordt en wat er moet veranderen. Uw antwoorden worden "
+            "anoniem gepubliceerd.",
+            "fr": "La Ville réaménage la place du Jeu de Balle, dans les Marolles. Avant le projet, elle demande à qui "
+            "y habite, y travaille, y vend ou y passe comment la place est vécue et ce qui doit changer. Vos "
+            "réponses sont publiées de façon anonyme.",
+            "en": "The City is redesigning the Place du Jeu de Balle in the Marolles. Before the design, it asks those "
+            "who live, work, sell or pass there how the square is used and what should change. Your answers are "
+            "published anonymously.",
+        },
+        "themes": [],
+        "phases": [
+            ("information", -20, -8, {"nl": "Aankondiging", "fr": "Annonce", "en": "Announcement"}),
+            ("consultation", -7, 14, None),
+        ],
+        "story": "open_consultation",
+    },
+]
+
 DEMO_RESIDENTS = {
     "amina": ("Amina B.", 17),
     "jan": ("Jan V.", 23),
