@@ -49,3 +49,28 @@ def test_answer_change_and_read_the_results(page, live_server):
         page.get_by_text("1 response was counted.").wait_for()
         assert page.locator("svg.bar-chart").count() == 4  # the choices, the ranking and the scale
         assert_accessible(page)
+
+
+def test_answer_without_javascript_typing_the_point(page_without_js, live_server):
+    """A cheap phone with scripts off: every question is a plain field, the map point two number fields."""
+    page = page_without_js
+    base = live_server.url
+    questionnaire = consultation_at("open")
+    slug = questionnaire.process.slug
+    UserFactory(email="offline@example.org", preferred_language="en")
+
+    sign_in(page, base, "offline@example.org")
+    page.goto(f"{base}/en/processes/{slug}/consultation/")
+    assert page.locator("[data-point-map] .leaflet-container").count() == 0  # no map drawn: the fields are the way
+    page.get_by_label("Yes", exact=True).check()
+    page.get_by_label("Cycle lanes").select_option("1")
+    page.get_by_label("Bicycle parking").select_option("2")
+    page.get_by_label("Street lights").select_option("3")
+    page.get_by_label("Latitude").fill("50.8467")
+    page.get_by_label("Longitude").fill("4.3525")
+    page.get_by_role("button", name="Send my answers").click()
+
+    page.get_by_text("Your answers are saved.").wait_for()
+    response = questionnaire.responses.get()
+    assert response.answers["cycling"] == "yes"
+    assert response.answers["danger"] == {"longitude": 4.3525, "latitude": 50.8467}
