@@ -53,7 +53,14 @@ def _query_without_page(request) -> str:
     return query.urlencode()
 
 
+def collects_ideas(process) -> bool:
+    """Whether the process ever takes ideas: a consultation or a lottery alone shows no empty idea list."""
+    return any(POST_IDEA in phase.allows for phase in process.phases.all())
+
+
 def idea_list_context(request, process) -> dict:
+    if not collects_ideas(process):
+        return {"collects_ideas": False}
     filters, criteria = _criteria(request, process)
     ordered = ordered_idea_ids(
         process,
@@ -64,6 +71,7 @@ def idea_list_context(request, process) -> dict:
     page = Paginator(ordered, IDEAS_PER_PAGE).get_page(request.GET.get("page"))
     page.object_list = ideas_for_page(page.object_list)
     return {
+        "collects_ideas": True,
         "can_post": queries.phase_allows(process, POST_IDEA),
         "filters": filters,
         "page": page,
@@ -73,6 +81,8 @@ def idea_list_context(request, process) -> dict:
 
 def _canonical(request, context) -> bool:
     """An address the list itself links to: valid filter values, a page that exists."""
+    if not context["collects_ideas"]:
+        return not request.GET
     if request.GET.get("page", "1") != str(context["page"].number):
         return False
     return not request.GET or context["filters"].is_valid()

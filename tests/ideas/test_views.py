@@ -9,6 +9,7 @@ from django.utils import timezone
 from PIL import Image
 
 from samen.ideas.models import Comment, Idea, Support
+from tests.conftest import process_in
 from tests.factories import CommentFactory, IdeaFactory, SupportFactory, UserFactory
 from tests.texts import shows
 
@@ -397,3 +398,14 @@ def test_the_prepared_reads_give_what_the_orm_gives(idea, outsider):
     assert values(User.objects.get(pk=outsider.pk)) == values(orm_user)
     with pytest.raises(User.DoesNotExist):
         User.objects.get(pk=outsider.pk + 10_000)
+
+
+def test_a_process_that_never_takes_ideas_shows_no_empty_idea_list(client):
+    consultation = process_in("open", kind="consultation")
+
+    page = client.get(consultation.get_absolute_url())
+
+    assert page.status_code == 200
+    assert "No idea matches yet." not in page.content.decode()
+    assert 'id="ideas-title"' not in page.content.decode()
+    assert client.get(consultation.get_absolute_url(), {"theme": "x"}).status_code == 200
