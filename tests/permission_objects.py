@@ -26,6 +26,7 @@ from tests.budgets.conftest import budget_at, proposals_of
 from tests.city.conftest import make_project
 from tests.factories import CommentFactory, IdeaFactory, PhaseFactory, ProcessFactory, ThemeFactory, UserFactory
 from tests.initiatives.conftest import initiative_at
+from tests.meetings.conftest import make_meeting
 from tests.panels.conftest import lottery_at
 from tests.votes.conftest import shortlist_at
 
@@ -251,6 +252,10 @@ def city_project(census):
     return Scene(make_project("new-tram-line"))
 
 
+def meeting_for_verified_residents(census):
+    return Scene(make_meeting(verified_only=True))
+
+
 SCENES = {
     "nothing": lambda census: Scene(),
     "draft process": draft_process,
@@ -279,4 +284,5 @@ SCENES = {
     "initiative transmitted to the council": initiative("transmitted"),
     "transfer request": transfer,
     "City project": city_project,
+    "meeting for verified residents": meeting_for_verified_residents,
 }

@@ -36,6 +36,7 @@ ROLES = (  # the columns: an in re el au pr ju mo ma ad
 ANYONE          = "Y Y Y Y Y Y Y Y Y Y"
 SIGNED_IN       = "- Y Y Y Y Y Y Y Y Y"
 CITY_RESIDENTS  = "- - Y - Y Y Y - - -"
+VERIFIED        = "- - Y Y Y Y Y - - -"
 MODERATORS      = "- - - - - - - Y - Y"
 MANAGERS        = "- - - - - - - - Y Y"
 ADMINISTRATORS  = "- - - - - - - - - Y"
@@ -92,7 +93,7 @@ TABLE = {
     "city.post_project_update":        ("City project",                          MANAGERS),
     "city.follow_project":             ("City project",                          SIGNED_IN),
     "meetings.manage_meetings":        ("nothing",                               MANAGERS),
-    "meetings.register":               ("nothing",                               SIGNED_IN),
+    "meetings.register":               ("meeting for verified residents",        VERIFIED),
 }
 # fmt: on
 

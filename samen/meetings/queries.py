@@ -33,3 +33,21 @@ def places(meeting: Meeting) -> dict:
         "waiting": counts[Registration.Status.WAITING],
         "free": max((meeting.capacity or 0) - registered, 0),
     }
+
+
+def registrants(meeting: Meeting) -> list[dict]:
+    """Who registered, for the meeting's managers: the registered in arrival order, then the waiting with their
+    place on the waiting list (1 is next)."""
+    rows = meeting.registrations.select_related("person").order_by("position")
+    listed, waiting = [], 0
+    for row in rows:
+        if row.status == Registration.Status.WAITING:
+            waiting += 1
+        listed.append(
+            {
+                "name": row.person.display_name,
+                "status": row.status,
+                "waiting": waiting if row.status == Registration.Status.WAITING else None,
+            }
+        )
+    return listed
