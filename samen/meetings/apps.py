@@ -13,16 +13,38 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         from samen.common import page_cache
         from samen.meetings.models import Meeting
-        from samen.processes.page import Part, contribute
+        from samen.processes.page import Part, Section, add_section, contribute
 
-        # The process page links its calendar once the process has meetings.
+        # The process page links its calendar once the process has meetings, and their published minutes.
         contribute(
             Part(name="meetings", template="meetings/process_links.html", slot="links", order=40, context=_links)
         )
+        # The follow-up page lists the published minutes; a council's page, its next meetings and past minutes.
+        add_section("follow_up", Section("meetings", "meetings/follow_up_minutes.html", _follow_up))
+        add_section("council", Section("meetings", "meetings/council_meetings.html", _council))
         page_cache.watch(Meeting, lambda meeting: meeting.process_id)
 
 
 def _links(request, process) -> dict:
+    from django.db.models import Count, Q
+
     from samen.meetings.models import Meeting
 
-    return {"process_meetings": Meeting.objects.filter(process=process).count()}
+    counts = Meeting.objects.filter(process=process).aggregate(
+        meetings=Count("pk"), minutes=Count("pk", filter=Q(minutes_published_at__isnull=False))
+    )
+    return {"process_meetings": counts["meetings"], "process_minutes": counts["minutes"]}
+
+
+def _follow_up(request, process) -> dict | None:
+    from samen.meetings import queries
+
+    published = queries.with_minutes(queries.visible(request.user).filter(process=process))
+    return {"meetings": published} if published else None
+
+
+def _council(request, council) -> dict:
+    from samen.meetings import queries
+
+    meetings = queries.visible(request.user).filter(council=council)
+    return {"council": council, "coming": queries.coming(meetings, limit=3), "minutes": queries.with_minutes(meetings)}

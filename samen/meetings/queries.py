@@ -23,6 +23,15 @@ def split(meetings: QuerySet[Meeting]) -> tuple[list[Meeting], list[Meeting]]:
     return coming, past
 
 
+def coming(meetings: QuerySet[Meeting], *, limit: int) -> list[Meeting]:
+    return list(meetings.filter(ends_at__gt=clock.now()).order_by("starts_at", "pk")[:limit])
+
+
+def with_minutes(meetings: QuerySet[Meeting]) -> list[Meeting]:
+    """The meetings whose minutes are published, the latest first."""
+    return list(meetings.filter(minutes_published_at__isnull=False).order_by("-starts_at", "-pk"))
+
+
 def places(meeting: Meeting) -> dict:
     counts = dict.fromkeys(Registration.Status.values, 0)
     for status in meeting.registrations.values_list("status", flat=True):
