@@ -52,6 +52,11 @@ class Command(BaseCommand):
                 f"Created {report.city_projects_created} City projects of the strategy 2030 (/en/projects/), "
                 "with updates, places and budgets invented for the demo."
             )
+        if report.meetings_created:
+            self.stdout.write(
+                f"Created {report.meetings_created} meetings of the Laeken neighbourhood council "
+                "(/en/councils/laeken/calendar/): two past with minutes, one coming, full, with a waiting list."
+            )
         identities = ", ".join(
             f"{number} born {born.isoformat()} card {invented_document_number(number)}"
             for number, born, _postcode in TEST_IDENTITIES
