@@ -85,6 +85,8 @@ def test_a_manager_plans_a_council_meeting_in_brussels_time(client, manager):
         ({"latitude": "48.85", "longitude": "2.35"}, "This location is outside the Brussels-Capital Region."),
         ({"starts_at": "4 March, 7 pm"}, "Enter a valid date/time."),
         ({"process": "", "council": "", "capacity": "-3"}, "Ensure this value is greater than or equal to 0."),
+        ({"capacity": "1" + "0" * 30}, "Ensure this value is less than or equal to"),
+        ({"online_link": "javascript:alert(1)"}, "Enter a valid URL."),
     ],
 )
 def test_bad_input_comes_back_with_its_reason_and_nothing_is_saved(client, manager, fields, message):
