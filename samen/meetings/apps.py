@@ -13,7 +13,8 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         from samen.common import page_cache
         from samen.meetings.models import Meeting
-        from samen.processes.page import Part, Section, add_section, contribute
+        from samen.meetings.queries import recent_outcomes
+        from samen.processes.page import Part, Section, add_section, contribute, report_outcomes_with
 
         # The process page links its calendar once the process has meetings, and their published minutes.
         contribute(
@@ -22,6 +23,8 @@ class MeetingsConfig(AppConfig):
         # The follow-up page lists the published minutes; a council's page, its next meetings and past minutes.
         add_section("follow_up", Section("meetings", "meetings/follow_up_minutes.html", _follow_up))
         add_section("council", Section("meetings", "meetings/council_meetings.html", _council))
+        # The home page's recent results and decisions: the meetings whose decisions are published.
+        report_outcomes_with("meetings", recent_outcomes)
         page_cache.watch(Meeting, lambda meeting: meeting.process_id)
 
 

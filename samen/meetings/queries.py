@@ -2,10 +2,12 @@
 process's meetings only to its managers), the coming ones first (soonest first), then the past ones (latest first)."""
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from samen.common import clock
 from samen.meetings.models import Meeting, Registration
 from samen.processes.models import Process
+from samen.processes.page import Outcome
 
 
 def visible(user) -> QuerySet[Meeting]:
@@ -60,3 +62,23 @@ def registrants(meeting: Meeting) -> list[dict]:
             }
         )
     return listed
+
+
+def recent_outcomes(limit: int) -> list[Outcome]:
+    """The latest meetings whose decisions are published, of the platform, a council or a published process (for the
+    home page's recent results and decisions)."""
+    meetings = (
+        Meeting.objects.filter(Q(process__isnull=True) | Q(process__status=Process.Status.PUBLISHED))
+        .filter(minutes_published_at__isnull=False, cancelled=False)
+        .exclude(decisions_nl="")
+        .order_by("-minutes_published_at", "-pk")[:limit]
+    )
+    return [
+        Outcome(
+            title=str(meeting.title),
+            url=meeting.get_absolute_url() + "#decisions",
+            when=meeting.minutes_published_at,
+            summary=_("The meeting's minutes and decisions are published."),
+        )
+        for meeting in meetings
+    ]

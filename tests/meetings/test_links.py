@@ -83,3 +83,20 @@ def test_the_navigation_links_the_calendar(client):
     page = client.get(reverse("processes:list")).content.decode()
 
     assert f'<li><a href="{reverse("meetings:calendar")}">Calendar</a></li>' in page
+
+
+def test_the_home_page_lists_meetings_whose_decisions_are_published(client):
+    decided = _minutes(title_en="Evening with decisions", decisions_nl="Een bank.", decisions_fr="Un banc.")
+    _minutes(title_en="Evening without decisions")
+    hidden = _minutes(
+        title_en="Draft process evening",
+        decisions_nl="Ja.",
+        decisions_fr="Oui.",
+        process=ProcessFactory(status="draft"),
+    )
+
+    page = client.get(reverse("processes:list")).content.decode()
+
+    assert f"{decided.get_absolute_url()}#decisions" in page
+    assert "Evening without decisions" not in page
+    assert hidden.get_absolute_url() not in page
