@@ -28,6 +28,7 @@ from tests.consultations.conftest import consultation_at
 from tests.debates.conftest import make_argument, make_debate
 from tests.factories import CommentFactory, IdeaFactory, PhaseFactory, ProcessFactory, ThemeFactory, UserFactory
 from tests.initiatives.conftest import initiative_at
+from tests.meetings.conftest import make_meeting
 from tests.panels.conftest import lottery_at
 from tests.votes.conftest import shortlist_at
 
@@ -291,6 +292,10 @@ def debate_on_draft_process(census):
     return Scene(make_debate(process=ProcessFactory(status=Process.Status.DRAFT)))
 
 
+def meeting_for_verified_residents(census):
+    return Scene(make_meeting(verified_only=True))
+
+
 SCENES = {
     "nothing": lambda census: Scene(),
     "draft process": draft_process,
@@ -326,4 +331,5 @@ SCENES = {
     "closed debate": closed_debate,
     "argument in a closed debate": argument_in_closed_debate,
     "debate on a draft process": debate_on_draft_process,
+    "meeting for verified residents": meeting_for_verified_residents,
 }

@@ -42,6 +42,7 @@ MANAGERS        = "- - - - - - - - Y Y -"
 ADMINISTRATORS  = "- - - - - - - - - Y -"
 NOBODY          = "- - - - - - - - - - -"
 FACILITATORS    = "- - - - - - - - - - Y"
+VERIFIED        = "- - Y Y Y Y Y - - - -"
 
 TABLE = {
     # permission                       scene                                     an in re el au pr ju mo ma ad fa
@@ -103,12 +104,12 @@ TABLE = {
     "city.post_project_update":        ("City project",                          MANAGERS),
     "city.follow_project":             ("City project",                          SIGNED_IN),
     "meetings.manage_meetings":        ("nothing",                               MANAGERS),
-    "meetings.register":               ("nothing",                               SIGNED_IN),
     "debates.manage_debates":          ("nothing",                               MANAGERS),
     "debates.post_argument":           ("open debate",                           SIGNED_IN),
     "debates.support_argument":        ("argument in an open debate",            "- Y Y Y - Y Y Y Y Y Y"),
     "debates.comment":                 ("open debate",                           SIGNED_IN),
     "debates.moderate":                ("argument in an open debate",            MODERATORS),
+    "meetings.register":               ("meeting for verified residents",        VERIFIED),
 }
 # fmt: on
 

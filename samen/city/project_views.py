@@ -19,6 +19,7 @@ from samen.city.forms import ProjectForm, ProjectUpdateForm
 from samen.city.models import Domain, Project, ProjectFollow
 from samen.common.geography import neighbourhoods
 from samen.common.http import INVALID, require
+from samen.processes import page as process_page
 from samen.processes.models import Process
 
 PER_PAGE = 25
@@ -145,7 +146,8 @@ def new_project(request):
 
 
 def follow_up(request, slug):
-    """What became of a process's decisions: its City projects, and for staff, the outcomes still to turn into one."""
+    """What became of a process's decisions: its City projects, and for staff, the outcomes still to turn into one;
+    the other apps' sections (the published minutes of its meetings)."""
     process = get_object_or_404(Process, slug=slug)
     require(request, "processes.view_process", process)
     may_manage = request.user.has_perm("city.manage_projects")
@@ -154,6 +156,7 @@ def follow_up(request, slug):
         "projects": process.city_projects.select_related("domain").prefetch_related("updates"),
         "waiting": origins.outcomes_without_project(process) if may_manage else [],
         "may_manage": may_manage,
+        "sections": process_page.sections("follow_up", request, process),  # the minutes of its meetings
     }
     return render(request, "city/follow_up.html", context)
 

@@ -21,6 +21,7 @@ from samen.demo import city as city_demo
 from samen.demo import city_projects as city_projects_demo
 from samen.demo import consultation as consultation_demo
 from samen.demo import initiatives as initiatives_demo
+from samen.demo import meetings as meetings_demo
 from samen.demo import panels as panels_demo
 from samen.demo.budgets import STORIES as BUDGET_STORIES
 from samen.demo.processes import (
@@ -54,6 +55,7 @@ class Report:
     initiatives_created: bool = False
     dashboard_created: bool = False
     city_projects_created: int = 0
+    meetings_created: int = 0
     letter: tuple[str, str] | None = None  # (account's e-mail, code) of a verification letter on its way
     assisted: tuple[int, int] = (0, 0)  # budget ballots and signatures the facilitator entered
 
@@ -204,6 +206,10 @@ def load_demo(*, seed: int = 2020, today: date | None = None, slugs: Collection[
             report.ideas_created += len(ideas)
             if "story" in spec:  # the jury, the shortlist, the vote and the follow-up
                 STORIES[spec["story"]](process, ideas, people=people, manager=people["manager"], rng=rng)
+        # The Laeken council's meetings, once its council is seated.
+        report.meetings_created = meetings_demo.load_council_meetings(
+            people=people, manager=people["manager"], today=today
+        )
         if slugs is None:  # the citizens' initiatives are not processes: with the whole demo only
             report.initiatives_created = initiatives_demo.load_initiatives_demo(
                 people=people, manager=people["manager"], administrator=people["admin"], seed=seed, today=today

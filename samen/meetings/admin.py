@@ -16,7 +16,7 @@ class RegistrationInline(admin.TabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(TranslatedFieldAdmin, admin.ModelAdmin):
-    """Process managers create and edit meetings here (this first slice has no form of its own on the site)."""
+    """The same writes as the managers' pages on the site (`manage_views.py`), through the same service."""
 
     list_display = ("title", "starts_at", "process", "council", "capacity", "cancelled")
     list_filter = ("cancelled",)

@@ -13,9 +13,10 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         from samen.common import page_cache
         from samen.meetings.models import Meeting
-        from samen.processes.page import Part, contribute
+        from samen.meetings.queries import recent_outcomes
+        from samen.processes.page import Part, Section, add_section, contribute, report_outcomes_with
 
-        # The process page links its calendar once the process has meetings.
+        # The process page links its calendar once the process has meetings, and their published minutes.
         contribute(
             Part(
                 name="meetings",
@@ -26,10 +27,34 @@ class MeetingsConfig(AppConfig):
                 counted=("meetings",),
             )
         )
+        # The follow-up page lists the published minutes; a council's page, its next meetings and past minutes.
+        add_section("follow_up", Section("meetings", "meetings/follow_up_minutes.html", _follow_up))
+        add_section("council", Section("meetings", "meetings/council_meetings.html", _council))
+        # The home page's recent results and decisions: the meetings whose decisions are published.
+        report_outcomes_with("meetings", recent_outcomes)
         page_cache.watch(Meeting, lambda meeting: meeting.process_id)
 
 
 def _links(request, process) -> dict:
-    from samen.processes.queries import counted
+    from django.db.models import Count, Q
 
-    return {"process_meetings": counted(process, "meetings")}
+    from samen.meetings.models import Meeting
+
+    counts = Meeting.objects.filter(process=process).aggregate(
+        meetings=Count("pk"), minutes=Count("pk", filter=Q(minutes_published_at__isnull=False))
+    )
+    return {"process_meetings": counts["meetings"], "process_minutes": counts["minutes"]}
+
+
+def _follow_up(request, process) -> dict | None:
+    from samen.meetings import queries
+
+    published = queries.with_minutes(queries.visible(request.user).filter(process=process))
+    return {"meetings": published} if published else None
+
+
+def _council(request, council) -> dict:
+    from samen.meetings import queries
+
+    meetings = queries.visible(request.user).filter(council=council)
+    return {"council": council, "coming": queries.coming(meetings, limit=3), "minutes": queries.with_minutes(meetings)}

@@ -65,8 +65,14 @@ class Meeting(models.Model):
     capacity = models.PositiveIntegerField(
         _("places"), null=True, blank=True, help_text=_("Leave empty for a meeting without registration.")
     )
+    verified_only = models.BooleanField(
+        _("only verified residents may register"),
+        default=False,
+        help_text=_("Residents who verified their account, as for a vote; others may still come if places are left."),
+    )
     minutes = TranslatedField(models.TextField(_("minutes"), blank=True), attrgetter=official_fallback)
     decisions = TranslatedField(models.TextField(_("decisions"), blank=True), attrgetter=official_fallback)
+    minutes_published_at = models.DateTimeField(_("minutes published at"), null=True, blank=True, editable=False)
     cancelled = models.BooleanField(_("cancelled"), default=False)
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)
@@ -93,6 +99,18 @@ class Meeting(models.Model):
                 violation_error_message=_("A meeting needs an address, an online link, or both."),
             ),
             models.CheckConstraint(
+                name="published_minutes_in_nl_and_fr",
+                condition=Q(minutes_published_at__isnull=True)
+                | (
+                    ~Q(minutes_nl="")
+                    & ~Q(minutes_fr="")
+                    & (Q(decisions_nl="", decisions_fr="") | (~Q(decisions_nl="") & ~Q(decisions_fr="")))
+                ),
+                violation_error_message=_(
+                    "Published minutes are in Dutch and in French, and so are the decisions, if any."
+                ),
+            ),
+            models.CheckConstraint(
                 name="meeting_of_a_process_or_a_council",
                 condition=Q(process__isnull=True) | Q(council__isnull=True),
                 violation_error_message=_("A meeting belongs to a process or to a council, not both."),
@@ -108,6 +126,10 @@ class Meeting(models.Model):
     @property
     def has_registration(self) -> bool:
         return self.capacity is not None
+
+    @property
+    def minutes_published(self) -> bool:
+        return self.minutes_published_at is not None
 
     @property
     def map_url(self) -> str:

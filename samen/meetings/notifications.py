@@ -1,6 +1,7 @@
-"""Mails about meetings, through the task worker: the first on the waiting list who moved up to a freed place, and
-the day-before reminder to every registrant (a daily job, told once per meeting), each with a link to the meeting's
-calendar file. They answer what the resident asked for themselves, so they go at once, whatever their digest."""
+"""Mails about meetings, through the task worker: the first on the waiting list who moved up to a freed place, the
+registrants of a cancelled meeting, and the day-before reminder to every registrant (a daily job, told once per
+meeting), each with a link to the meeting's calendar file. They answer what the resident asked for themselves, so
+they go at once, whatever their digest."""
 
 from datetime import timedelta
 
@@ -22,6 +23,12 @@ def announce_moved_up(registration) -> None:
     if not is_silenced():
         meeting_id, person_id = registration.meeting_id, registration.person_id
         transaction.on_commit(lambda: send_moved_up.enqueue(meeting_id, person_id))
+
+
+def announce_cancelled(meeting) -> None:
+    if not is_silenced():
+        meeting_id = meeting.pk
+        transaction.on_commit(lambda: send_cancelled.enqueue(meeting_id))
 
 
 def _mail(meeting, person: User, *, subject, template: str) -> None:
@@ -58,6 +65,25 @@ def send_moved_up(meeting_id: int, person_id: int) -> int:
         template="meetings/email/moved_up.txt",
     )
     return 1
+
+
+@task()
+def send_cancelled(meeting_id: int) -> int:
+    """Everyone registered or waiting for a meeting that is called off."""
+    from samen.meetings.models import Meeting, Registration
+
+    meeting = Meeting.objects.filter(pk=meeting_id, cancelled=True).first()
+    if meeting is None:
+        return 0
+    registrations = Registration.objects.filter(meeting=meeting, person__is_active=True).select_related("person")
+    for registration in registrations:
+        _mail(
+            meeting,
+            registration.person,
+            subject=lambda: _("Cancelled: “%(title)s”") % {"title": meeting.title},
+            template="meetings/email/cancelled.txt",
+        )
+    return len(registrations)
 
 
 def remind_tomorrow() -> int:

@@ -1,20 +1,23 @@
-"""Writes on meetings: saving one (its calendar SEQUENCE goes up when what a calendar shows changed), registering
-(race-safe: the meeting's row is locked while places are counted) and cancelling (the first waiting moves up)."""
+"""Writes on meetings: saving one (its calendar SEQUENCE goes up when what a calendar shows changed; more places move
+the waiting up), cancelling one (its registrants are told), publishing its minutes, registering (race-safe: the
+meeting's row is locked while places are counted) and cancelling a registration (the first waiting moves up)."""
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from samen.accounts.models import User
 from samen.common import clock
-from samen.common.services import require_perm
+from samen.common.services import Texts, require_perm, translated_columns
 from samen.meetings import notifications
 from samen.meetings.models import CALENDAR_FIELDS, Meeting, Registration
 
 
 def save_meeting(*, meeting: Meeting, by: User) -> Meeting:
-    """Create or change a meeting; a change that a calendar shows bumps its SEQUENCE so clients pick it up."""
+    """Create or change a meeting; a change that a calendar shows bumps its SEQUENCE so clients pick it up. The places
+    cannot drop below the people already registered; added places go to the first waiting, who are told by e-mail."""
     require_perm(by, "meetings.manage_meetings", meeting)
     meeting.full_clean()
     with transaction.atomic():
@@ -24,8 +27,83 @@ def save_meeting(*, meeting: Meeting, by: User) -> Meeting:
             if before is not None:
                 changed = any(before[name] != getattr(meeting, name) for name in CALENDAR_FIELDS)
                 meeting.sequence = before["sequence"] + (1 if changed else 0)
+                _refuse_fewer_places_than_registered(meeting)
         meeting.save()
+        if meeting.has_registration and not meeting.cancelled and meeting.starts_at > clock.now():
+            _move_waiting_up(meeting)
     return meeting
+
+
+def _refuse_fewer_places_than_registered(meeting: Meeting) -> None:
+    rows = Registration.objects.filter(meeting=meeting)
+    registered = rows.filter(status=Registration.Status.REGISTERED).count()
+    if meeting.capacity is None and rows.exists():
+        raise ValidationError(
+            _("People registered for this meeting: it keeps its registration. Cancel the meeting instead."),
+            code="registration_in_use",
+        )
+    if meeting.capacity is not None and meeting.capacity < registered:
+        raise ValidationError(
+            ngettext(
+                "%(count)d person is already registered: the meeting needs at least that many places.",
+                "%(count)d people are already registered: the meeting needs at least that many places.",
+                registered,
+            )
+            % {"count": registered},
+            code="fewer_places_than_registered",
+        )
+
+
+def _move_waiting_up(meeting: Meeting) -> list[Registration]:
+    """The first waiting take the places that are free (call with the meeting's row locked); each is told by mail."""
+    registered = Registration.objects.filter(meeting=meeting, status=Registration.Status.REGISTERED).count()
+    free = meeting.capacity - registered
+    if free <= 0:
+        return []
+    waiting = Registration.objects.filter(meeting=meeting, status=Registration.Status.WAITING).order_by("position")
+    moved = list(waiting[:free])
+    for registration in moved:
+        registration.status = Registration.Status.REGISTERED
+        registration.save(update_fields=["status"])
+        notifications.announce_moved_up(registration)
+    return moved
+
+
+def cancel_meeting(*, meeting: Meeting, by: User) -> Meeting:
+    """Call a coming meeting off: it stays in the calendars as cancelled (calendar clients remove it) and everyone
+    registered or waiting is told by e-mail."""
+    require_perm(by, "meetings.manage_meetings", meeting)
+    with transaction.atomic():
+        locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if locked.cancelled:
+            raise ValidationError(_("This meeting is cancelled."), code="cancelled")
+        if locked.starts_at <= clock.now():
+            raise ValidationError(_("This meeting has already taken place."), code="past")
+        locked.cancelled = True
+        locked.sequence += 1
+        locked.save(update_fields=["cancelled", "sequence", "updated_at"])
+        notifications.announce_cancelled(locked)
+    return locked
+
+
+def publish_minutes(*, meeting: Meeting, minutes: Texts, decisions: Texts, by: User) -> Meeting:
+    """Publish (or correct) what was said and decided, in Dutch and in French; the first publication's date stays."""
+    require_perm(by, "meetings.manage_meetings", meeting)
+    if meeting.starts_at > clock.now():
+        raise ValidationError(_("Minutes are published once the meeting has taken place."), code="not_yet")
+    columns = translated_columns("minutes", minutes) | translated_columns("decisions", decisions)
+    if not (columns.get("minutes_nl") and columns.get("minutes_fr")):
+        raise ValidationError(_("Write the minutes in Dutch and in French."), code="minutes_missing")
+    if bool(columns.get("decisions_nl")) != bool(columns.get("decisions_fr")):
+        raise ValidationError(_("Write the decisions in Dutch and in French, or neither."), code="decisions_missing")
+    with transaction.atomic():
+        locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        for name, text in columns.items():
+            setattr(locked, name, text)
+        locked.minutes_published_at = locked.minutes_published_at or clock.now()
+        locked.full_clean()
+        locked.save()
+    return locked
 
 
 def _refuse_unless_open(meeting: Meeting) -> None:

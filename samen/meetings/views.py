@@ -3,13 +3,14 @@ process and a council, and their iCalendar feeds; a registrant's calendar file f
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samen.accounts.verification import is_verified
 from samen.common.http import INVALID, require
 from samen.meetings import ical, queries, services
 from samen.meetings.models import Meeting, Registration
@@ -26,11 +27,14 @@ def meeting(request, pk, status=200):
     mine = None
     if request.user.is_authenticated:
         mine = Registration.objects.filter(meeting=found, person=request.user).first()
+    may_manage = request.user.has_perm("meetings.manage_meetings", found)
     context = {
         "meeting": found,
         "registration": mine,
         "places": queries.places(found) if found.has_registration else None,
-        "may_manage": request.user.has_perm("meetings.manage_meetings", found),
+        "may_register": request.user.has_perm("meetings.register", found),
+        "may_manage": may_manage,
+        "registrants": queries.registrants(found) if may_manage and found.has_registration else None,
     }
     return render(request, "meetings/meeting.html", context, status=status)
 
@@ -39,6 +43,8 @@ def meeting(request, pk, status=200):
 @require_POST
 def register(request, pk):
     found = _meeting(request, pk)
+    if found.verified_only and not is_verified(request.user):
+        raise PermissionDenied(_("Only residents who verified their account may register for this meeting."))
     require(request, "meetings.register", found)
     try:
         registration = services.register(meeting=found, person=request.user)
@@ -67,9 +73,17 @@ def cancel(request, pk):
     return redirect(found)
 
 
-def _calendar_page(request, meetings, *, heading: str, feed_url: str, owner=None):
+def _calendar_page(request, meetings, *, heading: str, feed_url: str, owner=None, owner_query: str = ""):
     coming, past = queries.split(meetings)
-    context = {"coming": coming, "past": past, "heading": heading, "feed_url": feed_url, "owner": owner}
+    new_url = reverse("meetings:new") + owner_query if request.user.has_perm("meetings.manage_meetings") else ""
+    context = {
+        "coming": coming,
+        "past": past,
+        "heading": heading,
+        "feed_url": feed_url,
+        "owner": owner,
+        "new_url": new_url,
+    }
     return render(request, "meetings/calendar.html", context)
 
 
@@ -92,7 +106,9 @@ def process_calendar(request, slug):
     process = get_visible_process(request, slug)
     meetings = queries.visible(request.user).filter(process=process)
     feed = reverse("meetings:process_calendar_ics", kwargs={"slug": slug})
-    return _calendar_page(request, meetings, heading=_("Meetings"), feed_url=feed, owner=process)
+    return _calendar_page(
+        request, meetings, heading=_("Meetings"), feed_url=feed, owner=process, owner_query=f"?process={process.slug}"
+    )
 
 
 def process_calendar_ics(request, slug):
@@ -112,7 +128,9 @@ def council_calendar(request, slug):
     council = _council(request, slug)
     meetings = queries.visible(request.user).filter(council=council)
     feed = reverse("meetings:council_calendar_ics", kwargs={"slug": slug})
-    return _calendar_page(request, meetings, heading=_("Meetings"), feed_url=feed, owner=council)
+    return _calendar_page(
+        request, meetings, heading=_("Meetings"), feed_url=feed, owner=council, owner_query=f"?council={council.slug}"
+    )
 
 
 def council_calendar_ics(request, slug):

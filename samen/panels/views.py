@@ -28,6 +28,7 @@ from samen.panels.forms import (
     VolunteerForm,
 )
 from samen.panels.models import Council, Lottery, Nomination, Seat
+from samen.processes import page
 from samen.processes.views import get_visible_process
 
 
@@ -331,6 +332,7 @@ def council_page(request, slug):
         "seat": seat,
         "may_decide": request.user.has_perm("panels.decide_nomination", council),
         "decision_form": DecisionForm(),
+        "sections": page.sections("council", request, council),  # its meetings and their minutes
     }
     return render(request, "panels/council.html", context)
 

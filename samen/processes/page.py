@@ -131,3 +131,38 @@ def report_outcomes_with(name: str, source: Callable[[int], list[Outcome]]) -> N
 def recent_outcomes(limit: int = 5) -> list[Outcome]:
     outcomes = [outcome for source in _outcome_sources.values() for outcome in source(limit)]
     return sorted(outcomes, key=lambda outcome: outcome.when, reverse=True)[:limit]
+
+
+@dataclass(frozen=True)
+class Section:
+    """What an upper app adds to a page of a lower one other than the process page: a process's follow-up page (the
+    city app's), a council's page (the panels app's). `context(request, obj)` gives the names its template reads,
+    or None when it has nothing to show."""
+
+    name: str
+    template: str
+    context: Callable[..., dict | None]
+
+
+@dataclass(frozen=True)
+class Shown:
+    template: str
+    context: dict
+
+
+_sections: dict[str, dict[str, Section]] = {}
+
+
+def add_section(page_name: str, section: Section) -> None:
+    _sections.setdefault(page_name, {})[section.name] = section
+
+
+def sections(page_name: str, request, obj) -> list[Shown]:
+    """The sections of `page_name` for `obj` that have something to show, by name; a template includes each with
+    `{% include shown.template with data=shown.context %}`."""
+    found = []
+    for _name, section in sorted(_sections.get(page_name, {}).items()):
+        context = section.context(request, obj)
+        if context is not None:
+            found.append(Shown(section.template, context))
+    return found

@@ -421,7 +421,7 @@ def test_the_follow_up_page_takes_as_many_queries_for_one_project_as_for_three(
             project=make_project(f"p{n}", process=process), author=manager, status="new", text={"nl": "x", "fr": "x"}
         )
 
-    with django_assert_num_queries(3):  # the process, its projects with their domains, their updates
+    with django_assert_num_queries(4):  # the process, its projects with their domains, their updates; its minutes
         response = client.get(reverse("city:follow_up", args=[process.slug]))
 
     assert response.status_code == 200

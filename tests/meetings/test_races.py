@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 
 from samen.meetings import services
-from samen.meetings.models import Registration
+from samen.meetings.models import Meeting, Registration
 from tests.factories import UserFactory
 from tests.ideas.test_races import THREADS, _race
 from tests.meetings.conftest import make_meeting
@@ -40,3 +40,29 @@ def test_one_resident_clicking_fifty_times_at_once_is_registered_once():
 
     assert sum(isinstance(result, Registration) for result in results) == 1
     assert Registration.objects.filter(meeting=meeting).count() == 1
+
+
+def test_a_manager_lowering_the_places_while_residents_register_never_leaves_more_registered_than_places():
+    meeting = make_meeting(capacity=40)
+    manager = UserFactory(role="process_manager", is_staff=True)
+    residents = UserFactory.create_batch(THREADS - 1)
+
+    def work(index):
+        if index == 0:
+            lowered = Meeting.objects.get(pk=meeting.pk)
+            lowered.capacity = 10
+            return services.save_meeting(meeting=lowered, by=manager)
+        return services.register(meeting=meeting, person=residents[index - 1])
+
+    results = _race(work)
+
+    meeting.refresh_from_db()
+    registered = Registration.objects.filter(meeting=meeting, status="registered").count()
+    assert registered <= meeting.capacity
+    assert Registration.objects.filter(meeting=meeting).count() == THREADS - 1
+    refused = [result for result in results if isinstance(result, Exception)]
+    # Either the places were lowered before ten or more had registered, or the lowering was refused.
+    assert (meeting.capacity, [type(error).__name__ for error in refused]) in [
+        (10, []),
+        (40, ["ValidationError"]),
+    ]

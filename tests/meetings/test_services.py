@@ -153,3 +153,45 @@ def test_a_meeting_needs_a_place_or_a_link_and_its_texts_in_dutch_and_french(man
         services.save_meeting(meeting=meeting, by=manager)
 
     assert message in refused.value.messages
+
+
+def test_a_meeting_is_called_off_once(manager):
+    meeting = make_meeting()
+    services.cancel_meeting(meeting=meeting, by=manager)
+
+    with pytest.raises(ValidationError) as refused:
+        services.cancel_meeting(meeting=meeting, by=manager)
+
+    assert refused.value.code == "cancelled"
+    assert Meeting.objects.get(pk=meeting.pk).sequence == 1
+
+
+def test_the_database_refuses_published_minutes_in_one_language_only():
+    meeting = make_meeting(in_days=-1, minutes_nl="Het verslag.")
+
+    with pytest.raises(IntegrityError):
+        Meeting.objects.filter(pk=meeting.pk).update(minutes_published_at=meeting.starts_at)
+
+
+def test_correcting_published_minutes_keeps_the_first_publication_date(manager):
+    meeting = make_meeting(in_days=-3)
+    first = services.publish_minutes(
+        meeting=meeting, minutes={"nl": "Verslag", "fr": "PV"}, decisions={}, by=manager
+    ).minutes_published_at
+
+    again = services.publish_minutes(
+        meeting=meeting, minutes={"nl": "Verslag, verbeterd", "fr": "PV corrigé"}, decisions={}, by=manager
+    )
+
+    assert (again.minutes_published_at, again.minutes_fr) == (first, "PV corrigé")
+
+
+def test_a_resident_cannot_publish_minutes_or_call_a_meeting_off(resident):
+    meeting = make_meeting(in_days=-1)
+
+    with pytest.raises(PermissionDenied):
+        services.publish_minutes(meeting=meeting, minutes={"nl": "x", "fr": "x"}, decisions={}, by=resident)
+    with pytest.raises(PermissionDenied):
+        services.cancel_meeting(meeting=make_meeting(), by=resident)
+
+    assert list(Meeting.objects.values_list("minutes_nl", "cancelled")) == [("", False), ("", False)]

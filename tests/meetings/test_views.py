@@ -7,10 +7,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
+from samen.common import clock
 from samen.meetings.models import Meeting, Registration
 from samen.panels.models import Council
 from tests.factories import ProcessFactory, UserFactory
 from tests.meetings.conftest import make_meeting
+from tests.permission_objects import Census
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +21,12 @@ BRUSSELS = ZoneInfo("Europe/Brussels")
 
 def test_the_page_shows_the_time_in_brussels_the_map_the_agenda_and_the_accessibility(client):
     meeting = make_meeting(
-        in_days=30, step_free=True, interpretation="Belgian Sign Language", minutes_fr="Le PV.", minutes_nl="Het PV."
+        in_days=30,
+        step_free=True,
+        interpretation="Belgian Sign Language",
+        minutes_fr="Le PV.",
+        minutes_nl="Het PV.",
+        minutes_published_at=clock.now(),
     )
     meeting.starts_at = datetime(2027, 1, 14, 18, 30, tzinfo=BRUSSELS)
     meeting.ends_at = datetime(2027, 1, 14, 20, 0, tzinfo=BRUSSELS)
@@ -193,3 +200,28 @@ def test_a_manager_creates_a_meeting_in_the_admin(client, manager):
     meeting = Meeting.objects.get()
     assert (meeting.title_fr, meeting.capacity, meeting.sequence) == ("Réunion", 30, 0)
     assert meeting.starts_at == datetime(2027, 2, 1, 19, 0, tzinfo=BRUSSELS)
+
+
+def test_a_meeting_for_verified_residents_refuses_an_unverified_account_and_says_why(client, resident):
+    meeting = make_meeting(verified_only=True)
+    client.force_login(resident)
+
+    page = client.get(reverse("meetings:meeting", args=[meeting.pk])).content.decode()
+    response = client.post(reverse("meetings:register", args=[meeting.pk]))
+
+    assert "Only residents who verified their account may register for this meeting." in page
+    assert reverse("verify") in page
+    assert response.status_code == 403
+    assert "Only residents who verified their account may register for this meeting." in response.content.decode()
+    assert Registration.objects.count() == 0
+
+
+def test_a_verified_resident_registers_for_a_meeting_for_verified_residents(client):
+    meeting = make_meeting(verified_only=True)
+    verified = Census().verified()
+    client.force_login(verified)
+
+    response = client.post(reverse("meetings:register", args=[meeting.pk]))
+
+    assert response.status_code == 302
+    assert list(Registration.objects.values_list("person", "status")) == [(verified.pk, "registered")]

@@ -163,10 +163,10 @@ def test_the_filter_form_with_htmx_returns_only_the_list(client, open_process):
 def test_process_list_queries_are_the_same_for_one_and_three_processes(client, django_assert_num_queries):
     """The processes, their phases, the participants (one count over the sources: ideas, comments, supports,
     ballots, proposals, budget ballots, volunteers, ballots kept without an account), the recent results and
-    decisions (votes, budgets, lotteries, initiatives): the same whatever the number of processes. The next visit
-    reads the counts from the cache."""
+    decisions (votes, budgets, lotteries, initiatives, meetings): the same whatever the number of processes. The next
+    visit reads the counts from the cache."""
     ProcessFactory()
-    with django_assert_num_queries(7) as one:
+    with django_assert_num_queries(8) as one:
         client.get("/en/")
 
     ProcessFactory.create_batch(2)  # counted on the next visit

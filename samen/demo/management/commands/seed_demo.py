@@ -59,6 +59,11 @@ class Command(BaseCommand):
                 f"laeken-budget and {signatures} signatures with residents met in person (/en/assisted/); "
                 "admin@demo.samen.brussels audits them on /en/assisted/audit/."
             )
+        if report.meetings_created:
+            self.stdout.write(
+                f"Created {report.meetings_created} meetings of the Laeken neighbourhood council "
+                "(/en/councils/laeken/calendar/): two past with minutes, one coming, full, with a waiting list."
+            )
         identities = ", ".join(
             f"{number} born {born.isoformat()} card {invented_document_number(number)}"
             for number, born, _postcode in TEST_IDENTITIES
