@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from samen.accounts.verification import person_digest
 from samen.assisted.models import Consent
+from samen.common.privacy import personal_data
 from samen.consultations.models import Response
 from tests.assisted.conftest import PLACE
 from tests.consultations.conftest import consultation_at
@@ -215,3 +216,14 @@ def test_the_facilitator_s_start_page_offers_the_open_consultation(client, facil
     page = client.get(reverse("assisted:start")).content.decode()
 
     assert reverse("consultations:assisted", args=[consultation.process.slug]) in page
+
+
+def test_the_facilitator_s_export_counts_the_responses_entered_apart_from_paper_ones(
+    client, facilitator, consultation, person
+):
+    client.force_login(facilitator)
+    assist(client, consultation, person)
+
+    work = personal_data(facilitator)["consultation_staff_work"]
+
+    assert (work["assisted_responses_entered"], work["paper_responses_entered"]) == (1, 0)
