@@ -227,3 +227,31 @@ def test_the_facilitator_s_export_counts_the_responses_entered_apart_from_paper_
     work = personal_data(facilitator)["consultation_staff_work"]
 
     assert (work["assisted_responses_entered"], work["paper_responses_entered"]) == (1, 0)
+
+
+def test_an_account_that_already_answered_unverified_keeps_its_response_and_is_told(client, facilitator, person):
+    """In a consultation open to any signed-in account, the account's unverified response and the person's assisted
+    one clash on one response per account: the take-over reports it and moves nothing."""
+    open_to_all = consultation_at("open")
+    resident = sign_up(client, "fatima@example.org")
+    answer(client, open_to_all, "no")
+    client.force_login(facilitator)
+    assist(client, open_to_all, person, cycling="yes")
+    client.force_login(resident)
+    verify(client, person)
+
+    taken = client.post(reverse("assisted:mine"), follow=True)
+
+    assert "stay as the facilitator entered them: this account already has answers there." in taken.content.decode()
+    assert Response.objects.get(consent__isnull=False).voter is None
+    assert Consent.objects.get().taken_over_by is None
+
+
+def test_the_process_page_offers_the_facilitator_the_assisted_form(client, facilitator, consultation, resident):
+    link = reverse("consultations:assisted", args=[consultation.process.slug])
+    client.force_login(facilitator)
+    theirs = client.get(consultation.process.get_absolute_url()).content.decode()
+    client.force_login(resident)
+    others = client.get(consultation.process.get_absolute_url()).content.decode()
+
+    assert (link in theirs, link in others) == (True, False)
