@@ -79,6 +79,7 @@ TABLE = {
     "consultations.manage_questionnaire": ("nothing",                             MANAGERS),
     "consultations.answer":            ("consultation open to City residents",   CITY_RESIDENTS),
     "consultations.enter_paper_responses": ("consultation open to City residents", MANAGERS),
+    "consultations.enter_assisted_responses": ("consultation open to City residents", FACILITATORS),
     "consultations.moderate_answers":  ("consultation open to City residents",   "- - - - - - - Y Y Y -"),
     "consultations.view_results":      ("consultation ended",                    ANYONE),
     "panels.manage_lottery":           ("lottery with its register",             MANAGERS),

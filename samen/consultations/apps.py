@@ -8,12 +8,15 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("Consultations")
 
     def ready(self):
+        from samen.assisted.registry import offer
         from samen.common import page_cache
+        from samen.consultations.assisted import KIND
         from samen.consultations.models import Questionnaire
         from samen.consultations.queries import kept_ballots, participants
         from samen.processes.page import Part, contribute, count_participants_with
 
         count_participants_with("consultations", participants, kept_ballots=kept_ballots)
+        offer(KIND)  # facilitators enter questionnaire responses for residents met in person
 
         # The process page links the questionnaire, its results and, for staff, paper responses and moderation.
         contribute(

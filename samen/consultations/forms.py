@@ -7,6 +7,7 @@ from django import forms
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
+from samen.assisted.forms import ConsentForm
 from samen.consultations.models import Question
 
 Kind = Question.Kind
@@ -140,3 +141,7 @@ class PaperResponseForm(QuestionnaireForm):
         widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
     )
     born_on = forms.DateField(label=_("Respondent's date of birth"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class AssistedResponseForm(QuestionnaireForm, ConsentForm):
+    """A facilitator enters a resident's answers: who the resident is, their consent, and the questionnaire."""

@@ -143,8 +143,9 @@ class Question(models.Model):
 
 
 class Response(models.Model):
-    """One person's answers, changeable until the consultation ends; or a paper response typed in by staff. Online
-    or on paper, it keeps the person's pseudonym in this consultation (never their identity): one per person."""
+    """One person's answers, changeable until the consultation ends; or a paper response typed in by staff; or one a
+    facilitator entered with the resident's consent (samen/assisted). Online, on paper or assisted, it keeps the
+    person's pseudonym in this consultation (never their identity): one per person."""
 
     questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="responses")
     # The respondent; named `voter` as on every ballot, so that common.services.claim_ballot keeps it one per person.
@@ -163,6 +164,14 @@ class Response(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     paper_reference = models.CharField(_("paper response number"), max_length=40, blank=True)
+    # A response a facilitator entered for a resident met in person (samen/assisted): the resident's consent.
+    consent = models.OneToOneField(
+        "assisted.Consent",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="consultation_response",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

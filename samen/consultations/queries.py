@@ -43,12 +43,22 @@ def open_until(questionnaire: Questionnaire):
     return process_queries.open_until(questionnaire.process, ANSWER)
 
 
-def counted_answers(questionnaire: Questionnaire, definition: rules_of.Questionnaire) -> list[tuple[int, bool, dict]]:
-    """Every response that fits the questionnaire as it stands: (its id, on paper, its answers), ordered by content
-    so that the order says nothing about who answered when."""
-    rows = questionnaire.responses.values_list("pk", "paper_reference", "answers")
-    kept = [(pk, bool(paper), answers) for pk, paper, answers in rows if rules_of.validate(definition, answers).valid]
-    return sorted(kept, key=lambda row: (repr(sorted(row[2].items())), row[1], row[0]))
+def counted_answers(
+    questionnaire: Questionnaire, definition: rules_of.Questionnaire
+) -> list[tuple[int, bool, bool, dict]]:
+    """Every response that fits the questionnaire as it stands: (its id, on paper, entered with a facilitator, its
+    answers), ordered by content so that the order says nothing about who answered when."""
+    rows = questionnaire.responses.values_list("pk", "paper_reference", "consent_id", "answers")
+    kept = [
+        (pk, bool(paper), consent is not None, answers)
+        for pk, paper, consent, answers in rows
+        if rules_of.validate(definition, answers).valid
+    ]
+    return sorted(kept, key=lambda row: (repr(sorted(row[3].items())), row[1], row[2], row[0]))
+
+
+def assisted_response_count(questionnaire: Questionnaire) -> int:
+    return questionnaire.responses.filter(consent__isnull=False).count()
 
 
 def reviews_of(questionnaire: Questionnaire) -> QuerySet[TextReview]:

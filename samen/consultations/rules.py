@@ -3,7 +3,7 @@ running phase decides when."""
 
 import rules
 
-from samen.accounts.rules import is_signed_in
+from samen.accounts.rules import is_facilitator, is_signed_in
 from samen.processes import queries
 from samen.processes.phases import ANSWER
 from samen.processes.rules import (
@@ -25,6 +25,7 @@ def answering_has_ended(user, process) -> bool:
 rules.add_perm("consultations.manage_questionnaire", is_process_manager)
 rules.add_perm("consultations.answer", is_signed_in & process_is_visible & phase_allows(ANSWER) & is_eligible_voter)
 rules.add_perm("consultations.enter_paper_responses", is_process_manager & phase_allows(ANSWER))
+rules.add_perm("consultations.enter_assisted_responses", is_facilitator & process_is_visible & phase_allows(ANSWER))
 rules.add_perm("consultations.moderate_answers", is_moderator | is_process_manager)
 rules.add_perm("consultations.view_results", process_is_visible & (answering_has_ended | is_process_manager))
 

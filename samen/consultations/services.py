@@ -1,5 +1,6 @@
 """Every write on a consultation goes through here: a manager's questionnaire checked against its rules, a
-resident's response, a paper response typed in by staff, a moderator's review of a free-text answer."""
+resident's response, a paper response typed in by staff, a response a facilitator enters for a resident met in
+person (samen/assisted), a moderator's review of a free-text answer."""
 
 from datetime import date
 from fractions import Fraction
@@ -13,6 +14,8 @@ from django.utils.translation import ngettext
 from samen.accounts.verification import checked_national_number, person_digest, vote_pseudonym
 from samen.algorithms import questionnaire as rules_of
 from samen.algorithms.questionnaire import answers as codes
+from samen.assisted import services as assisted
+from samen.assisted.models import Action
 from samen.common import phrases
 from samen.common.services import claim_ballot, require_perm
 from samen.consultations import queries
@@ -140,6 +143,14 @@ def submit_response(*, questionnaire: Questionnaire, user, raw_answers: dict[str
                 _("Your answers were entered on paper: they count as they are and cannot be changed online."),
                 code="answered_on_paper",
             )
+        if response.consent_id and response.voter_id is None:
+            raise ValidationError(
+                _(
+                    "A facilitator entered your answers with you. To change them online, first take them over on "
+                    "“My participation”."
+                ),
+                code="answered_with_facilitator",
+            )
 
     with transaction.atomic():
         lock_voter(user)
@@ -189,6 +200,41 @@ def enter_paper_response(
         raise ValidationError(
             _("Paper response %(reference)s has already been entered.") % {"reference": reference},
             code="paper_response_entered",
+        ) from None
+
+
+def enter_assisted_response(
+    *, questionnaire: Questionnaire, facilitator, consent: assisted.ConsentGiven, raw_answers: dict[str, Any]
+) -> Response:
+    """A facilitator enters the answers of a resident met in person, with their consent recorded, under the same
+    rules as online: on the census list and eligible, and one response per person (online, on paper or assisted:
+    the person's pseudonym in this consultation is unique). The consent and the response are saved together or not
+    at all."""
+    process = questionnaire.process
+    require_perm(facilitator, "consultations.enter_assisted_responses", process)
+    assisted.require_consent(consent)
+    answers = checked_answers(questionnaire, raw_answers)
+    digest, born = assisted.identify(consent)
+    reason = why_not_eligible_person(process, digest=digest, born_on=born)
+    if reason:
+        raise ValidationError(reason, code="not_eligible")
+    key = vote_pseudonym(digest, f"consultation:{questionnaire.pk}")
+    try:
+        with transaction.atomic():
+            given = assisted.record_consent(
+                facilitator=facilitator,
+                digest=digest,
+                action=Action.QUESTIONNAIRE_RESPONSE,
+                process=process,
+                given=consent,
+            )
+            return Response.objects.create(
+                questionnaire=questionnaire, entered_by=facilitator, voter_key=key, answers=answers, consent=given
+            )
+    except IntegrityError:
+        raise ValidationError(
+            _("This person has already answered, online, on paper or with a facilitator: these answers do not count."),
+            code="already_answered",
         ) from None
 
 

@@ -14,10 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samen.algorithms import questionnaire as rules_of
+from samen.assisted import queries as assisted_queries
 from samen.common import phrases
 from samen.common.http import INVALID, require
 from samen.consultations import charts, queries, services
-from samen.consultations.forms import PaperResponseForm, QuestionnaireForm, label_of
+from samen.consultations.forms import AssistedResponseForm, PaperResponseForm, QuestionnaireForm, label_of
 from samen.consultations.models import Questionnaire, Response
 from samen.processes.eligibility import why_not_eligible
 from samen.processes.views import get_visible_process
@@ -158,6 +159,45 @@ def paper_response(request, slug):
     return render(request, "consultations/paper_response.html", context, status=status)
 
 
+def agreement(questionnaire: Questionnaire) -> str:
+    """The sentence the resident agrees to, in the language of the page the facilitator shows them."""
+    return _(
+        "The resident agreed that I enter their answers to the questionnaire of “%(process)s” for them, as they gave "
+        "them, and that they count as their one response."
+    ) % {"process": questionnaire.process.title}
+
+
+@login_required
+def assisted_response(request, slug):
+    """A facilitator enters the answers of a resident met in person, with their consent (samen/assisted)."""
+    questionnaire = _questionnaire(request, slug)
+    require(request, "consultations.enter_assisted_responses", questionnaire.process)
+    questions = queries.questions_of(questionnaire)
+    form = AssistedResponseForm(request.POST or None, questions=questions, agreement=agreement(questionnaire))
+    form.initial["place"] = assisted_queries.last_place(request.user)
+    status = 200
+    if request.method == "POST":
+
+        def save(raw_answers):
+            services.enter_assisted_response(
+                questionnaire=questionnaire, facilitator=request.user, consent=form.given(), raw_answers=raw_answers
+            )
+
+        if _submit(form, save):
+            messages.success(request, _("The resident's answers are entered, with their consent."))
+            return redirect("consultations:assisted", slug=slug)
+        status = INVALID
+    context = {
+        "questionnaire": questionnaire,
+        "process": questionnaire.process,
+        "form": form,
+        "blocks": _blocks(form, questions),
+        "has_map": _has_map(questions),
+        "assisted_count": queries.assisted_response_count(questionnaire),
+    }
+    return render(request, "consultations/assisted_response.html", context, status=status)
+
+
 @login_required
 def moderation(request, slug):
     questionnaire = _questionnaire(request, slug)
@@ -206,14 +246,15 @@ def results(request, slug):
     """Per question: counts and shares with a bar chart and its data table, and the free-text answers listed."""
     questionnaire, questions, definition = _counted(request, slug)
     counted = queries.counted_answers(questionnaire, definition)
-    tally = rules_of.tally(definition, [answers for _pk, _paper, answers in counted])
+    tally = rules_of.tally(definition, [answers for _pk, _paper, _assisted, answers in counted])
     texts = queries.approved_texts(questionnaire)
     by_key = {question.key: question for question in questions}
     context = {
         "questionnaire": questionnaire,
         "process": questionnaire.process,
         "responses": tally.responses,
-        "paper": sum(paper for _pk, paper, _answers in counted),
+        "paper": sum(paper for _pk, paper, _assisted, _answers in counted),
+        "assisted": sum(assisted for _pk, _paper, assisted, _answers in counted),
         "questions": [
             charts.summary(by_key[counts.key], counts, texts.get(counts.key, [])) for counts in tally.questions
         ],
@@ -238,7 +279,8 @@ def _cells(question, answer, approved: bool) -> list:
 
 
 def export(request, slug):
-    """The anonymous responses: one row per response, a column per question, whether it came on paper, and nothing
+    """The anonymous responses: one row per response, a column per question, whether it came on paper or was entered
+    with a facilitator, and nothing
     that tells who answered or when (no account, name, pseudonym, sheet number or time)."""
     questionnaire, questions, definition = _counted(request, slug)
     approved = set(
@@ -246,15 +288,17 @@ def export(request, slug):
     )
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    header = ["response", "paper"]
+    header = ["response", "paper", "assisted"]
     for question in questions:
         if question.kind == question.Kind.MAP_POINT:
             header += [f"{question.key}_latitude", f"{question.key}_longitude"]
         else:
             header.append(question.key)
     writer.writerow(header)
-    for number, (pk, paper, answers) in enumerate(queries.counted_answers(questionnaire, definition), start=1):
-        row = [number, "yes" if paper else "no"]
+    for number, (pk, paper, assisted, answers) in enumerate(
+        queries.counted_answers(questionnaire, definition), start=1
+    ):
+        row = [number, "yes" if paper else "no", "yes" if assisted else "no"]
         for question in questions:
             row += _cells(question, answers.get(question.key), (pk, question.key) in approved)
         writer.writerow(row)

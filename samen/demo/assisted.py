@@ -1,5 +1,6 @@
-"""Assisted participation in the demo: the facilitator of Laeken's public computer room entered a few budget ballots
-and signatures for residents on the City's census list, with their consent, through the same services as the site."""
+"""Assisted participation in the demo: the facilitator of Laeken's public computer room entered a few budget ballots,
+signatures and questionnaire responses for residents on the City's census list, with their consent, through the same
+services as the site."""
 
 import random
 
@@ -9,6 +10,7 @@ from samen.assisted.models import Consent
 from samen.assisted.services import ConsentGiven
 from samen.budgets import services as budgets
 from samen.budgets.models import Proposal
+from samen.consultations import services as consultations
 from samen.demo import initiatives as initiatives_demo
 from samen.initiatives import services as initiatives
 from samen.initiatives.models import Initiative
@@ -16,7 +18,29 @@ from samen.processes.models import Process
 
 PLACE = "Espace public numérique, Laeken"
 NAMES = ["Mme Janssens", "M. El Amrani", "Mme Dubois", "M. Peeters", "Mme Nkosi"]
-BALLOTS, SIGNATURES = 3, 2
+BALLOTS, SIGNATURES, RESPONSES = 3, 2, 2
+# The answers two residents gave to the questionnaire on the Place du Jeu de Balle (samen/demo/consultation.json).
+ANSWERS = [
+    {
+        "how_often": "weekly",
+        "reasons": ["market", "neighbours"],
+        "lives_nearby": "no",
+        "priorities": ["benches", "toilets", "trees"],
+        "market_days": "every_day",
+        "parking": "fewer",
+        "safety": 3,
+    },
+    {
+        "how_often": "monthly",
+        "reasons": ["market"],
+        "lives_nearby": "no",
+        "priorities": ["toilets", "benches", "light"],
+        "market_days": "not_monday",
+        "parking": "keep",
+        "safety": 2,
+        "keep_informed": ["letter"],
+    },
+]
 
 
 def _consent(identity, name: str, agreed_to: str) -> ConsentGiven:
@@ -24,10 +48,11 @@ def _consent(identity, name: str, agreed_to: str) -> ConsentGiven:
     return ConsentGiven(national_number=number, born_on=born, place=PLACE, agreed_to=agreed_to, resident_name=name)
 
 
-def load_assisted_demo(*, facilitator, seed: int = 2020) -> tuple[int, int]:
-    """(budget ballots, signatures) entered; nothing when the demo already has consents or lacks its census."""
+def load_assisted_demo(*, facilitator, seed: int = 2020) -> tuple[int, int, int]:
+    """(budget ballots, signatures, questionnaire responses) entered; nothing when the demo already has consents or
+    lacks its census."""
     if Consent.objects.exists():
-        return 0, 0
+        return 0, 0, 0
     # The census the initiatives' demo uploaded, drawn again from the same seed: its last people, who signed nothing.
     identities = list(reversed(initiatives_demo.census_people(random.Random(seed))))  # noqa: S311 - a demo
     ballots = signatures = 0
@@ -61,4 +86,29 @@ def load_assisted_demo(*, facilitator, seed: int = 2020) -> tuple[int, int]:
                     break
                 except ValidationError:  # this person signed already: the next one
                     continue
-    return ballots, signatures
+    responses = _responses(facilitator, identities)
+    return ballots, signatures, responses
+
+
+def _responses(facilitator, identities: list) -> int:
+    """Two residents answered the questionnaire on the Place du Jeu de Balle with the facilitator."""
+    square = Process.objects.filter(slug="place-du-jeu-de-balle").select_related("questionnaire").first()
+    questionnaire = getattr(square, "questionnaire", None) if square is not None else None
+    if questionnaire is None or not facilitator.has_perm("consultations.enter_assisted_responses", square):
+        return 0
+    agreed = f"The resident agreed that I enter their answers to the questionnaire of “{square.title_en}” for them."
+    responses = 0
+    for name, answers in zip(NAMES[::-1], ANSWERS, strict=False):
+        while identities:
+            try:
+                consultations.enter_assisted_response(
+                    questionnaire=questionnaire,
+                    facilitator=facilitator,
+                    consent=_consent(identities.pop(0), name, agreed),
+                    raw_answers=answers,
+                )
+                responses += 1
+                break
+            except ValidationError:  # this person answered already: the next one
+                continue
+    return responses

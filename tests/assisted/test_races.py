@@ -1,5 +1,5 @@
-"""A facilitator's assisted ballot and the resident's own online ballot racing on a real PostgreSQL: exactly one
-ballot stands for the person, and a consent only with an assisted ballot."""
+"""A facilitator's assisted ballot (or questionnaire response) and the resident's own online one racing on a real
+PostgreSQL: exactly one stands for the person, and a consent only with an assisted one."""
 
 from datetime import date
 
@@ -11,8 +11,11 @@ from samen.accounts.models import User
 from samen.assisted.models import Consent
 from samen.budgets import services
 from samen.budgets.models import BudgetBallot
+from samen.consultations import services as consultations
+from samen.consultations.models import Response
 from tests.assisted.conftest import given
 from tests.budgets.conftest import budget_at, proposals_of
+from tests.consultations.conftest import consultation_at
 from tests.factories import UserFactory
 from tests.ideas.test_races import THREADS, _race
 from tests.initiatives.conftest import Census
@@ -52,3 +55,30 @@ def test_a_facilitator_and_the_resident_voting_at_once_leave_exactly_one_ballot(
     assert 1 <= len(saved) <= THREADS
     assert Consent.objects.count() == (1 if ballot.consent_id else 0)
     assert ballot.voter in (resident, None)
+
+
+def test_a_facilitator_and_the_resident_answering_at_once_leave_exactly_one_response():
+    questionnaire = consultation_at("open", voters="any")
+    census = Census(UserFactory(role=User.Role.ADMINISTRATOR, is_staff=True))
+    resident = census.verified(born=date(1950, 6, 2))
+    person = (census.people[-1][0], census.people[-1][1])
+    facilitator = UserFactory(role=User.Role.FACILITATOR)
+
+    def work(i):
+        if i % 2:
+            return consultations.submit_response(
+                questionnaire=questionnaire, user=resident, raw_answers={"cycling": "no"}
+            )
+        return consultations.enter_assisted_response(
+            questionnaire=questionnaire, facilitator=facilitator, consent=given(person), raw_answers={"cycling": "yes"}
+        )
+
+    results = _race(work)
+
+    assert all(isinstance(result, Response | ValidationError) for result in results), results
+    response = Response.objects.get(questionnaire=questionnaire)
+    saved = [result.pk for result in results if isinstance(result, Response)]
+    assert saved == [response.pk] * len(saved)
+    assert 1 <= len(saved) <= THREADS
+    assert Consent.objects.count() == (1 if response.consent_id else 0)
+    assert response.voter in (resident, None)

@@ -1,6 +1,6 @@
 """Assisted participation in Chromium: a facilitator enters a resident's budget ballot with their consent, with
 JavaScript and without the site's scripts (axe-core still checks every new page); an administrator reads the audit
-and the resident takes their ballot over."""
+and the resident takes their ballot over; a facilitator enters a questionnaire response without JavaScript."""
 
 import re
 from datetime import date
@@ -9,8 +9,10 @@ import pytest
 
 from samen.accounts.models import User
 from samen.budgets.models import BudgetBallot
+from samen.consultations.models import Response
 from tests.browser.conftest import _page, assert_accessible, sign_in
 from tests.budgets.conftest import budget_at
+from tests.consultations.conftest import consultation_at
 from tests.factories import UserFactory
 from tests.initiatives.conftest import Census
 
@@ -77,3 +79,34 @@ def test_a_facilitator_enters_a_ballot_with_the_resident_s_consent(
     mine.get_by_role("button", name="Take them over").click()
     mine.get_by_text("1 contribution is now your account's").wait_for()
     assert BudgetBallot.objects.get(voter=resident).consent.resident_name == "Fatima"
+
+
+def test_a_facilitator_enters_a_questionnaire_response_with_the_resident_s_consent(
+    page_without_site_scripts, live_server
+):
+    browser_page = page_without_site_scripts
+    base = live_server.url
+    questionnaire = consultation_at("open", voters="any")
+    census = Census(UserFactory(role=User.Role.ADMINISTRATOR, is_staff=True))
+    number, born = census.add(date(1950, 6, 2))
+    UserFactory(email="karim@example.org", preferred_language="en", role=User.Role.FACILITATOR)
+
+    sign_in(browser_page, base, "karim@example.org")
+    browser_page.goto(f"{base}/en/assisted/")
+    browser_page.get_by_role("link", name=str(questionnaire.process.title_en)).click()
+    browser_page.get_by_role("heading", name="Answer the questionnaire with a resident").wait_for()
+    assert_accessible(browser_page)
+
+    browser_page.get_by_label("Resident's national register number").fill(number)
+    browser_page.get_by_label("Resident's date of birth").fill(born.isoformat())
+    browser_page.get_by_label("Where you met the resident").fill("Espace public numérique, Laeken")
+    browser_page.get_by_label("Yes", exact=True).check()
+    browser_page.get_by_role("button", name="Enter these answers").click()
+    browser_page.get_by_role("alert").wait_for()  # the box is not ticked: refused, explained, answers kept
+    assert "Record the resident's consent" in browser_page.get_by_role("alert").inner_text()
+    assert browser_page.get_by_label("Yes", exact=True).is_checked()
+    assert_accessible(browser_page)
+    browser_page.get_by_label(re.compile("The resident agreed that I enter their answers")).check()
+    browser_page.get_by_role("button", name="Enter these answers").click()
+    browser_page.get_by_text("The resident's answers are entered, with their consent.").wait_for()
+    assert Response.objects.get(consent__isnull=False).answers == {"cycling": "yes"}

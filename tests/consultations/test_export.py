@@ -65,6 +65,7 @@ def test_the_export_holds_every_response_and_no_personal_data(client):
     assert header == [
         "response",
         "paper",
+        "assisted",
         "cycling",
         "routes",
         "priorities",
@@ -76,6 +77,7 @@ def test_the_export_holds_every_response_and_no_personal_data(client):
     ]
     assert len(rows) == 3
     assert sorted(row[1] for row in rows) == ["no", "no", "yes"]
+    assert [row[2] for row in rows] == ["no", "no", "no"]
     leaks = [cell for row in rows for cell in row for value in personal if value and value in cell]
     times = [cell for row in rows for cell in row if re.search(r"\d\d:\d\d", cell)]
     assert (leaks, times) == ([], [])
@@ -98,7 +100,7 @@ def test_an_approved_text_is_exported_and_one_waiting_for_review_is_not(client, 
 
     _header, *rows = _rows(client, questionnaire)
 
-    assert sorted(row[7] for row in rows) == ["", "More light under the bridge."]
+    assert sorted(row[8] for row in rows) == ["", "More light under the bridge."]
 
 
 def test_the_export_waits_for_the_end_of_the_consultation(client, resident, open_consultation):
@@ -107,3 +109,32 @@ def test_the_export_waits_for_the_end_of_the_consultation(client, resident, open
     response = client.get(reverse("consultations:export", args=[open_consultation.process.slug]))
 
     assert response.status_code == 404
+
+
+def test_a_response_entered_with_a_facilitator_is_marked_and_nothing_tells_who(client):
+    from samen.assisted.services import ConsentGiven
+
+    questionnaire = consultation_at("open", voters="any")
+    administrator = UserFactory(role="administrator", is_staff=True)
+    census = Census(administrator)
+    facilitator = UserFactory(role="facilitator", display_name="Karim (EPN Laeken)")
+    number, born = census.add(date(1950, 6, 2))
+    services.submit_response(
+        questionnaire=questionnaire, user=census.verified(born=date(1985, 3, 14)), raw_answers=ANSWERS
+    )
+    services.enter_assisted_response(
+        questionnaire=questionnaire,
+        facilitator=facilitator,
+        consent=ConsentGiven(
+            national_number=number, born_on=born, place="EPN Laeken", agreed_to="Agreed.", resident_name="Fatima B."
+        ),
+        raw_answers={"cycling": "no"},
+    )
+    yesterday = timezone.localdate() - timedelta(days=1)
+    questionnaire.process.phases.update(first_day=yesterday - timedelta(days=10), last_day=yesterday)
+
+    _header, *rows = _rows(client, questionnaire)
+
+    assert sorted((row[2], row[3]) for row in rows) == [("no", "yes"), ("yes", "no")]
+    personal = {number, "Fatima", "Karim", "EPN Laeken", "1950-06-02"}
+    assert [cell for row in rows for cell in row for value in personal if value in cell] == []

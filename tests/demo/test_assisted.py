@@ -1,4 +1,5 @@
-"""The demo's facilitator entered budget ballots and signatures for census residents; `make run` says so."""
+"""The demo's facilitator entered budget ballots, signatures and questionnaire responses for census residents;
+`make run` says so."""
 
 import pytest
 from django.core.management import call_command
@@ -7,6 +8,7 @@ from django.urls import reverse
 from samen.accounts.models import User
 from samen.assisted.models import Consent
 from samen.budgets.models import BudgetBallot
+from samen.consultations.models import Response
 from samen.initiatives.models import Signature
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +21,10 @@ def test_the_demo_facilitator_entered_ballots_and_signatures_and_seed_demo_print
 
     out = capsys.readouterr().out
     assert "facilitator@demo.samen.brussels" in out
-    assert "facilitator@demo.samen.brussels entered 3 budget ballots in laeken-budget and 2 signatures" in out
+    assert (
+        "facilitator@demo.samen.brussels entered 3 budget ballots in laeken-budget, 2 signatures and 2 questionnaire "
+        "responses in place-du-jeu-de-balle" in out
+    )
     facilitator = User.objects.get(email="facilitator@demo.samen.brussels")
     assert facilitator.role == "facilitator"
     assert (
@@ -27,6 +32,9 @@ def test_the_demo_facilitator_entered_ballots_and_signatures_and_seed_demo_print
         == 3
     )
     assert Signature.objects.filter(consent__facilitator=facilitator, withdrawn_at__isnull=True).count() == 2
+    assisted = Response.objects.filter(consent__facilitator=facilitator)
+    assert set(assisted.values_list("questionnaire__process__slug", flat=True)) == {"place-du-jeu-de-balle"}
+    assert assisted.count() == 2
     assert set(Consent.objects.values_list("place", flat=True)) == {"Espace public numérique, Laeken"}
     client.force_login(User.objects.get(email="admin@demo.samen.brussels"))
     assert "Mme Janssens" in client.get(reverse("assisted:audit")).content.decode()

@@ -52,11 +52,12 @@ class Command(BaseCommand):
                 f"Created {report.city_projects_created} City projects of the strategy 2030 (/en/projects/), "
                 "with updates, places and budgets invented for the demo."
             )
-        ballots, signatures = report.assisted
-        if ballots or signatures:
+        ballots, signatures, responses = report.assisted
+        if ballots or signatures or responses:
             self.stdout.write(
                 f"Assisted participation: facilitator@demo.samen.brussels entered {ballots} budget ballots in "
-                f"laeken-budget and {signatures} signatures with residents met in person (/en/assisted/); "
+                f"laeken-budget, {signatures} signatures and {responses} questionnaire responses in "
+                "place-du-jeu-de-balle with residents met in person (/en/assisted/); "
                 "admin@demo.samen.brussels audits them on /en/assisted/audit/."
             )
         if report.meetings_created:
