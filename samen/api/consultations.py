@@ -132,14 +132,13 @@ def results(request, slug: str):
         definition = services.check_definition(questions)
     except ValidationError:
         raise HttpError(404, _("The results of this consultation are public once it has ended.")) from None
-    counted = queries.counted_answers(questionnaire, definition)
-    tally = rules_of.tally(definition, [answers for _pk, _paper, answers in counted])
+    tally, paper = queries.results_of(questionnaire, definition)
     listed = queries.approved_texts(questionnaire)
     by_key = {question.key: question for question in questions}
     return {
         "process": slug,
         "responses": tally.responses,
-        "paper_responses": sum(paper for _pk, paper, _answers in counted),
+        "paper_responses": paper,
         "questions": [_question_out(by_key[q.key], q, listed.get(q.key, [])) for q in tally.questions],
         "csv_url": site_url("consultations:export", slug=slug),
     }

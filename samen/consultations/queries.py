@@ -51,6 +51,13 @@ def counted_answers(questionnaire: Questionnaire, definition: rules_of.Questionn
     return sorted(kept, key=lambda row: (repr(sorted(row[2].items())), row[1], row[0]))
 
 
+def results_of(questionnaire: Questionnaire, definition: rules_of.Questionnaire) -> tuple[rules_of.Tally, int]:
+    """The count of the counted responses, and how many of them came on paper: the results page's and the API's."""
+    counted = counted_answers(questionnaire, definition)
+    tally = rules_of.tally(definition, [answers for _pk, _paper, answers in counted])
+    return tally, sum(paper for _pk, paper, _answers in counted)
+
+
 def reviews_of(questionnaire: Questionnaire) -> QuerySet[TextReview]:
     return TextReview.objects.filter(response__questionnaire=questionnaire)
 

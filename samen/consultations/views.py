@@ -13,7 +13,6 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samen.algorithms import questionnaire as rules_of
 from samen.common import phrases
 from samen.common.http import INVALID, require
 from samen.consultations import charts, published, queries, services
@@ -205,15 +204,14 @@ def _counted(request, slug):
 def results(request, slug):
     """Per question: counts and shares with a bar chart and its data table, and the free-text answers listed."""
     questionnaire, questions, definition = _counted(request, slug)
-    counted = queries.counted_answers(questionnaire, definition)
-    tally = rules_of.tally(definition, [answers for _pk, _paper, answers in counted])
+    tally, paper = queries.results_of(questionnaire, definition)
     texts = queries.approved_texts(questionnaire)
     by_key = {question.key: question for question in questions}
     context = {
         "questionnaire": questionnaire,
         "process": questionnaire.process,
         "responses": tally.responses,
-        "paper": sum(paper for _pk, paper, _answers in counted),
+        "paper": paper,
         "questions": [
             charts.summary(by_key[counts.key], counts, texts.get(counts.key, [])) for counts in tally.questions
         ],

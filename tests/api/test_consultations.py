@@ -111,3 +111,14 @@ def test_the_list_is_paged_within_bounds(client, check):
     assert (data["count"], len(data["results"]), data["previous"]) == (3, 2, None)
     assert data["next"].endswith("limit=2&offset=2")
     assert client.get(LIST, {"limit": 0}).status_code == 422
+
+
+@pytest.mark.parametrize("consultations", [1, 3])
+def test_the_list_asks_the_database_the_same_number_of_times_for_one_or_three(
+    client, django_assert_num_queries, consultations
+):
+    for _ in range(consultations):
+        consultation_at("ended")
+
+    with django_assert_num_queries(3):
+        assert client.get(LIST).status_code == 200

@@ -69,3 +69,15 @@ def test_the_list_is_paged_within_bounds(client, check):
 
     assert (data["count"], len(data["results"])) == (3, 1)
     assert client.get(LIST.format(slug="bockstael"), {"limit": 1000}).status_code == 422
+
+
+@pytest.mark.parametrize("debates", [1, 3])
+def test_the_list_asks_the_database_the_same_number_of_times_for_one_or_three(
+    client, django_assert_num_queries, debates
+):
+    process = ProcessFactory(slug="bockstael")
+    for _ in range(debates):
+        make_argument(make_debate(process=process))
+
+    with django_assert_num_queries(3):
+        assert client.get(LIST.format(slug="bockstael")).status_code == 200

@@ -96,3 +96,14 @@ def test_an_unknown_meeting_or_one_of_a_draft_process_is_a_404(client):
     assert client.get(ONE.format(pk=hidden.pk)).status_code == 404
     assert client.get(ONE.format(pk=hidden.pk + 1000)).status_code == 404
     assert client.get(ONE.format(pk=2**70)).status_code == 404
+
+
+@pytest.mark.parametrize("meetings", [1, 3])
+def test_the_list_asks_the_database_the_same_number_of_times_for_one_or_three(
+    client, django_assert_num_queries, meetings
+):
+    for days in range(meetings):
+        make_meeting(in_days=days + 1, process=ProcessFactory())
+
+    with django_assert_num_queries(2):
+        assert client.get(LIST).status_code == 200
