@@ -14,6 +14,7 @@ from rdflib.namespace import DCAT
 
 from samen.algorithms import cli
 from samen.consultations import services
+from samen.demo.loader import load_demo
 from samen.opendata.build import build
 from samen.processes.models import Phase, Process
 from tests.consultations.conftest import ANSWERS, consultation_at
@@ -125,3 +126,24 @@ def test_the_catalogue_with_a_consultations_files_conforms_to_dcat_ap_3(client, 
     assert conforms, report
     dataset = URIRef(f"{SITE}/opendata/catalog#consultation-{questionnaire.process.slug}")
     assert len(list(graph.objects(dataset, DCAT.distribution))) == 4
+
+
+def test_the_demos_consultation_recounts_to_the_apis_results(client, tmp_path, capsys):
+    load_demo(slugs={"place-du-jeu-de-balle"})
+    today = timezone.localdate()
+    Phase.objects.filter(process__slug="place-du-jeu-de-balle", kind="consultation").update(
+        first_day=today - timedelta(20), last_day=today - timedelta(1)
+    )
+    build()
+    for name in ("questionnaire", "responses"):
+        (tmp_path / f"{name}.json").write_bytes(_read(f"opendata/consultation-place-du-jeu-de-balle-{name}.json"))
+
+    cli.main(["questionnaire", "tally", str(tmp_path / "questionnaire.json"), str(tmp_path / "responses.json")])
+    recount = json.loads(capsys.readouterr().out)
+    api = client.get("/api/v1/consultations/place-du-jeu-de-balle/results").json()
+
+    assert recount["responses"] == api["responses"] > 0
+    fields = ("key", "type", "seen", "answered", "counts", "shares", "first_places", "borda", "distribution", "mean")
+    assert [{f: q.get(f) for f in fields} for q in recount["questions"]] == [
+        {f: q[f] for f in fields} for q in api["questions"]
+    ]
