@@ -127,4 +127,8 @@ def build() -> dict:
     manifest = {"licence": licence(), "datasets": datasets}
     if manifest != {k: before.get(k) for k in manifest}:
         _write(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
+    kept = {f["path"] for d in datasets for f in d["files"]}
+    for path in set(known) - kept:  # a dataset gone (a consultation whose process went back to draft): its files too
+        if default_storage.exists(path):
+            default_storage.delete(path)
     return manifest

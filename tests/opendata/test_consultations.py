@@ -147,3 +147,15 @@ def test_the_demos_consultation_recounts_to_the_apis_results(client, tmp_path, c
     assert [{f: q.get(f) for f in fields} for q in recount["questions"]] == [
         {f: q[f] for f in fields} for q in api["questions"]
     ]
+
+
+def test_a_consultation_taken_back_to_draft_loses_its_files_at_the_next_build():
+    ended = consultation_at("ended")
+    slug = f"consultation-{ended.process.slug}"
+    build()
+    Process.objects.filter(pk=ended.process_id).update(status=Process.Status.DRAFT)
+
+    manifest = build()
+
+    assert slug not in [d["slug"] for d in manifest["datasets"]]
+    assert [name for name in default_storage.listdir("opendata")[1] if name.startswith(slug)] == []
