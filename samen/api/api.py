@@ -53,6 +53,8 @@ def index(request):
         "lotteries": request.build_absolute_uri("lotteries"),
         "initiatives": request.build_absolute_uri("initiatives"),
         "projects": request.build_absolute_uri("city/projects"),
+        "meetings": request.build_absolute_uri("meetings"),
+        "consultations": request.build_absolute_uri("consultations"),
     }
 
 
@@ -279,3 +281,6 @@ def indicator(request, slug: str):
 
 
 api.add_router("", "samen.api.projects.router")  # the City's projects: in projects.py, with their schemas
+api.add_router("", "samen.api.meetings.router")
+api.add_router("", "samen.api.consultations.router")
+api.add_router("", "samen.api.debates.router")

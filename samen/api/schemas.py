@@ -140,6 +140,8 @@ class Index(Schema):
     lotteries: str
     initiatives: str
     projects: str
+    meetings: str
+    consultations: str
 
 
 # Votes: the jury's aggregates once the shortlist is published, the result once the vote has ended.

@@ -61,6 +61,14 @@ def assisted_response_count(questionnaire: Questionnaire) -> int:
     return questionnaire.responses.filter(consent__isnull=False).count()
 
 
+def results_of(questionnaire: Questionnaire, definition: rules_of.Questionnaire) -> tuple[rules_of.Tally, int, int]:
+    """The count of the counted responses, how many of them came on paper and how many were entered with a
+    facilitator: the results page's and the API's."""
+    counted = counted_answers(questionnaire, definition)
+    tally = rules_of.tally(definition, [answers for _pk, _paper, _assisted, answers in counted])
+    return tally, sum(paper for _pk, paper, _a, _answers in counted), sum(a for _pk, _p, a, _answers in counted)
+
+
 def reviews_of(questionnaire: Questionnaire) -> QuerySet[TextReview]:
     return TextReview.objects.filter(response__questionnaire=questionnaire)
 

@@ -13,11 +13,10 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samen.algorithms import questionnaire as rules_of
 from samen.assisted import queries as assisted_queries
 from samen.common import phrases
 from samen.common.http import INVALID, require
-from samen.consultations import charts, queries, services
+from samen.consultations import charts, published, queries, services
 from samen.consultations.forms import AssistedResponseForm, PaperResponseForm, QuestionnaireForm, label_of
 from samen.consultations.models import Questionnaire, Response
 from samen.processes.eligibility import why_not_eligible
@@ -245,16 +244,15 @@ def _counted(request, slug):
 def results(request, slug):
     """Per question: counts and shares with a bar chart and its data table, and the free-text answers listed."""
     questionnaire, questions, definition = _counted(request, slug)
-    counted = queries.counted_answers(questionnaire, definition)
-    tally = rules_of.tally(definition, [answers for _pk, _paper, _assisted, answers in counted])
+    tally, paper, assisted = queries.results_of(questionnaire, definition)
     texts = queries.approved_texts(questionnaire)
     by_key = {question.key: question for question in questions}
     context = {
         "questionnaire": questionnaire,
         "process": questionnaire.process,
         "responses": tally.responses,
-        "paper": sum(paper for _pk, paper, _assisted, _answers in counted),
-        "assisted": sum(assisted for _pk, _paper, assisted, _answers in counted),
+        "paper": paper,
+        "assisted": assisted,
         "questions": [
             charts.summary(by_key[counts.key], counts, texts.get(counts.key, [])) for counts in tally.questions
         ],
@@ -262,46 +260,15 @@ def results(request, slug):
     return render(request, "consultations/results.html", context)
 
 
-def _cells(question, answer, approved: bool) -> list:
-    """One question's cells in the export: no text a moderator has not listed in public."""
-    kind = question.Kind
-    if question.kind == kind.MAP_POINT:
-        return [answer["latitude"], answer["longitude"]] if answer else ["", ""]
-    if answer is None:
-        return [""]
-    if question.kind == kind.MULTIPLE_CHOICE:
-        return [";".join(answer)]
-    if question.kind == kind.RANKING:
-        return [">".join(answer)]
-    if question.kind in queries.TEXT_KINDS:
-        return [answer if approved else ""]
-    return [answer]
-
-
 def export(request, slug):
     """The anonymous responses: one row per response, a column per question, whether it came on paper or was entered
-    with a facilitator, and nothing
-    that tells who answered or when (no account, name, pseudonym, sheet number or time)."""
+    with a facilitator, and nothing that tells who answered or when (no account, name, pseudonym, sheet number or
+    time)."""
     questionnaire, questions, definition = _counted(request, slug)
-    approved = set(
-        queries.reviews_of(questionnaire).filter(decision="approved").values_list("response_id", "question_key")
-    )
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    header = ["response", "paper", "assisted"]
-    for question in questions:
-        if question.kind == question.Kind.MAP_POINT:
-            header += [f"{question.key}_latitude", f"{question.key}_longitude"]
-        else:
-            header.append(question.key)
-    writer.writerow(header)
-    for number, (pk, paper, assisted, answers) in enumerate(
-        queries.counted_answers(questionnaire, definition), start=1
-    ):
-        row = [number, "yes" if paper else "no", "yes" if assisted else "no"]
-        for question in questions:
-            row += _cells(question, answers.get(question.key), (pk, question.key) in approved)
-        writer.writerow(row)
+    writer.writerow(published.response_columns(questions))
+    writer.writerows(published.response_rows(questionnaire, questions, definition))
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{questionnaire.process.slug}-responses.csv"'
     return response

@@ -54,6 +54,14 @@ def _json_bytes(dataset: Dataset) -> bytes:
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
 
+def _documents(dataset: Dataset) -> list[tuple]:
+    """A dataset's documents published as they are (a recount tool's input), each in its own JSON file."""
+    return [
+        (name, "json", "JSON", "application/json", json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"))
+        for name, document in dataset.documents.items()
+    ]
+
+
 def file_url(file: dict) -> str:
     """Where a download is: a media path on this site, or the object storage's own address."""
     return default_storage.url(file["path"])
@@ -83,18 +91,20 @@ def build() -> dict:
     datasets = []
     for dataset in all_datasets():
         files = []
-        for extension, fmt, media_type, content in (
-            ("zip", "CSV", "application/zip", _zip_bytes(dataset)),
-            ("json", "JSON", "application/json", _json_bytes(dataset)),
+        for name, extension, fmt, media_type, content in (
+            ("", "zip", "CSV", "application/zip", _zip_bytes(dataset)),
+            ("", "json", "JSON", "application/json", _json_bytes(dataset)),
+            *_documents(dataset),
         ):
-            path = f"{FOLDER}/{dataset.slug}.{extension}"
+            path = f"{FOLDER}/{dataset.slug}{'-' + name if name else ''}.{extension}"
             sha256 = hashlib.sha256(content).hexdigest()
             previous = known.get(path)
             unchanged = previous and previous["sha256"] == sha256 and default_storage.exists(path)
             if not unchanged:
                 _write(path, content)
             files.append(
-                {
+                ({"name": name} if name else {})
+                | {
                     "path": path,
                     "format": fmt,
                     "media_type": media_type,
@@ -117,4 +127,8 @@ def build() -> dict:
     manifest = {"licence": licence(), "datasets": datasets}
     if manifest != {k: before.get(k) for k in manifest}:
         _write(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
+    kept = {f["path"] for d in datasets for f in d["files"]}
+    for path in set(known) - kept:  # a dataset gone (a consultation whose process went back to draft): its files too
+        if default_storage.exists(path):
+            default_storage.delete(path)
     return manifest

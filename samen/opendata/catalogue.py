@@ -96,12 +96,13 @@ def graph() -> Graph:
         licence = URIRef(entry["licence"])
         g.add((licence, RDF.type, DCTERMS.LicenseDocument))
         for file in entry["files"]:
-            distribution = _site(f"/opendata/catalog#{entry['slug']}-{file['format'].lower()}")
+            distribution = _site(f"/opendata/catalog#{entry['slug']}-{file.get('name') or file['format'].lower()}")
             url = file_url(file)
             url = URIRef(url) if url.startswith("http") else _site(url)
             g.add((dataset, DCAT.distribution, distribution))
             g.add((distribution, RDF.type, DCAT.Distribution))
-            g.add((distribution, DCTERMS.title, Literal(f"{entry['title']['en']} ({file['format']})", lang="en")))
+            kind = f"{file['name']}, {file['format']}" if file.get("name") else file["format"]
+            g.add((distribution, DCTERMS.title, Literal(f"{entry['title']['en']} ({kind})", lang="en")))
             g.add((distribution, DCAT.accessURL, url))
             g.add((distribution, DCAT.downloadURL, url))
             file_type = FILE_TYPE[file["format"]]

@@ -14,7 +14,7 @@ from samen.budgets.models import Budget
 from samen.city.models import Indicator, IndicatorValue, Project, ProjectUpdate
 from samen.city.queries import public_origin
 from samen.ideas.models import Idea, Visibility
-from samen.opendata import kinds
+from samen.opendata import consultations, kinds
 from samen.opendata.tables import Dataset, Table
 from samen.opendata.tables import day as _day
 from samen.opendata.tables import num as _num
@@ -490,4 +490,4 @@ DATASETS = (
 
 
 def all_datasets() -> list[Dataset]:
-    return [make() for make in DATASETS]
+    return [make() for make in DATASETS] + consultations.consultations()

@@ -17,6 +17,7 @@ class Dataset:
     title: dict[str, str]  # per language: nl, fr, en
     description: dict[str, str]
     tables: list[Table] = field(default_factory=list)
+    documents: dict[str, object] = field(default_factory=dict)  # name -> a JSON document published as it is
 
 
 def num(value):

@@ -30,10 +30,14 @@ def matches(value, schema: dict, components: dict, where: str = "$") -> list[str
     if kind == "object":
         properties = schema.get("properties", {})
         errors += [f"{where}: no {name}" for name in schema.get("required", []) if name not in value]
-        errors += [f"{where}: {name} is not in the schema" for name in value if name not in properties]
+        extra = schema.get("additionalProperties")  # a map: any key, each value of this schema
+        if not isinstance(extra, dict):
+            errors += [f"{where}: {name} is not in the schema" for name in value if name not in properties]
         for name, item in value.items():
             if name in properties:
                 errors += matches(item, properties[name], components, f"{where}.{name}")
+            elif isinstance(extra, dict):
+                errors += matches(item, extra, components, f"{where}.{name}")
     if kind == "array":
         for index, item in enumerate(value):
             errors += matches(item, schema.get("items", {}), components, f"{where}[{index}]")

@@ -39,6 +39,11 @@ def test_the_schema_is_openapi_3_and_lists_every_endpoint(client):
         "/api/v1/lotteries/{slug}",
         "/api/v1/initiatives",
         "/api/v1/initiatives/{pk}",
+        "/api/v1/meetings",
+        "/api/v1/meetings/{pk}",
+        "/api/v1/consultations",
+        "/api/v1/consultations/{slug}/results",
+        "/api/v1/processes/{slug}/debates",
     }
     assert all(set(operations) == {"get"} for operations in schema["paths"].values())
 

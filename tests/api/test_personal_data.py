@@ -7,8 +7,11 @@ from django.contrib.auth import get_user_model
 
 from samen.budgets.models import Budget, BudgetBallot, BudgetResult, Proposal
 from samen.city.models import Domain, Indicator, IndicatorValue, Project, ProjectUpdate
+from samen.consultations.models import Question, Questionnaire
+from samen.debates.models import Argument, Debate
 from samen.ideas.models import Comment, Idea
 from samen.initiatives.models import Initiative, InitiativeKind, TimelineEvent
+from samen.meetings.models import Meeting
 from samen.panels.models import Lottery, Quota, Volunteer
 from samen.processes.models import Phase, Process, Theme
 from samen.votes.models import Ballot, Entry, Result, Shortlist
@@ -73,6 +76,8 @@ LINKS = (
     "lotteries",
     "initiatives",
     "projects",
+    "meetings",
+    "consultations",
 )
 
 
@@ -217,6 +222,71 @@ SOURCES |= {
     "ProjectUpdateOut": (ProjectUpdate, {}),
 }
 PAGES |= {"CityProjectPage"}
+
+# Meetings, consultations and debates (meetings.py, consultations.py, debates.py): never who registered, answered,
+# argued or supported; a meeting's venue is the place's address, not a person's.
+SOURCES |= {
+    "MeetingOut": (
+        Meeting,
+        {
+            "venue": "address",
+            "accessibility": None,
+            "process": "process.slug",
+            "council": "council.slug",
+            "url": None,
+            "ics_url": None,
+        },
+    ),
+    "AccessibilityOut": (Meeting, {}),
+    "ConsultationOut": (
+        Questionnaire,
+        {
+            "process": "process.slug",
+            "title": "process.title",
+            "introduction": "intro",
+            "first_day": "process.phases.first_day",
+            "last_day": "process.phases.last_day",
+            "results_public": None,
+            "url": None,
+            "results_url": None,
+        },
+    ),
+    "ConsultationResultOut": (
+        Questionnaire,
+        {
+            "process": "process.slug",
+            "responses": "responses",
+            "paper_responses": "responses.paper_reference",
+            "questions": "questions",
+            "csv_url": None,
+        },
+    ),
+    "QuestionResultOut": (
+        Question,
+        {"type": "kind"}
+        | dict.fromkeys(
+            (
+                "seen",
+                "answered",
+                "counts",
+                "shares",
+                "first_places",
+                "borda",
+                "distribution",
+                "mean",
+                "points",
+                "texts",
+            ),
+            "questionnaire.responses.answers",
+        ),
+    ),
+    "DebateOut": (
+        Debate,
+        {"process": "process.slug", "arguments_for": "arguments", "arguments_against": "arguments", "url": None},
+    ),
+    "SideOut": (Argument, {"arguments": None}),
+}
+PAGES |= {"MeetingPage", "ConsultationPage", "DebatePage"}
 
 
 def test_every_schema_has_a_known_source(components):

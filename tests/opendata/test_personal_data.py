@@ -6,6 +6,7 @@ import pytest
 
 from samen.budgets.models import BudgetBallot, BudgetResult, Proposal
 from samen.city.models import Indicator, IndicatorValue, Project, ProjectUpdate
+from samen.consultations.models import Response
 from samen.ideas.models import Idea
 from samen.initiatives.models import Initiative
 from samen.opendata.datasets import all_datasets
@@ -13,6 +14,7 @@ from samen.panels.models import Lottery, Quota, Volunteer
 from samen.processes.models import Phase, Process
 from samen.votes.models import Ballot, Entry, Result
 from tests.api.test_personal_data import PERSONAL_MODELS, PERSONAL_NAMES, walk
+from tests.consultations.conftest import consultation_at
 
 pytestmark = pytest.mark.django_db
 
@@ -135,8 +137,22 @@ SOURCES = {
 }
 
 
+# A consultation whose results are public: its anonymous responses (samen/consultations/published.py), each column a
+# question's answers; the document files (questionnaire, responses) hold the same answers and no table.
+SOURCES[("consultation-cycling", "responses")] = (
+    Response,
+    {"response": None, "paper": "paper_reference"}
+    | dict.fromkeys(
+        ("cycling", "routes", "priorities", "safety", "name_it", "remarks", "danger_latitude", "danger_longitude"),
+        "answers",
+    ),
+)
+
+
 @pytest.fixture
 def tables():
+    ended = consultation_at("ended")
+    Process.objects.filter(pk=ended.process_id).update(slug="cycling")
     return {(dataset.slug, table.name): table.columns for dataset in all_datasets() for table in dataset.tables}
 
 
