@@ -141,7 +141,7 @@ SOURCES = {
 # question's answers; the document files (questionnaire, responses) hold the same answers and no table.
 SOURCES[("consultation-cycling", "responses")] = (
     Response,
-    {"response": None, "paper": "paper_reference"}
+    {"response": None, "paper": "paper_reference", "assisted": "consent"}
     | dict.fromkeys(
         ("cycling", "routes", "priorities", "safety", "name_it", "remarks", "danger_latitude", "danger_longitude"),
         "answers",
