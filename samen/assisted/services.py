@@ -3,11 +3,13 @@
 A kind's service (budgets' `enter_assisted_ballot`, initiatives' `sign_assisted`) calls `require_consent` before
 anything else and `record_consent` inside the transaction that saves the contribution: a refusal saves neither."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Model, QuerySet
 from django.utils.translation import gettext as _
 
 from samen.accounts.verification import checked_national_number, person_digest
@@ -94,3 +96,21 @@ def take_over(*, user) -> TakeOver:
                 clashes += refused
         Consent.objects.filter(pk__in=taken).update(taken_over_by=user, taken_over_at=clock.now())
     return TakeOver(len(taken), clashes)
+
+
+def hand_over(rows: QuerySet, user, *, clash: Callable[[Model], str]) -> tuple[list[int], list[str]]:
+    """A kind's `take_over` for rows kept like a ballot (`voter`, one per account): each row, locked, becomes the
+    account's; one the account's own constraint refuses (it already has one there) stays as the facilitator entered
+    it and `clash(row)` says so. Returns the pks of the consents whose row is now the account's, and the clashes."""
+    taken, clashes = [], []
+    for row in rows.select_for_update():
+        if row.voter_id != user.pk:
+            try:
+                with transaction.atomic():
+                    row.voter = user
+                    row.save(update_fields=["voter", "updated_at"])
+            except IntegrityError:
+                clashes.append(clash(row))
+                continue
+        taken.append(row.consent_id)
+    return taken, clashes

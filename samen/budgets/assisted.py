@@ -1,11 +1,11 @@
 """Budget ballots in assisted participation (samen/assisted/registry.py): which ballots a facilitator can enter now,
 how the audit names an entered ballot, and a resident taking theirs over."""
 
-from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from samen.assisted import services as assisted
 from samen.assisted.models import Action
 from samen.assisted.registry import AssistedKind, Opening
 from samen.budgets.models import Budget, BudgetBallot
@@ -34,26 +34,18 @@ def describe(consents) -> dict[int, tuple[str, str]]:
 def take_over(consents, user) -> tuple[list[int], list[str]]:
     """The ballot becomes the account's, so that the resident changes it online until the ballot closes; an account
     that already has a ballot in that budget (cast before it was verified) keeps it, and the clash is reported."""
-    taken, clashes = [], []
-    for ballot in (
-        BudgetBallot.objects.select_for_update().filter(consent__in=consents).select_related("budget__process")
-    ):
-        if ballot.voter_id != user.pk:
-            try:
-                with transaction.atomic():
-                    ballot.voter = user
-                    ballot.save(update_fields=["voter", "updated_at"])
-            except IntegrityError:
-                clashes.append(
-                    _(
-                        "Your ballot in “%(process)s” stays as the facilitator entered it: this account already "
-                        "has a ballot there."
-                    )
-                    % {"process": ballot.budget.process.title}
-                )
-                continue
-        taken.append(ballot.consent_id)
-    return taken, clashes
+    rows = BudgetBallot.objects.filter(consent__in=consents).select_related("budget__process")
+    return assisted.hand_over(
+        rows,
+        user,
+        clash=lambda ballot: (
+            _(
+                "Your ballot in “%(process)s” stays as the facilitator entered it: this account already "
+                "has a ballot there."
+            )
+            % {"process": ballot.budget.process.title}
+        ),
+    )
 
 
 KIND = AssistedKind(

@@ -1,11 +1,11 @@
 """Questionnaire responses in assisted participation (samen/assisted/registry.py): which questionnaires a facilitator
 can answer with a resident now, how the audit names an entered response, and a resident taking theirs over."""
 
-from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from samen.assisted import services as assisted
 from samen.assisted.models import Action
 from samen.assisted.registry import AssistedKind, Opening
 from samen.consultations.models import Questionnaire, Response
@@ -36,26 +36,18 @@ def describe(consents) -> dict[int, tuple[str, str]]:
 def take_over(consents, user) -> tuple[list[int], list[str]]:
     """The response becomes the account's, so that the resident changes it online until the consultation ends; an
     account that already has a response there (given before it was verified) keeps it, and the clash is reported."""
-    taken, clashes = [], []
-    for response in (
-        Response.objects.select_for_update().filter(consent__in=consents).select_related("questionnaire__process")
-    ):
-        if response.voter_id != user.pk:
-            try:
-                with transaction.atomic():
-                    response.voter = user
-                    response.save(update_fields=["voter", "updated_at"])
-            except IntegrityError:
-                clashes.append(
-                    _(
-                        "Your answers to “%(process)s” stay as the facilitator entered them: this account already "
-                        "has answers there."
-                    )
-                    % {"process": response.questionnaire.process.title}
-                )
-                continue
-        taken.append(response.consent_id)
-    return taken, clashes
+    rows = Response.objects.filter(consent__in=consents).select_related("questionnaire__process")
+    return assisted.hand_over(
+        rows,
+        user,
+        clash=lambda response: (
+            _(
+                "Your answers to “%(process)s” stay as the facilitator entered them: this account already "
+                "has answers there."
+            )
+            % {"process": response.questionnaire.process.title}
+        ),
+    )
 
 
 KIND = AssistedKind(
