@@ -26,4 +26,4 @@ class MeetingAdmin(TranslatedFieldAdmin, admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # "meet.example.org/x" means https
 
     def save_model(self, request, obj, form, change):
-        services.save_meeting(meeting=obj, by=request.user)
+        services.save_meeting(meeting=obj, by=request.user, fields=form.changed_data if change else None)

@@ -24,7 +24,7 @@ def _meeting_form(request, form: MeetingForm, *, template_context: dict, success
     if request.method == "POST":
         if form.is_valid():
             try:
-                saved = services.save_meeting(meeting=form.instance, by=request.user)
+                saved = services.save_meeting(meeting=form.instance, by=request.user, fields=form.changed_data)
             except ValidationError as refusal:
                 form.add_error(None, refusal)
             else:

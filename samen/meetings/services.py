@@ -2,6 +2,8 @@
 the waiting up), cancelling one (its registrants are told), publishing its minutes, registering (race-safe: the
 meeting's row is locked while places are counted) and cancelling a registration (the first waiting moves up)."""
 
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -15,23 +17,49 @@ from samen.meetings import notifications
 from samen.meetings.models import CALENDAR_FIELDS, Meeting, Registration
 
 
-def save_meeting(*, meeting: Meeting, by: User) -> Meeting:
+def save_meeting(*, meeting: Meeting, by: User, fields: Iterable[str] | None = None) -> Meeting:
     """Create or change a meeting; a change that a calendar shows bumps its SEQUENCE so clients pick it up. The places
-    cannot drop below the people already registered; added places go to the first waiting, who are told by e-mail."""
+    cannot drop below the people already registered; added places go to the first waiting, who are told by e-mail.
+
+    A change writes only `fields` (the edit form's changed fields; all of them if None) onto the row as it is now,
+    locked: minutes published or a cancellation made meanwhile by another manager are never overwritten by the stale
+    copy the edit form was built on."""
     require_perm(by, "meetings.manage_meetings", meeting)
-    meeting.full_clean()
+    if not meeting.pk:
+        meeting.full_clean()
+        with transaction.atomic():
+            meeting.save()
+            _move_waiting_up_if_open(meeting)
+        return meeting
+    saved = [
+        field
+        for field in Meeting._meta.concrete_fields
+        if field.name not in _NOT_SAVED and (fields is None or field.name in fields)
+    ]
     with transaction.atomic():
-        if meeting.pk:
-            before = Meeting.objects.select_for_update().filter(pk=meeting.pk).values(*CALENDAR_FIELDS, "sequence")
-            before = before.first()
-            if before is not None:
-                changed = any(before[name] != getattr(meeting, name) for name in CALENDAR_FIELDS)
-                meeting.sequence = before["sequence"] + (1 if changed else 0)
-                _refuse_fewer_places_than_registered(meeting)
-        meeting.save()
-        if meeting.has_registration and not meeting.cancelled and meeting.starts_at > clock.now():
-            _move_waiting_up(meeting)
-    return meeting
+        locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        changed = any(
+            getattr(locked, field.attname) != getattr(meeting, field.attname)
+            for field in saved
+            if field.name in CALENDAR_FIELDS
+        )
+        for field in saved:
+            setattr(locked, field.attname, getattr(meeting, field.attname))
+        locked.full_clean()
+        _refuse_fewer_places_than_registered(locked)
+        locked.sequence += 1 if changed else 0
+        locked.save(update_fields=[*(field.name for field in saved), "sequence", "updated_at"])
+        _move_waiting_up_if_open(locked)
+    return locked
+
+
+# Never written from a copy: the key, the calendar identity, and what the service itself keeps.
+_NOT_SAVED = {"id", "uid", "sequence", "updated_at"}
+
+
+def _move_waiting_up_if_open(meeting: Meeting) -> None:
+    if meeting.has_registration and not meeting.cancelled and meeting.starts_at > clock.now():
+        _move_waiting_up(meeting)
 
 
 def _refuse_fewer_places_than_registered(meeting: Meeting) -> None:
@@ -102,7 +130,8 @@ def publish_minutes(*, meeting: Meeting, minutes: Texts, decisions: Texts, by: U
             setattr(locked, name, text)
         locked.minutes_published_at = locked.minutes_published_at or clock.now()
         locked.full_clean()
-        locked.save()
+        # Only the minutes' columns: an edit of the meeting saved meanwhile stays as it is.
+        locked.save(update_fields=[*columns, "minutes_published_at", "updated_at"])
     return locked
 
 

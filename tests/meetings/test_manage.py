@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from samen.common import clock
 from samen.meetings import services
+from samen.meetings.forms import MeetingForm
 from samen.meetings.models import Meeting, Registration
 from samen.panels.models import Council
 from tests.factories import UserFactory
@@ -292,3 +293,49 @@ def test_a_resident_is_refused_on_every_managers_page_and_nothing_changes(client
     assert list(Meeting.objects.values_list("title_nl", "cancelled", "minutes_nl")) == [
         ("Wijkvergadering Laken", False, "")
     ]
+
+
+def test_minutes_published_while_a_manager_edits_the_meeting_are_kept(manager):
+    meeting = make_meeting(in_days=-1)
+    stale = Meeting.objects.get(pk=meeting.pk)  # what the edit form was built on
+    services.publish_minutes(
+        meeting=Meeting.objects.get(pk=meeting.pk), minutes={"nl": "Verslag", "fr": "PV"}, decisions={}, by=manager
+    )
+    form = MeetingForm(_form(title_nl="Wijkraad Laken, verplaatst"), instance=stale)
+    assert form.is_valid(), form.errors
+
+    services.save_meeting(meeting=form.instance, by=manager, fields=form.changed_data)
+
+    meeting.refresh_from_db()
+    assert (meeting.title_nl, meeting.minutes_nl, meeting.minutes_fr, meeting.minutes_published) == (
+        "Wijkraad Laken, verplaatst",
+        "Verslag",
+        "PV",
+        True,
+    )
+    # The edit moved the meeting: calendars see the change.
+    assert (meeting.starts_at, meeting.sequence) == (datetime(2027, 3, 4, 19, 0, tzinfo=BRUSSELS), 1)
+
+
+def test_an_edit_saved_while_a_manager_writes_the_minutes_is_kept(client, manager):
+    meeting = make_meeting(in_days=-1)
+    stale = Meeting.objects.get(pk=meeting.pk)  # what the minutes page was built on
+    client.force_login(manager)
+    client.post(reverse("meetings:edit", args=[meeting.pk]), _form(title_nl="Wijkraad Laken, verplaatst"))
+
+    services.publish_minutes(meeting=stale, minutes={"nl": "Verslag", "fr": "PV"}, decisions={}, by=manager)
+
+    meeting.refresh_from_db()
+    assert (meeting.title_nl, meeting.minutes_nl, meeting.sequence) == ("Wijkraad Laken, verplaatst", "Verslag", 1)
+
+
+def test_an_edit_from_a_page_opened_before_the_meeting_was_called_off_does_not_restore_it(manager):
+    meeting = make_meeting()
+    form = MeetingForm(_form(interpretation="Nederlands en Frans"), instance=Meeting.objects.get(pk=meeting.pk))
+    services.cancel_meeting(meeting=meeting, by=manager)
+    assert form.is_valid(), form.errors
+
+    services.save_meeting(meeting=form.instance, by=manager, fields=form.changed_data)
+
+    meeting.refresh_from_db()
+    assert (meeting.cancelled, meeting.interpretation) == (True, "Nederlands en Frans")
