@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,7 +15,7 @@ class MeetingsConfig(AppConfig):
         from samen.common import page_cache
         from samen.meetings.models import Meeting
         from samen.meetings.queries import recent_outcomes
-        from samen.processes.page import Part, Section, add_section, contribute, report_outcomes_with
+        from samen.processes.page import Counted, Part, Section, add_section, contribute, report_outcomes_with
 
         # The process page links its calendar once the process has meetings, and their published minutes.
         contribute(
@@ -24,7 +25,10 @@ class MeetingsConfig(AppConfig):
                 slot="links",
                 order=40,
                 context=_links,
-                counted=("meetings",),
+                counted=(
+                    "meetings",
+                    Counted("meetings", Q(minutes_published_at__isnull=False), name="meetings_minutes"),
+                ),
             )
         )
         # The follow-up page lists the published minutes; a council's page, its next meetings and past minutes.
@@ -36,14 +40,10 @@ class MeetingsConfig(AppConfig):
 
 
 def _links(request, process) -> dict:
-    from django.db.models import Count, Q
+    from samen.processes.queries import counted
 
-    from samen.meetings.models import Meeting
-
-    counts = Meeting.objects.filter(process=process).aggregate(
-        meetings=Count("pk"), minutes=Count("pk", filter=Q(minutes_published_at__isnull=False))
-    )
-    return {"process_meetings": counts["meetings"], "process_minutes": counts["minutes"]}
+    # Counted with the process as it is read (`Part.counted`): no query of its own.
+    return {"process_meetings": counted(process, "meetings"), "process_minutes": counted(process, "meetings_minutes")}
 
 
 def _follow_up(request, process) -> dict | None:

@@ -9,9 +9,24 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import BigIntegerField, CharField, F, QuerySet, Value
+from django.db.models import BigIntegerField, CharField, F, Q, QuerySet, Value
 
 SLOTS = ("links", "main")
+
+
+@dataclass(frozen=True)
+class Counted:
+    """Rows of a reverse relation of the process that a part counts, perhaps only those matching `only`: read with
+    the process, in the same query, as `process.counted_<name>` ("meetings", or e.g. "meetings_minutes" for the
+    meetings whose minutes are published)."""
+
+    relation: str
+    only: Q | None = None
+    name: str = ""
+
+    @property
+    def key(self) -> str:
+        return self.name or self.relation
 
 
 @dataclass(frozen=True)
@@ -22,8 +37,8 @@ class Part:
     order: int = 100
     related: tuple[str, ...] = ()  # select_related names on the process, e.g. "shortlist"
     # reverse relations of the process whose rows the part counts, e.g. "meetings": read with the process, in the
-    # same query, as `process.counted_meetings`
-    counted: tuple[str, ...] = ()
+    # same query, as `process.counted_meetings`; a `Counted` counts only some of them under its own name
+    counted: tuple[str | Counted, ...] = ()
     # (request, process) -> the names the part's template reads
     context: Callable[..., dict] | None = None
     # the element id htmx targets to reload the part alone, and the template (partial) that renders it
@@ -58,8 +73,19 @@ def related_names() -> list[str]:
     return sorted({name for part in _parts.values() for name in part.related})
 
 
-def counted_names() -> list[str]:
-    return sorted({name for part in _parts.values() for name in part.counted})
+def counted_rows() -> list[Counted]:
+    """What the parts count with the process, one `Counted` per name."""
+    rows = {}
+    for part in _parts.values():
+        for entry in part.counted:
+            entry = Counted(entry) if isinstance(entry, str) else entry
+            rows[entry.key] = entry
+    return [rows[key] for key in sorted(rows)]
+
+
+def counted_named(name: str) -> Counted:
+    """The `Counted` a part declared under `name` (a plain relation name when none did)."""
+    return next((entry for entry in counted_rows() if entry.key == name), Counted(name))
 
 
 def fragment_for(target: str | None) -> Part | None:

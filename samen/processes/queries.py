@@ -307,16 +307,23 @@ def participant_accounts(process_id: int) -> list[int]:
         return sorted(account for (account,) in cursor.fetchall())
 
 
-def rows_of(relation: str) -> Coalesce:
-    """An annotation for a process: how many rows its reverse relation `relation` ("meetings") has, as a subquery
-    (one per relation: joins of several would multiply each other's rows)."""
-    field = Process._meta.get_field(relation)
+def rows_of(counted: "page.Counted") -> Coalesce:
+    """An annotation for a process: how many rows its reverse relation `counted.relation` ("meetings") has, only
+    those matching `counted.only` if given, as a subquery (one per count: joins of several would multiply each
+    other's rows)."""
+    field = Process._meta.get_field(counted.relation)
     rows = field.related_model._base_manager.filter(**{field.field.name: OuterRef("pk")})
-    counted = rows.order_by().values(field.field.name).annotate(rows=models.Count("pk")).values("rows")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+    if counted.only is not None:
+        rows = rows.filter(counted.only)
+    number = rows.order_by().values(field.field.name).annotate(rows=models.Count("pk")).values("rows")
+    return Coalesce(Subquery(number, output_field=IntegerField()), 0)
 
 
-def counted(process: Process, relation: str) -> int:
-    """What `rows_of(relation)` counted with the process, or a count now when it was read without it."""
-    number = getattr(process, f"counted_{relation}", None)
-    return getattr(process, relation).count() if number is None else number
+def counted(process: Process, name: str) -> int:
+    """What `rows_of` counted under `name` with the process, or a count now when it was read without it."""
+    number = getattr(process, f"counted_{name}", None)
+    if number is not None:
+        return number
+    entry = page.counted_named(name)
+    rows = getattr(process, entry.relation).all()
+    return (rows if entry.only is None else rows.filter(entry.only)).count()

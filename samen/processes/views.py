@@ -70,7 +70,7 @@ def get_visible_process(request, slug, *, counting: bool = False) -> Process:
     # What the apps' parts of the page read (a shortlist, a budget, a lottery) hangs on the process: one join.
     processes = Process.objects.select_related(*page.related_names()).prefetch_related("phases", "themes")
     if counting:
-        processes = processes.annotate(**{f"counted_{name}": queries.rows_of(name) for name in page.counted_names()})
+        processes = processes.annotate(**{f"counted_{row.key}": queries.rows_of(row) for row in page.counted_rows()})
     process = get_object_or_404(processes, slug=slug)
     if not request.user.has_perm("processes.view_process", process):
         raise Http404

@@ -8,6 +8,8 @@ from django.urls import reverse
 
 from samen.common import clock
 from samen.panels.models import Council
+from samen.processes import page, queries
+from samen.processes.models import Process
 from tests.factories import ProcessFactory
 from tests.meetings.conftest import make_meeting
 
@@ -100,3 +102,19 @@ def test_the_home_page_lists_meetings_whose_decisions_are_published(client):
     assert f"{decided.get_absolute_url()}#decisions" in page
     assert "Evening without decisions" not in page
     assert hidden.get_absolute_url() not in page
+
+
+def test_the_meetings_and_minutes_counted_with_the_process_match_a_count_of_their_own():
+    process = ProcessFactory()
+    make_meeting(process=process)
+    _minutes(process=process)
+    _minutes(process=ProcessFactory())
+    read_with_counts = Process.objects.annotate(
+        **{f"counted_{row.key}": queries.rows_of(row) for row in page.counted_rows()}
+    ).get(pk=process.pk)
+    read_alone = Process.objects.get(pk=process.pk)
+
+    with_counts = [queries.counted(read_with_counts, name) for name in ("meetings", "meetings_minutes")]
+    alone = [queries.counted(read_alone, name) for name in ("meetings", "meetings_minutes")]
+
+    assert with_counts == alone == [2, 1]
