@@ -2,8 +2,11 @@
 
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
+
 from samen.assisted import registry
 from samen.assisted.models import Consent
+from samen.processes.eligibility import voter_key
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,18 @@ def entered_for(user) -> list[Row]:
     if verification is None:
         return []
     return described(list(Consent.objects.filter(digest=verification.digest).select_related("process")))
+
+
+def waiting_to_be_taken_over(rows: QuerySet, user, *, vote: str) -> Consent | None:
+    """The consent of the row among `rows` (kept like a ballot: `voter`, `voter_key`, `consent`) that a facilitator
+    entered for the person this account is verified as and no account has taken over yet: the kind's page says so
+    and links the take-over, instead of an empty form its service would refuse. None otherwise, and for an account
+    never verified. `vote` is the pseudonym's vote ("budget:3")."""
+    key = voter_key(user, vote)
+    if key is None:
+        return None
+    row = rows.filter(voter_key=key, voter__isnull=True, consent__isnull=False).select_related("consent").first()
+    return row.consent if row is not None else None
 
 
 def recorded_by(facilitator, limit: int = 20) -> list[Row]:

@@ -129,6 +129,12 @@ def ballot(request, slug):
     budget = _budget(request, slug)
     proposals = queries.feasible_proposals(budget)
     mine = queries.ballot_of(budget, request.user)
+    # A ballot a facilitator entered for this person, not yet taken over: the page links the take-over instead.
+    entered = None
+    if mine is None and request.user.is_authenticated:
+        entered = assisted_queries.waiting_to_be_taken_over(
+            budget.ballots.all(), request.user, vote=f"budget:{budget.pk}"
+        )
     initial = {"projects": [str(p.pk) for p in mine.proposals.all()]} if mine else {}
     form = BudgetBallotForm(request.POST or None, initial=initial, proposals=proposals)
     status = 200
@@ -136,7 +142,8 @@ def ballot(request, slug):
         if not request.user.is_authenticated:
             raise PermissionDenied(phrases.not_allowed)
         require(request, "budgets.cast_ballot", budget.process)
-        if form.is_valid():
+        # With a ballot waiting to be taken over, the service would refuse: the page says why, and links the take-over.
+        if entered is None and form.is_valid():
             try:
                 services.cast_budget_ballot(budget=budget, voter=request.user, proposal_ids=form.proposal_ids())
                 messages.success(request, _("Your ballot is saved. You can change it until the vote ends."))
@@ -147,6 +154,7 @@ def ballot(request, slug):
     chosen = _chosen(form) if request.method == "POST" else {int(v) for v in initial.get("projects", [])}
     context = _ballot_context(budget, form, chosen_ids=chosen) | {
         "mine": mine,
+        "entered": entered,
         "can_vote": request.user.has_perm("budgets.cast_ballot", budget.process),
     }
     return render(request, "budgets/ballot.html", context, status=status)

@@ -85,6 +85,12 @@ def answer(request, slug):
     process = questionnaire.process
     questions = queries.questions_of(questionnaire)
     mine = queries.response_of(questionnaire, request.user)
+    # Answers a facilitator entered for this person, not yet taken over: the page links the take-over instead.
+    entered = None
+    if mine is None and request.user.is_authenticated:
+        entered = assisted_queries.waiting_to_be_taken_over(
+            questionnaire.responses.all(), request.user, vote=f"consultation:{questionnaire.pk}"
+        )
     form = QuestionnaireForm(request.POST or None, questions=questions, answers=mine.answers if mine else None)
     status = 200
     if request.method == "POST":
@@ -95,7 +101,8 @@ def answer(request, slug):
         def save(raw_answers):
             services.submit_response(questionnaire=questionnaire, user=request.user, raw_answers=raw_answers)
 
-        if _submit(form, save):
+        # With answers waiting to be taken over, the service would refuse: the page says why, and links the take-over.
+        if entered is None and _submit(form, save):
             until = queries.open_until(questionnaire)
             messages.success(
                 request,
@@ -112,6 +119,7 @@ def answer(request, slug):
         "blocks": _blocks(form, questions),
         "has_map": _has_map(questions),
         "mine": mine,
+        "entered": entered,
         "can_answer": can_answer,
         "until": queries.open_until(questionnaire),
         "not_eligible": why_not_eligible(process, request.user)

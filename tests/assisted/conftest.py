@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import formats, timezone
 
 from samen.accounts.models import User
 from samen.assisted.services import ConsentGiven
@@ -74,4 +75,13 @@ def assist(client, budget, person, *proposals, agreed=True, name="Fatima", place
 def vote(client, budget, *proposals):
     return client.post(
         reverse("budgets:ballot", args=[budget.process.slug]), {"projects": [str(p.pk) for p in proposals]}
+    )
+
+
+def take_over_notice(consent, what="A response") -> str:
+    """What a resident sees on the page of a kind where a facilitator entered their answers or ballot."""
+    when = formats.date_format(timezone.localtime(consent.given_at), "DATE_FORMAT")
+    return (
+        f"{what} was entered for you with a facilitator on {when}; "
+        f'<a href="{reverse("assisted:mine")}">take it over</a> to see and change it.'
     )

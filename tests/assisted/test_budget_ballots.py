@@ -9,7 +9,7 @@ from django.urls import reverse
 from samen.accounts.verification import person_digest
 from samen.assisted.models import Consent
 from samen.budgets.models import BudgetBallot
-from tests.assisted.conftest import PLACE, assist, vote
+from tests.assisted.conftest import PLACE, assist, take_over_notice, vote
 from tests.budgets.conftest import proposals_of
 from tests.people import sign_up, verify
 
@@ -127,9 +127,28 @@ def test_after_a_facilitator_voted_for_them_the_resident_cannot_vote_online_befo
     response = vote(client, verified_budget, fountain)
 
     assert response.status_code == 422
-    assert "A facilitator entered your ballot with you." in response.content.decode()
+    assert take_over_notice(Consent.objects.get(), "A ballot") in response.content.decode()
     ballot = BudgetBallot.objects.get()
     assert (ballot.voter, _chosen(ballot)) == (None, ["Trees on the square"])
+
+
+def test_a_resident_whose_ballot_a_facilitator_entered_is_sent_to_take_it_over_not_shown_an_empty_ballot(
+    client, facilitator, verified_budget, person
+):
+    trees, _fountain, _repair = proposals_of(verified_budget)
+    client.force_login(facilitator)
+    assist(client, verified_budget, person, trees)
+    sign_up(client, "fatima@example.org")
+    verify(client, person)
+
+    page = client.get(reverse("budgets:ballot", args=[verified_budget.process.slug])).content.decode()
+    client.post(reverse("assisted:mine"))
+    taken = client.get(reverse("budgets:ballot", args=[verified_budget.process.slug])).content.decode()
+
+    assert take_over_notice(Consent.objects.get(), "A ballot") in page
+    assert 'class="budget-ballot"' not in page
+    assert "was entered for you with a facilitator" not in taken
+    assert "Change my ballot" in taken
 
 
 def test_the_resident_takes_their_ballot_over_and_changes_it_online(client, facilitator, verified_budget, person):

@@ -11,7 +11,7 @@ from samen.accounts.verification import person_digest
 from samen.assisted.models import Consent
 from samen.common.privacy import personal_data
 from samen.consultations.models import Response
-from tests.assisted.conftest import PLACE
+from tests.assisted.conftest import PLACE, take_over_notice
 from tests.consultations.conftest import consultation_at
 from tests.factories import UserFactory
 from tests.people import sign_up, verify
@@ -146,9 +146,30 @@ def test_after_a_facilitator_answered_for_them_the_resident_cannot_answer_online
     response = answer(client, consultation, "no")
 
     assert response.status_code == 422
-    assert "A facilitator entered your answers with you." in response.content.decode()
+    assert take_over_notice(Consent.objects.get()) in response.content.decode()
     saved = Response.objects.get()
     assert (saved.voter, saved.answers) == (None, {"cycling": "yes"})
+
+
+def test_a_resident_whose_answers_a_facilitator_entered_is_sent_to_take_them_over_not_shown_an_empty_form(
+    client, facilitator, consultation, person
+):
+    client.force_login(facilitator)
+    assist(client, consultation, person, cycling="yes")
+    sign_up(client, "fatima@example.org")
+    unverified = client.get(reverse("consultations:answer", args=[consultation.process.slug])).content.decode()
+    verify(client, person)
+
+    page = client.get(reverse("consultations:answer", args=[consultation.process.slug])).content.decode()
+    client.post(reverse("assisted:mine"))
+    taken = client.get(reverse("consultations:answer", args=[consultation.process.slug])).content.decode()
+
+    assert "was entered for you with a facilitator" not in unverified
+    assert take_over_notice(Consent.objects.get()) in page
+    assert 'class="questionnaire"' not in page
+    assert "was entered for you with a facilitator" not in taken
+    assert 'class="questionnaire"' in taken
+    assert "Change my answers" in taken
 
 
 def test_the_resident_takes_their_response_over_and_changes_it_online(client, facilitator, consultation, person):
