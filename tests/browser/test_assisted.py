@@ -1,6 +1,7 @@
 """Assisted participation in Chromium: a facilitator enters a resident's budget ballot with their consent, with
 JavaScript and without the site's scripts (axe-core still checks every new page); an administrator reads the audit
-and the resident takes their ballot over; a facilitator enters a questionnaire response without JavaScript."""
+and the resident takes their ballot over; a facilitator enters a questionnaire response, with JavaScript and without,
+and the resident, sent from the questionnaire to the take-over, takes it over."""
 
 import re
 from datetime import date
@@ -81,14 +82,17 @@ def test_a_facilitator_enters_a_ballot_with_the_resident_s_consent(
     assert BudgetBallot.objects.get(voter=resident).consent.resident_name == "Fatima"
 
 
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
 def test_a_facilitator_enters_a_questionnaire_response_with_the_resident_s_consent(
-    page_without_site_scripts, live_server
+    javascript, page, page_without_site_scripts, new_page, live_server
 ):
-    browser_page = page_without_site_scripts
+    browser_page = page if javascript else page_without_site_scripts
     base = live_server.url
     questionnaire = consultation_at("open", voters="any")
     census = Census(UserFactory(role=User.Role.ADMINISTRATOR, is_staff=True))
-    number, born = census.add(date(1950, 6, 2))
+    census.add(date(1950, 6, 2))
+    resident = census.verified(email="fatima@example.org", preferred_language="en")
+    number, born = census.people[-1][0], census.people[-1][1]
     UserFactory(email="karim@example.org", preferred_language="en", role=User.Role.FACILITATOR)
 
     sign_in(browser_page, base, "karim@example.org")
@@ -110,3 +114,18 @@ def test_a_facilitator_enters_a_questionnaire_response_with_the_resident_s_conse
     browser_page.get_by_role("button", name="Enter these answers").click()
     browser_page.get_by_text("The resident's answers are entered, with their consent.").wait_for()
     assert Response.objects.get(consent__isnull=False).answers == {"cycling": "yes"}
+
+    # The resident, verified, opens the questionnaire: not an empty form, but where to take their answers over.
+    mine = new_page()
+    sign_in(mine, base, resident.email)
+    mine.goto(f"{base}/en/processes/{questionnaire.process.slug}/consultation/")
+    mine.get_by_text("A response was entered for you with a facilitator on").wait_for()
+    assert mine.get_by_role("button", name="Send my answers").count() == 0
+    assert_accessible(mine)
+    mine.get_by_role("link", name="take it over").click()
+    mine.get_by_role("button", name="Take them over").click()
+    mine.get_by_text("1 contribution is now your account's").wait_for()
+    mine.goto(f"{base}/en/processes/{questionnaire.process.slug}/consultation/")
+    mine.get_by_role("button", name="Change my answers").wait_for()
+    assert mine.get_by_label("Yes", exact=True).is_checked()
+    assert Response.objects.get(consent__isnull=False).voter == resident
