@@ -11,6 +11,7 @@ from datetime import date, datetime, time
 import pytest
 import time_machine
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from samen.demo.identities import invented_document_number
 from samen.initiatives import services
@@ -68,15 +69,15 @@ def test_verify_sign_paper_sheet_and_decision(midday, page, page_without_js, new
     # 2. Without JavaScript, they sign the collecting initiative, see the count, and withdraw.
     sign_in(page_without_js, base, "resident@example.org")
     page_without_js.goto(collecting_page)
-    assert page_without_js.get_by_text("0 signatures of 3 needed").is_visible()
+    expect(page_without_js.get_by_text("0 signatures of 3 needed")).to_be_visible()
     page_without_js.get_by_role("button", name="Sign this initiative").click()
     page_without_js.get_by_text("You have signed this initiative.").wait_for()
-    assert page_without_js.get_by_text("1 signature of 3 needed").is_visible()
-    assert page_without_js.get_by_role("button", name="Sign this initiative").count() == 0
+    expect(page_without_js.get_by_text("1 signature of 3 needed")).to_be_visible()
+    expect(page_without_js.get_by_role("button", name="Sign this initiative")).to_have_count(0)
     page_without_js.get_by_role("button", name="Withdraw my signature").click()
     page_without_js.get_by_text("Your signature is withdrawn.").wait_for()
-    assert page_without_js.get_by_text("0 signatures of 3 needed").is_visible()
-    assert page_without_js.get_by_role("button", name="Sign this initiative").is_visible()
+    expect(page_without_js.get_by_text("0 signatures of 3 needed")).to_be_visible()
+    expect(page_without_js.get_by_role("button", name="Sign this initiative")).to_be_visible()
 
     # 3. City staff type in a paper sheet: one good line, one national number mistyped.
     paper_signer, paper_born = census.add(date(1971, 11, 2))
@@ -94,15 +95,15 @@ def test_verify_sign_paper_sheet_and_decision(midday, page, page_without_js, new
     )
     staff.get_by_role("button", name="Enter this sheet").click()
     staff.get_by_text("Sheet P-001: 1 signatures counted, 1 lines refused.").wait_for()
-    assert staff.get_by_text("line 2 (Marie Dubois): This national number is not valid").is_visible()
+    expect(staff.get_by_text("line 2 (Marie Dubois): This national number is not valid")).to_be_visible()
     assert_accessible(staff)
     staff.goto(collecting_page)
-    assert staff.get_by_text("1 signature of 3 needed").is_visible()
+    expect(staff.get_by_text("1 signature of 3 needed")).to_be_visible()
 
     # 4. Before the council: the countdown, then the council's decision recorded by City staff.
     today = timezone.localdate()
     staff.goto(f"{base}/en/initiatives/{transmitted.pk}/")
-    assert staff.get_by_text(re.compile(r"Before the council: \d+ days? left to vote")).is_visible()
+    expect(staff.get_by_text(re.compile(r"Before the council: \d+ days? left to vote"))).to_be_visible()
     assert_accessible(staff)
     decision = staff.get_by_role("group", name="The council's decision")
     decision.get_by_label("Decision").select_option(label="Adopted")
@@ -112,8 +113,8 @@ def test_verify_sign_paper_sheet_and_decision(midday, page, page_without_js, new
     decision.get_by_label("Abstentions").fill("2")
     decision.get_by_role("button", name="Record the decision").click()
     staff.get_by_text("The council's decision is recorded; the signatories are told.").wait_for()
-    assert staff.get_by_text(re.compile(r"Decided by the council on .+: Adopted\.")).is_visible()
-    assert staff.get_by_text("(31 for, 12 against, 2 abstentions)", exact=False).is_visible()
+    expect(staff.get_by_text(re.compile(r"Decided by the council on .+: Adopted\."))).to_be_visible()
+    expect(staff.get_by_text("(31 for, 12 against, 2 abstentions)", exact=False)).to_be_visible()
     assert_accessible(staff)
     transmitted.refresh_from_db()
     assert (transmitted.status, transmitted.decision, transmitted.decided_on) == (
