@@ -107,17 +107,30 @@ class Argument(models.Model):
 
 
 class ArgumentSupport(models.Model):
-    """One account supports an argument once (as ideas' supports: an account, which the unique constraint guards)."""
+    """One person supports an argument once, whatever their account: a verified account's support keeps the
+    person's pseudonym for this argument (`processes.eligibility.voter_key(user, "argument:<pk>")`), unique like a
+    ballot's; an account never verified (a process open to anyone signed in) supports once as an account.
+
+    CASCADE, not SET NULL with the key as ballots: a support is no ballot to recount, and it goes with the account it
+    came from (a person who deletes their account takes their support back). A new account of the same person may
+    then support again, which makes one support again, never two."""
 
     argument = models.ForeignKey(Argument, on_delete=models.CASCADE, related_name="supports")
     resident = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="argument_supports")
+    # accounts.verification.vote_pseudonym(person, "argument:<pk>"); NULL for an unverified account
+    supporter_key = models.CharField(max_length=64, null=True, blank=True, editable=False)  # noqa: DJ001 (NULL: no key)
     created_at = models.DateTimeField(default=clock.now, editable=False)
 
     class Meta:
         verbose_name = _("support of an argument")
         verbose_name_plural = _("supports of arguments")
         constraints = [
-            models.UniqueConstraint(fields=["argument", "resident"], name="argument_support_one_per_resident")
+            models.UniqueConstraint(fields=["argument", "resident"], name="argument_support_one_per_resident"),
+            models.UniqueConstraint(
+                fields=["argument", "supporter_key"],
+                condition=Q(supporter_key__isnull=False),
+                name="argument_support_one_per_person",
+            ),
         ]
 
     def __str__(self):

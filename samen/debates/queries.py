@@ -7,6 +7,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from samen.debates.models import Argument, ArgumentSupport, Debate, DebateComment
 from samen.ideas.models import Visibility
+from samen.processes.eligibility import voter_key
 from samen.processes.page import taking_part
 
 
@@ -49,10 +50,22 @@ def arguments_of(debate: Debate, *, viewer, pk: int | None = None) -> Sides:
     found = list(rows)
     for row in found:
         row.debate = debate  # the rules read the debate and its process: no query per argument
+    _supported_as_person(found, viewer)
     return Sides(
         pros=[row for row in found if row.side == Argument.Side.FOR],
         cons=[row for row in found if row.side == Argument.Side.AGAINST],
     )
+
+
+def _supported_as_person(arguments: list[Argument], viewer) -> None:
+    """Mark the arguments the viewer's person supports from another of their accounts (one more query, only for a
+    verified viewer): the page offers to withdraw that support rather than a second one."""
+    keys = [key for row in arguments if viewer.is_authenticated and (key := voter_key(viewer, f"argument:{row.pk}"))]
+    if not keys:
+        return
+    theirs = set(ArgumentSupport.objects.filter(supporter_key__in=keys).values_list("argument_id", flat=True))
+    for row in arguments:
+        row.supported = row.supported or row.pk in theirs
 
 
 def comments_of(debate: Debate, *, viewer) -> list[DebateComment]:

@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from samen.common import clock
@@ -14,6 +15,7 @@ from samen.common.services import Texts, require_perm, translated_columns
 from samen.common.translation import missing_official_languages
 from samen.debates.models import Argument, ArgumentSupport, Debate, DebateComment
 from samen.ideas.models import Visibility
+from samen.processes.eligibility import lock_voter, voter_key
 from samen.processes.models import Process
 
 
@@ -125,22 +127,35 @@ def post_argument(*, debate: Debate, author, side: str, text: str, language: str
     return argument
 
 
+def _mine(argument: Argument, resident) -> Q:
+    """The person's support of the argument: from this account, or from another of theirs (the same key)."""
+    key = voter_key(resident, f"argument:{argument.pk}")
+    return Q(resident=resident) | Q(supporter_key=key) if key else Q(resident=resident)
+
+
 def support_argument(*, argument: Argument, resident) -> ArgumentSupport:
-    """One support per account and argument: the unique constraint refuses a second one even when two requests
-    race."""
+    """One support per person and argument, whichever of their accounts gives it: the person's lock makes their
+    accounts wait for each other, and the unique constraints (account; person's key) refuse a second one even when
+    two requests race."""
+    already = ValidationError(_("You already support this argument."), code="already_supported")
     try:
         with transaction.atomic():
             _open_locked(argument.debate)
             require_perm(resident, "debates.support_argument", argument)
-            return ArgumentSupport.objects.create(argument=argument, resident=resident)
+            lock_voter(resident)
+            if ArgumentSupport.objects.filter(_mine(argument, resident), argument=argument).exists():
+                raise already
+            key = voter_key(resident, f"argument:{argument.pk}")
+            return ArgumentSupport.objects.create(argument=argument, resident=resident, supporter_key=key)
     except IntegrityError:
-        raise ValidationError(_("You already support this argument."), code="already_supported") from None
+        raise already from None
 
 
 def withdraw_support(*, argument: Argument, resident) -> None:
+    """Withdraw the person's support, also one given from another of their accounts."""
     with transaction.atomic():
         _open_locked(argument.debate)
-        deleted, _rows = ArgumentSupport.objects.filter(argument=argument, resident=resident).delete()
+        deleted, _rows = ArgumentSupport.objects.filter(_mine(argument, resident), argument=argument).delete()
     if not deleted:
         raise ValidationError(_("You do not support this argument."), code="not_supported")
 

@@ -13,6 +13,7 @@ from samen.common.http import INVALID, require
 from samen.debates import queries, services
 from samen.debates.forms import ArgumentForm, CommentForm, ConclusionForm, DebateForm, ModerationForm
 from samen.debates.models import Argument, Debate, DebateComment
+from samen.processes.eligibility import why_not_eligible
 from samen.processes.views import get_visible_process
 
 
@@ -45,6 +46,8 @@ def debate(request, slug, pk, *, found: Debate | None = None, status=200, **form
         "may_comment": user.has_perm("debates.comment", found),
         "may_manage": user.has_perm("debates.manage_debates", found.process),
         "may_moderate": user.has_perm("debates.moderate"),
+        # Why a signed-in person cannot support arguments here (the process's electorate rule), in words.
+        "not_eligible": why_not_eligible(found.process, user) if user.is_authenticated and found.is_open else None,
     }
     return render(request, "debates/debate.html", context, status=status)
 
