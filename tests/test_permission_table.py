@@ -107,7 +107,7 @@ TABLE = {
     "meetings.manage_meetings":        ("nothing",                               MANAGERS),
     "debates.manage_debates":          ("nothing",                               MANAGERS),
     "debates.post_argument":           ("open debate",                           SIGNED_IN),
-    "debates.support_argument":        ("argument in an open debate",            "- Y Y Y - Y Y Y Y Y Y"),
+    "debates.support_argument":        ("argument in an open debate",            "- - Y - - Y Y - - - -"),
     "debates.comment":                 ("open debate",                           SIGNED_IN),
     "debates.moderate":                ("argument in an open debate",            MODERATORS),
     "meetings.register":               ("meeting for verified residents",        VERIFIED),
