@@ -35,9 +35,7 @@ rules.add_perm("debates.post_argument", may_speak)
 # A support is counted: it follows the process's electorate rule as ballots do (verified residents of its
 # municipality; any signed-in account in a process without one). Supporting one's own argument would count the
 # author twice: refused, unlike ideas' supports.
-rules.add_perm(
-    "debates.support_argument", may_speak & is_eligible_voter & is_published_content & ~is_argument_author
-)
+rules.add_perm("debates.support_argument", may_speak & is_eligible_voter & is_published_content & ~is_argument_author)
 rules.add_perm("debates.comment", may_speak)
 rules.add_perm("debates.moderate", is_moderator)
 

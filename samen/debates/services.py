@@ -14,6 +14,7 @@ from samen.common import clock
 from samen.common.services import Texts, require_perm, translated_columns
 from samen.common.translation import missing_official_languages
 from samen.debates.models import Argument, ArgumentSupport, Debate, DebateComment
+from samen.debates.notifications import announce_conclusion
 from samen.ideas.models import Visibility
 from samen.processes.eligibility import lock_voter, voter_key
 from samen.processes.models import Process
@@ -55,7 +56,8 @@ def update_debate(*, debate: Debate, by, question: Texts, introduction: Texts | 
 
 
 def close_debate(*, debate: Debate, by, conclusion: Texts) -> Debate:
-    """Close the debate with the manager's conclusion, published in Dutch and French; nothing can be added after."""
+    """Close the debate with the manager's conclusion, published in Dutch and French; nothing can be added after.
+    Whoever posted an argument or a comment in it hears of the conclusion."""
     require_perm(by, "debates.manage_debates", debate.process)
     columns = _official(
         "conclusion", conclusion, message=_("Write the conclusion in Dutch and in French: Brussels publishes in both.")
@@ -69,6 +71,7 @@ def close_debate(*, debate: Debate, by, conclusion: Texts) -> Debate:
         locked.closed_at = clock.now()
         locked.full_clean()
         locked.save()
+        announce_conclusion(locked, by=by)  # sent once the closing commits
     return locked
 
 

@@ -41,9 +41,7 @@ def argument():
 
 def _support_url(argument) -> str:
     debate = argument.debate
-    return reverse(
-        "debates:support", kwargs={"slug": debate.process.slug, "pk": debate.pk, "argument_pk": argument.pk}
-    )
+    return reverse("debates:support", kwargs={"slug": debate.process.slug, "pk": debate.pk, "argument_pk": argument.pk})
 
 
 def test_a_verified_resident_supports_with_their_person_s_key(argument, census):
