@@ -9,8 +9,8 @@ from samen.debates import services
 from samen.debates.models import ArgumentSupport
 from tests.debates.conftest import make_argument, make_debate
 from tests.factories import ProcessFactory, UserFactory
-from tests.initiatives.conftest import Census
 from tests.ideas.test_races import THREADS, _race
+from tests.initiatives.conftest import Census
 from tests.people import moved_verification
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
