@@ -11,7 +11,7 @@ from translated_fields import TranslatedField
 
 from samen.common import clock
 from samen.common.translation import official_fallback
-from samen.ideas.models import Visibility
+from samen.ideas.models import Flag, Visibility
 
 QUESTION_MAX = 300
 ARGUMENT_MAX = 1000
@@ -163,3 +163,41 @@ class DebateComment(models.Model):
     @property
     def process(self):
         return self.debate.process
+
+
+class Report(models.Model):
+    """Someone reports an argument or a comment to the moderators (the reasons of ideas' flags); once per person and
+    content, which the database guards. A moderator's decision on the content resolves its open reports."""
+
+    argument = models.ForeignKey(Argument, on_delete=models.CASCADE, null=True, blank=True, related_name="reports")
+    comment = models.ForeignKey(DebateComment, on_delete=models.CASCADE, null=True, blank=True, related_name="reports")
+    # CASCADE: a report is the reporter's; when their account goes, a decision still pending loses its reason.
+    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="debate_reports")
+    reason = models.CharField(_("reason"), max_length=20, choices=Flag.Reason.choices)
+    note = models.CharField(_("details"), max_length=REASON_MAX, blank=True)
+    created_at = models.DateTimeField(default=clock.now, editable=False)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            models.CheckConstraint(
+                name="debate_report_targets_one_content",
+                condition=Q(argument__isnull=False, comment__isnull=True)
+                | Q(argument__isnull=True, comment__isnull=False),
+            ),
+            models.UniqueConstraint(
+                fields=["argument", "reporter"],
+                condition=Q(argument__isnull=False),
+                name="debate_report_argument_once_per_person",
+            ),
+            models.UniqueConstraint(
+                fields=["comment", "reporter"],
+                condition=Q(comment__isnull=False),
+                name="debate_report_comment_once_per_person",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()}: {self.argument or self.comment}"

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from samen.common import clock
 from samen.common.services import Texts, require_perm, translated_columns
 from samen.common.translation import missing_official_languages
-from samen.debates.models import Argument, ArgumentSupport, Debate, DebateComment
+from samen.debates.models import Argument, ArgumentSupport, Debate, DebateComment, Report
 from samen.debates.notifications import announce_conclusion
 from samen.ideas.models import Visibility
 from samen.processes.eligibility import lock_voter, voter_key
@@ -176,12 +176,30 @@ def comment_debate(*, debate: Debate, author, body: str, language: str) -> Debat
     return comment
 
 
+def report_content(*, reporter, content: Argument | DebateComment, reason: str, note: str = "") -> Report:
+    """Report an argument or a comment to the moderators; the database refuses a second report by the same person,
+    even when two requests race."""
+    require_perm(reporter, "debates.flag_content", content)
+    target = {"argument": content} if isinstance(content, Argument) else {"comment": content}
+    report = Report(reporter=reporter, reason=reason, note=note.strip(), **target)
+    report.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            report.save()
+    except IntegrityError:
+        raise ValidationError(_("You have already reported this."), code="already_flagged") from None
+    return report
+
+
 def moderate(*, moderator, content: Argument | DebateComment, hide: bool, reason: str) -> None:
-    """Hide content (its author still sees it, with the reason) or publish it again, as ideas' moderation does."""
+    """Hide content (its author still sees it, with the reason) or publish it (again), as ideas' moderation does;
+    either way the decision resolves the content's open reports."""
     require_perm(moderator, "debates.moderate", content)
     reason = reason.strip()
     if not reason:
         raise ValidationError(_("Give a reason: the author will read it."), code="reason_required")
-    content.visibility = Visibility.HIDDEN if hide else Visibility.PUBLISHED
-    content.moderation_reason = reason if hide else ""
-    content.save(update_fields=["visibility", "moderation_reason"])
+    with transaction.atomic():
+        content.visibility = Visibility.HIDDEN if hide else Visibility.PUBLISHED
+        content.moderation_reason = reason if hide else ""
+        content.save(update_fields=["visibility", "moderation_reason"])
+        content.reports.filter(resolved_at__isnull=True).update(resolved_at=clock.now())
