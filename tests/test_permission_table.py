@@ -107,9 +107,10 @@ TABLE = {
     "meetings.manage_meetings":        ("nothing",                               MANAGERS),
     "debates.manage_debates":          ("nothing",                               MANAGERS),
     "debates.post_argument":           ("open debate",                           SIGNED_IN),
-    "debates.support_argument":        ("argument in an open debate",            "- Y Y Y - Y Y Y Y Y Y"),
+    "debates.support_argument":        ("argument in an open debate",            "- - Y - - Y Y - - - -"),
     "debates.comment":                 ("open debate",                           SIGNED_IN),
     "debates.moderate":                ("argument in an open debate",            MODERATORS),
+    "debates.flag_content":            ("argument in an open debate",            "- Y Y Y - Y Y Y Y Y Y"),
     "meetings.register":               ("meeting for verified residents",        VERIFIED),
 }
 # fmt: on
@@ -150,7 +151,7 @@ TABLE |= (
     )
     | admin_rows("meetings", ["meeting", "registration"], MANAGERS)
     | admin_rows("consultations", ["questionnaire", "question"], MANAGERS)
-    | admin_rows("debates", ["debate", "argument", "argumentsupport", "debatecomment"], MANAGERS)
+    | admin_rows("debates", ["debate", "argument", "argumentsupport", "debatecomment", "report"], MANAGERS)
 )
 
 UNVERIFIED_SUPPORTS = (

@@ -30,6 +30,19 @@ class DebatesConfig(AppConfig):
         )
         page_cache.watch(Debate, lambda debate: debate.process_id)
 
+        # The moderators' queue (ideas, below debates) links to the debates' own, with how much waits there.
+        from samen.debates.queries import waiting_for_moderators
+        from samen.ideas.moderation import OtherQueue, add_queue
+
+        add_queue(
+            OtherQueue(
+                name="debates",
+                title=lambda: str(_("Arguments and comments in debates")),
+                url_name="debates:moderation",
+                waiting=waiting_for_moderators,
+            )
+        )
+
 
 def _links(request, process) -> dict:
     from samen.processes.queries import counted

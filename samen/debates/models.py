@@ -11,7 +11,7 @@ from translated_fields import TranslatedField
 
 from samen.common import clock
 from samen.common.translation import official_fallback
-from samen.ideas.models import Visibility
+from samen.ideas.models import Flag, Visibility
 
 QUESTION_MAX = 300
 ARGUMENT_MAX = 1000
@@ -107,17 +107,30 @@ class Argument(models.Model):
 
 
 class ArgumentSupport(models.Model):
-    """One account supports an argument once (as ideas' supports: an account, which the unique constraint guards)."""
+    """One person supports an argument once, whatever their account: a verified account's support keeps the
+    person's pseudonym for this argument (`processes.eligibility.voter_key(user, "argument:<pk>")`), unique like a
+    ballot's; an account never verified (a process open to anyone signed in) supports once as an account.
+
+    CASCADE, not SET NULL with the key as ballots: a support is no ballot to recount, and it goes with the account it
+    came from (a person who deletes their account takes their support back). A new account of the same person may
+    then support again, which makes one support again, never two."""
 
     argument = models.ForeignKey(Argument, on_delete=models.CASCADE, related_name="supports")
     resident = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="argument_supports")
+    # accounts.verification.vote_pseudonym(person, "argument:<pk>"); NULL for an unverified account
+    supporter_key = models.CharField(max_length=64, null=True, blank=True, editable=False)  # noqa: DJ001 (NULL: no key)
     created_at = models.DateTimeField(default=clock.now, editable=False)
 
     class Meta:
         verbose_name = _("support of an argument")
         verbose_name_plural = _("supports of arguments")
         constraints = [
-            models.UniqueConstraint(fields=["argument", "resident"], name="argument_support_one_per_resident")
+            models.UniqueConstraint(fields=["argument", "resident"], name="argument_support_one_per_resident"),
+            models.UniqueConstraint(
+                fields=["argument", "supporter_key"],
+                condition=Q(supporter_key__isnull=False),
+                name="argument_support_one_per_person",
+            ),
         ]
 
     def __str__(self):
@@ -150,3 +163,41 @@ class DebateComment(models.Model):
     @property
     def process(self):
         return self.debate.process
+
+
+class Report(models.Model):
+    """Someone reports an argument or a comment to the moderators (the reasons of ideas' flags); once per person and
+    content, which the database guards. A moderator's decision on the content resolves its open reports."""
+
+    argument = models.ForeignKey(Argument, on_delete=models.CASCADE, null=True, blank=True, related_name="reports")
+    comment = models.ForeignKey(DebateComment, on_delete=models.CASCADE, null=True, blank=True, related_name="reports")
+    # CASCADE: a report is the reporter's; when their account goes, a decision still pending loses its reason.
+    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="debate_reports")
+    reason = models.CharField(_("reason"), max_length=20, choices=Flag.Reason.choices)
+    note = models.CharField(_("details"), max_length=REASON_MAX, blank=True)
+    created_at = models.DateTimeField(default=clock.now, editable=False)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            models.CheckConstraint(
+                name="debate_report_targets_one_content",
+                condition=Q(argument__isnull=False, comment__isnull=True)
+                | Q(argument__isnull=True, comment__isnull=False),
+            ),
+            models.UniqueConstraint(
+                fields=["argument", "reporter"],
+                condition=Q(argument__isnull=False),
+                name="debate_report_argument_once_per_person",
+            ),
+            models.UniqueConstraint(
+                fields=["comment", "reporter"],
+                condition=Q(comment__isnull=False),
+                name="debate_report_comment_once_per_person",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()}: {self.argument or self.comment}"

@@ -1,11 +1,11 @@
 """Debates' personal data: a person's arguments, supports and comments, and the debates a manager put. Arguments,
-comments and debates stay, signed "deleted account", when the account goes (SET NULL); supports go with it, so the
-counts stay right. See `samen.common.privacy`."""
+comments and debates stay, signed "deleted account", when the account goes (SET NULL); supports and reports go with
+it, so the counts stay right. See `samen.common.privacy`."""
 
 from samen.common.privacy import when
-from samen.debates.models import Argument, ArgumentSupport, Debate, DebateComment
+from samen.debates.models import Argument, ArgumentSupport, Debate, DebateComment, Report
 
-COVERS = (Debate, Argument, ArgumentSupport, DebateComment)
+COVERS = (Debate, Argument, ArgumentSupport, DebateComment, Report)
 
 
 def export(user) -> dict:
@@ -25,6 +25,12 @@ def export(user) -> dict:
             for row in DebateComment.objects.filter(author=user)
             .order_by("pk")
             .values("id", "debate_id", "body", "language", "visibility", "moderation_reason", "created_at")
+        ],
+        "debate_reports": [
+            {**row, "created_at": when(row["created_at"]), "resolved_at": when(row["resolved_at"])}
+            for row in Report.objects.filter(reporter=user)
+            .order_by("pk")
+            .values("argument_id", "comment_id", "reason", "note", "created_at", "resolved_at")
         ],
         "debates_put": list(Debate.objects.filter(created_by=user).order_by("pk").values_list("pk", flat=True)),
     }

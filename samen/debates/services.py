@@ -7,13 +7,16 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from samen.common import clock
 from samen.common.services import Texts, require_perm, translated_columns
 from samen.common.translation import missing_official_languages
-from samen.debates.models import Argument, ArgumentSupport, Debate, DebateComment
+from samen.debates.models import Argument, ArgumentSupport, Debate, DebateComment, Report
+from samen.debates.notifications import announce_conclusion
 from samen.ideas.models import Visibility
+from samen.processes.eligibility import lock_voter, voter_key
 from samen.processes.models import Process
 
 
@@ -53,7 +56,8 @@ def update_debate(*, debate: Debate, by, question: Texts, introduction: Texts | 
 
 
 def close_debate(*, debate: Debate, by, conclusion: Texts) -> Debate:
-    """Close the debate with the manager's conclusion, published in Dutch and French; nothing can be added after."""
+    """Close the debate with the manager's conclusion, published in Dutch and French; nothing can be added after.
+    Whoever posted an argument or a comment in it hears of the conclusion."""
     require_perm(by, "debates.manage_debates", debate.process)
     columns = _official(
         "conclusion", conclusion, message=_("Write the conclusion in Dutch and in French: Brussels publishes in both.")
@@ -67,6 +71,7 @@ def close_debate(*, debate: Debate, by, conclusion: Texts) -> Debate:
         locked.closed_at = clock.now()
         locked.full_clean()
         locked.save()
+        announce_conclusion(locked, by=by)  # sent once the closing commits
     return locked
 
 
@@ -125,22 +130,35 @@ def post_argument(*, debate: Debate, author, side: str, text: str, language: str
     return argument
 
 
+def _mine(argument: Argument, resident) -> Q:
+    """The person's support of the argument: from this account, or from another of theirs (the same key)."""
+    key = voter_key(resident, f"argument:{argument.pk}")
+    return Q(resident=resident) | Q(supporter_key=key) if key else Q(resident=resident)
+
+
 def support_argument(*, argument: Argument, resident) -> ArgumentSupport:
-    """One support per account and argument: the unique constraint refuses a second one even when two requests
-    race."""
+    """One support per person and argument, whichever of their accounts gives it: the person's lock makes their
+    accounts wait for each other, and the unique constraints (account; person's key) refuse a second one even when
+    two requests race."""
+    already = ValidationError(_("You already support this argument."), code="already_supported")
     try:
         with transaction.atomic():
             _open_locked(argument.debate)
             require_perm(resident, "debates.support_argument", argument)
-            return ArgumentSupport.objects.create(argument=argument, resident=resident)
+            lock_voter(resident)
+            if ArgumentSupport.objects.filter(_mine(argument, resident), argument=argument).exists():
+                raise already
+            key = voter_key(resident, f"argument:{argument.pk}")
+            return ArgumentSupport.objects.create(argument=argument, resident=resident, supporter_key=key)
     except IntegrityError:
-        raise ValidationError(_("You already support this argument."), code="already_supported") from None
+        raise already from None
 
 
 def withdraw_support(*, argument: Argument, resident) -> None:
+    """Withdraw the person's support, also one given from another of their accounts."""
     with transaction.atomic():
         _open_locked(argument.debate)
-        deleted, _rows = ArgumentSupport.objects.filter(argument=argument, resident=resident).delete()
+        deleted, _rows = ArgumentSupport.objects.filter(_mine(argument, resident), argument=argument).delete()
     if not deleted:
         raise ValidationError(_("You do not support this argument."), code="not_supported")
 
@@ -158,12 +176,30 @@ def comment_debate(*, debate: Debate, author, body: str, language: str) -> Debat
     return comment
 
 
+def report_content(*, reporter, content: Argument | DebateComment, reason: str, note: str = "") -> Report:
+    """Report an argument or a comment to the moderators; the database refuses a second report by the same person,
+    even when two requests race."""
+    require_perm(reporter, "debates.flag_content", content)
+    target = {"argument": content} if isinstance(content, Argument) else {"comment": content}
+    report = Report(reporter=reporter, reason=reason, note=note.strip(), **target)
+    report.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            report.save()
+    except IntegrityError:
+        raise ValidationError(_("You have already reported this."), code="already_flagged") from None
+    return report
+
+
 def moderate(*, moderator, content: Argument | DebateComment, hide: bool, reason: str) -> None:
-    """Hide content (its author still sees it, with the reason) or publish it again, as ideas' moderation does."""
+    """Hide content (its author still sees it, with the reason) or publish it (again), as ideas' moderation does;
+    either way the decision resolves the content's open reports."""
     require_perm(moderator, "debates.moderate", content)
     reason = reason.strip()
     if not reason:
         raise ValidationError(_("Give a reason: the author will read it."), code="reason_required")
-    content.visibility = Visibility.HIDDEN if hide else Visibility.PUBLISHED
-    content.moderation_reason = reason if hide else ""
-    content.save(update_fields=["visibility", "moderation_reason"])
+    with transaction.atomic():
+        content.visibility = Visibility.HIDDEN if hide else Visibility.PUBLISHED
+        content.moderation_reason = reason if hide else ""
+        content.save(update_fields=["visibility", "moderation_reason"])
+        content.reports.filter(resolved_at__isnull=True).update(resolved_at=clock.now())

@@ -4,6 +4,7 @@ from samen.debates import views
 
 app_name = "debates"
 urlpatterns = [
+    path("moderation/debates/", views.moderation_queue, name="moderation"),
     path("processes/<slug:slug>/debates/", views.debate_list, name="list"),
     path("processes/<slug:slug>/debates/new/", views.new_debate, name="new"),
     path("processes/<slug:slug>/debates/<int:pk>/", views.debate, name="debate"),
@@ -16,5 +17,10 @@ urlpatterns = [
         "processes/<slug:slug>/debates/<int:pk>/<str:kind>/<int:content_pk>/moderate/",
         views.moderate,
         name="moderate",
+    ),
+    path(
+        "processes/<slug:slug>/debates/<int:pk>/<str:kind>/<int:content_pk>/report/",
+        views.report,
+        name="report",
     ),
 ]

@@ -9,10 +9,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samen.common.http import INVALID, require
+from samen.common.http import INVALID, require, safe_next
 from samen.debates import queries, services
 from samen.debates.forms import ArgumentForm, CommentForm, ConclusionForm, DebateForm, ModerationForm
 from samen.debates.models import Argument, Debate, DebateComment
+from samen.ideas.forms import FlagForm
+from samen.ideas.models import Flag
+from samen.processes.eligibility import why_not_eligible
 from samen.processes.views import get_visible_process
 
 
@@ -45,6 +48,9 @@ def debate(request, slug, pk, *, found: Debate | None = None, status=200, **form
         "may_comment": user.has_perm("debates.comment", found),
         "may_manage": user.has_perm("debates.manage_debates", found.process),
         "may_moderate": user.has_perm("debates.moderate"),
+        "report_reasons": Flag.Reason.choices,
+        # Why a signed-in person cannot support arguments here (the process's electorate rule), in words.
+        "not_eligible": why_not_eligible(found.process, user) if user.is_authenticated and found.is_open else None,
     }
     return render(request, "debates/debate.html", context, status=status)
 
@@ -106,6 +112,7 @@ def _argument_card(request, found: Debate, argument_pk: int, *, refusal: Validat
         "debate": found,
         "argument": (sides.pros + sides.cons)[0],
         "may_moderate": request.user.has_perm("debates.moderate"),
+        "report_reasons": Flag.Reason.choices,
         "refusal": refusal.messages[0] if refusal else "",
     }
     return render(request, "debates/debate.html#argument", context, status=INVALID if refusal else 200)
@@ -128,14 +135,25 @@ def comment(request, slug, pk):
     return redirect(f"{found.get_absolute_url()}#comments")
 
 
-@login_required
-@require_POST
-def moderate(request, slug, pk, kind, content_pk):
-    found = _debate(request, slug, pk)
-    model = {"argument": Argument, "comment": DebateComment}.get(kind)
+CONTENTS = {"argument": Argument, "comment": DebateComment}
+
+
+def _content(found: Debate, kind: str, content_pk: int) -> Argument | DebateComment:
+    model = CONTENTS.get(kind)
     if model is None:
         raise Http404
     content = get_object_or_404(model, debate=found, pk=content_pk)
+    content.debate = found  # the rules read the debate and its process
+    return content
+
+
+@login_required
+@require_POST
+def moderate(request, slug, pk, kind, content_pk):
+    """Hide or publish an argument or a comment, from the debate's page or from the debates' moderation queue (`next`
+    leads back there)."""
+    found = _debate(request, slug, pk)
+    content = _content(found, kind, content_pk)
     require(request, "debates.moderate", content)
     form = ModerationForm(request.POST)
     if not form.is_valid():
@@ -147,7 +165,33 @@ def moderate(request, slug, pk, kind, content_pk):
         reason=form.cleaned_data["reason"],
     )
     messages.success(request, _("The moderation decision is saved."))
-    return redirect(found)
+    return redirect(safe_next(request, request.POST.get("next"), found.get_absolute_url()))
+
+
+@login_required
+@require_POST
+def report(request, slug, pk, kind, content_pk):
+    """Report an argument or a comment to the moderators."""
+    found = _debate(request, slug, pk)
+    content = _content(found, kind, content_pk)
+    require(request, "debates.flag_content", content)
+    form = FlagForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, found, ValidationError(_("Choose what is wrong with it.")))
+    try:
+        services.report_content(reporter=request.user, content=content, **form.cleaned_data)
+    except ValidationError as refusal:
+        return _refused(request, found, refusal)
+    messages.success(request, _("Thank you. A moderator will look at it."))
+    anchor = f"argument-{content.pk}" if kind == "argument" else f"comment-{content.pk}"
+    return redirect(f"{found.get_absolute_url()}#{anchor}")
+
+
+@login_required
+def moderation_queue(request):
+    """The moderators' queue of debates: reported arguments and comments, and those waiting for approval."""
+    require(request, "debates.moderate")
+    return render(request, "debates/moderation_queue.html", {"items": queries.moderation_queue()})
 
 
 def _manager_form(request, template: str, form, status: int, **context):

@@ -1,5 +1,6 @@
 """Flags, the moderators' queue and their decisions. Every decision is written to the append-only log."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -126,6 +127,29 @@ def require_posting_allowance(author, *, now: datetime | None = None) -> None:
             code="rate_limited",
             params={"limit": limit},
         )
+
+
+@dataclass(frozen=True)
+class OtherQueue:
+    """Another app's moderation page (debates' arguments and comments), which the queue links to with how much waits
+    there. Apps above ideas add theirs in their AppConfig.ready: ideas knows none of them."""
+
+    name: str
+    title: Callable[[], str]  # in the reader's language
+    url_name: str
+    waiting: Callable[[], int]
+
+
+_OTHER_QUEUES: dict[str, OtherQueue] = {}
+
+
+def add_queue(queue: OtherQueue) -> None:
+    _OTHER_QUEUES[queue.name] = queue
+
+
+def other_queues() -> list[tuple[OtherQueue, int]]:
+    """Each other moderation page with how many contents wait there, in the order they were added."""
+    return [(queue, queue.waiting()) for queue in _OTHER_QUEUES.values()]
 
 
 @dataclass(frozen=True)

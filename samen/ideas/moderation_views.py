@@ -55,9 +55,8 @@ def flag(request, kind, pk):
 @login_required
 def queue(request):
     _require_moderator(request)
-    return render(
-        request, "ideas/moderation_queue.html", {"items": moderation.moderation_queue(), "form": DecisionForm()}
-    )
+    context = {"items": moderation.moderation_queue(), "form": DecisionForm(), "others": moderation.other_queues()}
+    return render(request, "ideas/moderation_queue.html", context)
 
 
 @require_POST
@@ -72,7 +71,7 @@ def decide(request, kind, pk, decision):
         DECISIONS[decision](moderator=request.user, content=content, reason=form.cleaned_data["reason"])
     except ValidationError as error:
         messages.error(request, error.messages[0])
-        context = {"items": moderation.moderation_queue(), "form": form}
+        context = {"items": moderation.moderation_queue(), "form": form, "others": moderation.other_queues()}
         return render(request, "ideas/moderation_queue.html", context, status=422)
     messages.success(request, _("Done. The decision is in the moderation log."))
     return redirect(safe_next(request, request.POST.get("next"), reverse("moderation:queue")))

@@ -17,7 +17,7 @@ SUPPORT = re.compile(r"^Support \(")
 
 def test_put_argue_support_and_close(page, page_without_js, new_page, live_server):
     base = live_server.url
-    process = ProcessFactory(slug="bockstael")
+    process = ProcessFactory(slug="bockstael", voters="")  # open to any signed-in account: these are not verified
     PhaseFactory(process=process)
     UserFactory(email="manager@example.org", preferred_language="en", role="process_manager", is_staff=True)
     UserFactory(email="resident@example.org", preferred_language="en")

@@ -8,9 +8,11 @@ from tests.factories import ProcessFactory, UserFactory
 
 
 def make_debate(*, process=None, closed: bool = False, **fields) -> Debate:
-    """An open debate (or one closed with its conclusion) on the future of Place Bockstael."""
+    """An open debate (or one closed with its conclusion) on the future of Place Bockstael, by default in a process
+    without an electorate rule (any signed-in account supports arguments; tests/debates/test_one_person.py has one
+    for verified residents)."""
     defaults = {
-        "process": process or ProcessFactory(),
+        "process": process or ProcessFactory(voters=""),
         "question_nl": "Moet het Bockstaelplein autovrij worden?",
         "question_fr": "La place Bockstael doit-elle devenir piétonne ?",
         "introduction_nl": "De gemeente **twijfelt**.",

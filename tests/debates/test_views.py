@@ -302,8 +302,9 @@ def test_the_debate_page_reads_its_arguments_and_comments_in_a_constant_number_o
     client.force_login(resident)
     client.get(debate.get_absolute_url())  # the branding and the session are read once
 
-    # the session, the account, the process, its phases, its themes, the debate, the arguments, the comments
-    with django_assert_num_queries(8):
+    # the session, the account, the process, its phases, its themes, the debate, the arguments, whether the account
+    # is verified (a verified person's supports from another account), the comments
+    with django_assert_num_queries(9):
         client.get(debate.get_absolute_url())
 
 
