@@ -47,7 +47,7 @@ def support_box(request, idea: Idea, *, supported: bool | Callable[[], bool], er
         elif user.has_perm("ideas.support_idea", idea):
             token = get_token(request)
             parts.append(format_html(_FORM, url, url, token, "support", "false", gettext("Support this idea")))
-        elif reason := _why_not(idea, user):
+        elif not error and (reason := why_not_supporting(idea, user)):
             parts.append(format_html('<p class="utrecht-alert">{}</p>', reason))
     else:
         login = f"{reverse('account_login')}?next={quote(request.path)}"
@@ -56,7 +56,7 @@ def support_box(request, idea: Idea, *, supported: bool | Callable[[], bool], er
     return SafeString("".join(parts))
 
 
-def _why_not(idea: Idea, user) -> str | None:
+def why_not_supporting(idea: Idea, user) -> str | None:
     """Why a signed-in visitor may not support while supports are open: the process's electorate rule, in words."""
     if idea.visibility != "published" or not phase_allows(idea.process, SUPPORT):
         return None

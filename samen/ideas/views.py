@@ -259,6 +259,11 @@ def support(request, pk):
             change = 0 if getattr(given, "counted_before", False) else 1
     except ValidationError as refusal:
         error, status = refusal.messages[0], INVALID
+    except PermissionDenied:
+        # Refused by the process's electorate rule: say why in words, on the page or in the box (else a plain 403).
+        error, status = fragments.why_not_supporting(idea, request.user), 403
+        if error is None:
+            raise
     if error is None and not request.htmx:
         return redirect(idea)
     supported = None if error else request.POST.get("action") != "withdraw"
