@@ -62,6 +62,7 @@ TABLE = {
     "ideas.change_comment":            ("comment while ideas are collected",     "- - - - Y - - Y - Y -"),
     "ideas.delete_comment":            ("comment while ideas are collected",     "- - - - Y - - Y - Y -"),
     "ideas.support_idea":              ("idea while ideas are collected",        CITY_RESIDENTS),
+    "ideas.enter_assisted_supports":   ("idea while ideas are collected",        FACILITATORS),
     "ideas.follow_idea":               ("idea while ideas are collected",        SIGNED_IN),
     "budgets.propose":                 ("budget taking proposals",               SIGNED_IN),
     "budgets.review_proposals":        ("budget under review",                   MANAGERS),
@@ -154,18 +155,7 @@ TABLE |= (
     | admin_rows("debates", ["debate", "argument", "argumentsupport", "debatecomment", "report"], MANAGERS)
 )
 
-UNVERIFIED_SUPPORTS = (
-    "any signed-in account supports an idea: supports order the idea list, and second e-mail accounts or "
-    "people from elsewhere can push an idea up (STYLE.md: is_verified_resident)"
-)
-FAULTS = {
-    ("ideas.support_idea", "signed_in"): UNVERIFIED_SUPPORTS,
-    ("ideas.support_idea", "elsewhere"): UNVERIFIED_SUPPORTS,
-    ("ideas.support_idea", "moderator"): UNVERIFIED_SUPPORTS,
-    ("ideas.support_idea", "manager"): UNVERIFIED_SUPPORTS,
-    ("ideas.support_idea", "administrator"): UNVERIFIED_SUPPORTS,
-    ("ideas.support_idea", "facilitator"): UNVERIFIED_SUPPORTS,
-}
+FAULTS: dict[tuple[str, str], str] = {}
 
 
 def cells() -> list:

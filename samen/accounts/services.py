@@ -30,8 +30,9 @@ def update_profile(*, user: User, display_name: str, neighbourhood_code: int | N
 
 
 def delete_account(*, user: User) -> None:
-    """Erase the person: ideas and comments stay, signed "deleted account"; supports, follows, reports and
-    e-mail addresses go with the account row (database cascades), so every count stays right; a ballot stays in
+    """Erase the person: ideas and comments stay, signed "deleted account"; follows, reports, e-mail addresses and
+    unverified supports go with the account row, so every count stays right; a verified person's support, like a
+    ballot, stays with only its pseudonym (ideas' `erase`); a ballot stays in
     its vote, and a volunteer's row in a lottery's pool, with nobody's name or address on it (each app's `erase`),
     so that a published result can still be recounted. Sessions of the account no longer find their user and are
     signed out."""

@@ -32,6 +32,22 @@ def not_eligible_to_vote(code: str, *, method: str, age: int) -> str:
     )
 
 
+def not_eligible_to_support(code: str, *, method: str, age: int) -> str:
+    """A support of an idea, in a process whose supports count its residents as its votes do."""
+    return str(
+        {
+            "not_verified": lambda: _("Supports here count verified residents: verify your account to support."),
+            "verification_method": lambda: (
+                _("Supports here ask for a verification with %(method)s.") % {"method": method}
+            ),
+            "not_resident": lambda: _(
+                "Supports here count residents of the municipality where the process takes place."
+            ),
+            "too_young": lambda: _("Supports here count residents aged %(age)s or more.") % {"age": age},
+        }[code]()
+    )
+
+
 def not_eligible_to_sign(code: str, *, method: str, municipality: str, age: int) -> str:
     """A signature under a citizens' initiative."""
     return str(

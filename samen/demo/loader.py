@@ -134,6 +134,25 @@ def _collecting_at(process: Process) -> datetime:
     return timezone.now()
 
 
+# (idea, demo resident) of the supports waiting for their supporter's verification, in the order of the ideas file.
+LATE_SUPPORTS: list[tuple[int, str]] = []
+
+
+def _late_supports(people: dict[str, User]) -> int:
+    """The supports of demo residents the census has verified since, in processes for verified residents; the
+    others are left out (a support counts a person the process asks for). Returns how many were given."""
+    given = 0
+    for idea_pk, supporter in LATE_SUPPORTS:
+        idea = Idea.objects.select_related("process").get(pk=idea_pk)
+        resident = User.objects.select_related("verification").get(pk=people[supporter].pk)
+        with clock.replaying(_collecting_at(idea.process)):
+            if resident.has_perm("ideas.support_idea", idea) and not idea.supports.filter(resident=resident).exists():
+                idea_services.support_idea(idea=idea, resident=resident)
+                given += 1
+    LATE_SUPPORTS.clear()
+    return given
+
+
 def _post_ideas(process: Process, rows: list[dict], people: dict[str, User], rng: random.Random) -> dict[str, Idea]:
     themes = {theme.slug: theme for theme in process.themes.all()}
     now = clock.now()
@@ -160,7 +179,12 @@ def _post_ideas(process: Process, rows: list[dict], people: dict[str, User], rng
             )
         posted[row["key"]] = idea
         for supporter in row["supporters"]:
-            idea_services.support_idea(idea=idea, resident=people[supporter])
+            # Supports count the people the process asks for: where it asks for verified residents, a demo
+            # resident verified later (the initiatives' census) supports then (`_late_supports`).
+            if people[supporter].has_perm("ideas.support_idea", idea):
+                idea_services.support_idea(idea=idea, resident=people[supporter])
+            else:
+                LATE_SUPPORTS.append((idea.pk, supporter))
         for comment in row["comments"]:
             parent = idea_services.add_comment(
                 idea=idea,
@@ -185,6 +209,7 @@ def load_demo(*, seed: int = 2020, today: date | None = None, slugs: Collection[
     today = today or timezone.localdate()
     rng = random.Random(seed)  # noqa: S311 - a reproducible demo, not a secret
     report = Report()
+    LATE_SUPPORTS.clear()
     with transaction.atomic(), mail.silenced():
         people = {key: _account(key, name, code, report) for key, (name, code) in DEMO_RESIDENTS.items()}
         for key, (name, role) in DEMO_STAFF.items():
@@ -214,6 +239,7 @@ def load_demo(*, seed: int = 2020, today: date | None = None, slugs: Collection[
             report.initiatives_created = initiatives_demo.load_initiatives_demo(
                 people=people, manager=people["manager"], administrator=people["admin"], seed=seed, today=today
             )
+            _late_supports(people)
             # The facilitator's ballots and signatures need the census the initiatives' demo uploads.
             report.assisted = assisted_demo.load_assisted_demo(facilitator=people["facilitator"], seed=seed)
             if code := initiatives_demo.demo_letter(people=people, administrator=people["admin"]):

@@ -8,15 +8,18 @@ class IdeasConfig(AppConfig):
     verbose_name = _("Ideas")
 
     def ready(self):
+        from samen.assisted.registry import offer
         from samen.common import page_cache
         from samen.common.media import delete_files_with_rows
+        from samen.ideas.assisted_supports import KIND as ASSISTED_SUPPORTS
         from samen.ideas.models import Comment, Idea, Support
         from samen.ideas.process_page import IDEA_LIST
-        from samen.ideas.queries import participants
+        from samen.ideas.queries import kept_supports, participants
         from samen.processes.page import Part, contribute, count_participants_with
 
         contribute(IDEA_LIST)
-        count_participants_with("ideas", participants)
+        count_participants_with("ideas", participants, kept_ballots=kept_supports)
+        offer(ASSISTED_SUPPORTS)  # facilitators enter supports for residents met in person
         contribute(Part(name="post-idea", template="ideas/process_links.html", slot="links", order=0))
 
         delete_files_with_rows(Idea, "image")

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from samen.assisted.forms import ConsentForm
 from samen.common.forms import NeighbourhoodField
 from samen.ideas.models import BODY_MAX, COMMENT_MAX, REASON_MAX, TITLE_MAX, Flag
 from samen.ideas.queries import SORTS
@@ -123,3 +124,13 @@ class DecisionForm(forms.Form):
         required=False,
         help_text=_("The author reads it when content is hidden."),
     )
+
+
+class AssistedSupportForm(ConsentForm):
+    """A facilitator enters a resident's support: who the resident is, their consent, and the idea they support."""
+
+    def __init__(self, *args, ideas, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["idea"] = forms.TypedChoiceField(
+            label=_("The idea the resident supports"), choices=[(idea.pk, idea.title) for idea in ideas], coerce=int
+        )

@@ -12,7 +12,11 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
+from samen.common import phrases
 from samen.ideas.models import Idea
+from samen.processes.eligibility import why_not_eligible
+from samen.processes.phases import SUPPORT
+from samen.processes.queries import phase_allows
 
 _FORM = (
     '<form method="post" action="{}" hx-post="{}" hx-target="#support" hx-swap="outerHTML">'
@@ -43,8 +47,17 @@ def support_box(request, idea: Idea, *, supported: bool | Callable[[], bool], er
         elif user.has_perm("ideas.support_idea", idea):
             token = get_token(request)
             parts.append(format_html(_FORM, url, url, token, "support", "false", gettext("Support this idea")))
+        elif not error and (reason := why_not_supporting(idea, user)):
+            parts.append(format_html('<p class="utrecht-alert">{}</p>', reason))
     else:
         login = f"{reverse('account_login')}?next={quote(request.path)}"
         parts.append(format_html('<p><a href="{}">{}</a></p>', login, gettext("Sign in to support this idea")))
     parts.append(SafeString("</div>"))
     return SafeString("".join(parts))
+
+
+def why_not_supporting(idea: Idea, user) -> str | None:
+    """Why a signed-in visitor may not support while supports are open: the process's electorate rule, in words."""
+    if idea.visibility != "published" or not phase_allows(idea.process, SUPPORT):
+        return None
+    return why_not_eligible(idea.process, user, say=phrases.not_eligible_to_support)

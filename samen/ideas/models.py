@@ -147,17 +147,40 @@ class Comment(models.Model):
 
 
 class Support(models.Model):
+    """One person's support of an idea: online from their account, or entered by a facilitator who met them, with
+    their consent (samen/assisted). A verified person's support keeps their pseudonym in this idea's supports (never
+    their identity), so that one person supports once whatever their accounts, and it stays when the account goes."""
+
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="supports")
-    resident = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="supports")
+    # NULL: entered by a facilitator and not yet taken over, or of an account since deleted (kept with its key)
+    resident = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="supports"
+    )
+    # accounts.verification.vote_pseudonym(person, "support:<idea pk>"); NULL for an account never verified
+    supporter_key = models.CharField(max_length=64, null=True, blank=True, editable=False)  # noqa: DJ001 (NULL: no key)
+    # A support a facilitator entered for a resident met in person: who entered it and the resident's consent.
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    consent = models.OneToOneField(
+        "assisted.Consent", on_delete=models.PROTECT, null=True, blank=True, related_name="support"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("support")
         verbose_name_plural = _("supports")
-        constraints = [models.UniqueConstraint(fields=["idea", "resident"], name="support_one_per_resident")]
+        constraints = [
+            models.UniqueConstraint(fields=["idea", "resident"], name="support_one_per_resident"),
+            models.UniqueConstraint(
+                fields=["idea", "supporter_key"],
+                condition=Q(supporter_key__isnull=False),
+                name="support_one_per_person",
+            ),
+        ]
 
     def __str__(self):
-        return f"{self.resident} → {self.idea}"
+        return f"{self.resident or self.supporter_key} → {self.idea}"
 
 
 class Follow(models.Model):

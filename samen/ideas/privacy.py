@@ -1,4 +1,5 @@
-"""Ideas' personal data: what a person posted, supported, followed and reported, and a moderator's decisions.
+"""Ideas' personal data: what a person posted, supported, followed and reported, a moderator's decisions, and the
+supports a facilitator entered.
 See `samen.common.privacy`."""
 
 from pathlib import PurePosixPath
@@ -46,6 +47,12 @@ def export(user) -> dict:
             .order_by("pk")
             .values("idea_id", "idea__title", "created_at")
         ],
+        "supports_with_a_facilitator": list(
+            Support.objects.filter(resident=user, consent__isnull=False)
+            .order_by("pk")
+            .values_list("idea_id", flat=True)
+        ),
+        "assisted_supports_entered": Support.objects.filter(entered_by=user, consent__isnull=False).count(),
         "follows": list(Follow.objects.filter(follower=user).order_by("pk").values_list("idea_id", flat=True)),
         "reports": [
             {**row, "created_at": when(row["created_at"])}
@@ -60,6 +67,13 @@ def export(user) -> dict:
             .values("kind", "idea_id", "comment_id", "reason", "created_at")
         ],
     }
+
+
+def erase(user) -> None:
+    """An account's supports go with it, except a verified person's: those stay, with the person's pseudonym in the
+    idea's supports and no account, so that the idea's count keeps them and a new account of theirs cannot add a
+    second (`services.support_idea` lets it take the support over)."""
+    Support.objects.filter(resident=user, supporter_key__isnull=True).delete()
 
 
 def files(user):

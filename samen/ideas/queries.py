@@ -266,7 +266,8 @@ def ideas_posted() -> int:
 
 
 def participants(process_ids: list[int]):
-    """(process, account) for whoever posted, commented or supported an idea there (for the process's card)."""
+    """(process, account) for whoever posted, commented or supported an idea there (for the process's card);
+    (process, pseudonym) for a support kept without an account."""
     return [
         taking_part(
             Idea.objects.filter(process_id__in=process_ids, author__isnull=False),
@@ -279,6 +280,42 @@ def participants(process_ids: list[int]):
             account="author_id",
         ),
         taking_part(
-            Support.objects.filter(idea__process_id__in=process_ids), process="idea__process_id", account="resident_id"
+            Support.objects.filter(idea__process_id__in=process_ids, resident__isnull=False),
+            process="idea__process_id",
+            account="resident_id",
+        ),
+        # A support kept without an account (entered by a facilitator, or of an account since deleted): its person.
+        taking_part(
+            Support.objects.filter(
+                idea__process_id__in=process_ids, resident__isnull=True, supporter_key__isnull=False
+            ),
+            process="idea__process_id",
+            key="supporter_key",
         ),
     ]
+
+
+def kept_supports(process_ids: list[int]):
+    """(process, "support:<idea>", pseudonym) of the supports kept without an account, counted as their person."""
+    for process_id, idea_id, key in Support.objects.filter(
+        idea__process_id__in=process_ids, resident__isnull=True, supporter_key__isnull=False
+    ).values_list("idea__process_id", "idea_id", "supporter_key"):
+        yield process_id, f"support:{idea_id}", key
+
+
+def assisted_support_count(idea: Idea) -> int:
+    """How many of the idea's supports a facilitator entered with a resident (samen/assisted)."""
+    return idea.supports.filter(consent__isnull=False).count()
+
+
+def assisted_supports_in(process) -> int:
+    return Support.objects.filter(idea__process=process, consent__isnull=False).count()
+
+
+def supportable_ideas(process):
+    """The process's published ideas, by title, for a facilitator to choose the one a resident supports."""
+    return (
+        Idea.objects.filter(process=process, visibility=Visibility.PUBLISHED)
+        .only("pk", "title")
+        .order_by("title", "pk")
+    )

@@ -2,9 +2,9 @@
 
 import rules
 
-from samen.accounts.rules import is_signed_in
+from samen.accounts.rules import is_facilitator, is_signed_in
 from samen.processes.phases import COMMENT, POST_IDEA, SUPPORT
-from samen.processes.rules import is_moderator, phase_allows, process_is_visible
+from samen.processes.rules import is_eligible_voter, is_moderator, phase_allows, process_is_visible
 
 
 @rules.predicate
@@ -29,5 +29,11 @@ rules.add_perm("ideas.comment_idea", is_signed_in & process_is_visible & is_publ
 rules.add_perm("ideas.change_comment", is_moderator | (is_author & phase_allows(COMMENT)))
 rules.add_perm("ideas.delete_comment", is_moderator | (is_author & phase_allows(COMMENT)))
 # Authors may support their own idea, as on the Region's 2020 platform: a support counts a resident, not a favour.
-rules.add_perm("ideas.support_idea", is_signed_in & process_is_visible & is_published_content & phase_allows(SUPPORT))
+# Supports count people as ballots do: the process's electorate rule decides who (any account when it has none).
+rules.add_perm(
+    "ideas.support_idea",
+    is_signed_in & process_is_visible & is_published_content & phase_allows(SUPPORT) & is_eligible_voter,
+)
+# Neighbourhood facilitators enter the supports of residents met in person (samen/assisted); on a process or an idea.
+rules.add_perm("ideas.enter_assisted_supports", is_facilitator & process_is_visible & phase_allows(SUPPORT))
 rules.add_perm("ideas.follow_idea", is_signed_in & process_is_visible)

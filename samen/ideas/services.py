@@ -8,6 +8,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import RestrictedError
 from django.utils.translation import gettext as _
 
+from samen.accounts.verification import vote_pseudonym
+from samen.assisted import services as assisted
+from samen.assisted.models import Action
 from samen.common import page_cache, phrases
 from samen.common.geography import is_in_region, neighbourhood_at, neighbourhoods
 from samen.common.images import prepare_image
@@ -18,6 +21,7 @@ from samen.ideas.moderation import record_edit, require_posting_allowance
 from samen.ideas.notifications import announce_comment
 from samen.ideas.similarity import title_vector
 from samen.processes import queries as process_queries
+from samen.processes.eligibility import lock_voter, voter_key, why_not_eligible_person
 from samen.processes.models import Process, Theme
 from samen.processes.phases import COMMENT, POST_IDEA, SUPPORT
 
@@ -191,15 +195,71 @@ def delete_comment(*, comment: Comment, actor) -> None:
 
 
 def support_idea(*, idea: Idea, resident) -> Support:
-    """Record one support; the unique constraint refuses a second one even when two requests race."""
+    """Record one person's support. An account never verified (a process open to any account) supports once per
+    account; a verified one keeps the person's pseudonym in this idea's supports, so that their other accounts cannot
+    add a second: the unique constraints decide even when two requests race. A support the person left with an
+    account since deleted becomes this account's (they may withdraw it again); one a facilitator entered for them is
+    taken over on their assisted-participation page."""
     _require_phase(idea.process, SUPPORT)
     require_perm(resident, "ideas.support_idea", idea)
+    key = voter_key(resident, f"support:{idea.pk}")
+    if key is None:
+        try:
+            # One INSERT is atomic on its own; a savepoint is needed only inside an outer transaction.
+            with transaction.atomic() if transaction.get_connection().in_atomic_block else nullcontext():
+                return Support.objects.create(idea=idea, resident=resident)
+        except IntegrityError:
+            raise ValidationError(_("You already support this idea."), code="already_supported") from None
+    with transaction.atomic():
+        lock_voter(resident)  # two accounts of one person wait for each other instead of deadlocking
+        try:
+            with transaction.atomic():
+                return Support.objects.create(idea=idea, resident=resident, supporter_key=key)
+        except IntegrityError:
+            pass
+        kept = Support.objects.select_for_update().filter(idea=idea, supporter_key=key).first()
+        if kept is None or kept.resident_id is not None or idea.supports.filter(resident=resident).exists():
+            raise ValidationError(_("You already support this idea."), code="already_supported")
+        if kept.consent_id is not None:
+            raise ValidationError(
+                _(
+                    "A facilitator already entered your support of this idea. Take it over on your assisted "
+                    "participation page to withdraw it online."
+                ),
+                code="already_supported",
+            )
+        kept.resident = resident
+        kept.save(update_fields=["resident"])
+        kept.counted_before = True  # the idea's count already had it
+        return kept
+
+
+def support_assisted(*, idea: Idea, facilitator, consent: assisted.ConsentGiven) -> Support:
+    """A facilitator enters the support of a resident met in person, with their consent recorded, under the same
+    rules as online: on the census list and eligible for the process, and one support per person (online or
+    assisted: the person's pseudonym in the idea's supports is unique). The consent and the support are saved
+    together or not at all."""
+    _require_phase(idea.process, SUPPORT)
+    require_perm(facilitator, "ideas.enter_assisted_supports", idea)
+    if idea.visibility != Visibility.PUBLISHED:
+        raise ValidationError(_("Only a published idea can be supported."), code="not_published")
+    assisted.require_consent(consent)
+    digest, born = assisted.identify(consent)
+    reason = why_not_eligible_person(idea.process, digest=digest, born_on=born)
+    if reason:
+        raise ValidationError(reason, code="not_eligible")
+    key = vote_pseudonym(digest, f"support:{idea.pk}")
     try:
-        # One INSERT is atomic on its own; a savepoint is needed only inside an outer transaction.
-        with transaction.atomic() if transaction.get_connection().in_atomic_block else nullcontext():
-            return Support.objects.create(idea=idea, resident=resident)
+        with transaction.atomic():
+            given = assisted.record_consent(
+                facilitator=facilitator, digest=digest, action=Action.SUPPORT, process=idea.process, given=consent
+            )
+            return Support.objects.create(idea=idea, entered_by=facilitator, supporter_key=key, consent=given)
     except IntegrityError:
-        raise ValidationError(_("You already support this idea."), code="already_supported") from None
+        raise ValidationError(
+            _("This person already supports this idea, online or with a facilitator: this support does not count."),
+            code="already_supported",
+        ) from None
 
 
 def withdraw_support(*, idea: Idea, resident) -> None:

@@ -6,6 +6,7 @@ app_name = "ideas"
 urlpatterns = [
     path("processes/<slug:slug>/ideas/new/", views.idea_create, name="create"),
     path("processes/<slug:slug>/ideas/similar/", views.similar, name="similar"),
+    path("processes/<slug:slug>/assisted-support/", views.assisted_support, name="assisted_support"),
     path("processes/<slug:slug>/ideas.geojson", process_page.process_ideas_geojson, name="map_points"),
     path("ideas/<int:pk>/", views.idea_detail, name="detail"),
     path("ideas/<int:pk>/edit/", views.idea_edit, name="edit"),

@@ -13,10 +13,11 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from samen.accounts.models import User
+from samen.assisted import queries as assisted_queries
 from samen.common import phrases
-from samen.common.http import INVALID
+from samen.common.http import INVALID, require
 from samen.ideas import fragments, notifications, queries, services, similarity
-from samen.ideas.forms import CommentEditForm, CommentForm, IdeaEditForm, IdeaForm
+from samen.ideas.forms import AssistedSupportForm, CommentEditForm, CommentForm, IdeaEditForm, IdeaForm
 from samen.ideas.models import TITLE_MAX, Comment, Follow, Idea, Visibility
 from samen.processes import queries as process_queries
 from samen.processes.phases import POST_IDEA
@@ -59,6 +60,7 @@ def _idea_page(
         if supported is not None
         else lambda: viewer.is_authenticated and idea.supports.filter(resident=viewer).exists(),
         "following": lambda: viewer.is_authenticated and idea.follows.filter(follower=viewer).exists(),
+        "assisted_supports": lambda: queries.assisted_support_count(idea) if idea.support_count else 0,
         "error": error,
     }
     template = "ideas/idea_detail.html"
@@ -248,19 +250,25 @@ def comment_delete(request, pk):
 def support(request, pk):
     """Support or withdraw: the form says which, so a repeated click cannot silently undo the first."""
     idea = _visible_idea(request, pk, lookup=queries.idea_for_action)
-    error, status = None, 200
+    error, status, change = None, 200, -1
     try:
         if request.POST.get("action") == "withdraw":
             services.withdraw_support(idea=idea, resident=request.user)
         else:
-            services.support_idea(idea=idea, resident=request.user)
+            given = services.support_idea(idea=idea, resident=request.user)
+            change = 0 if getattr(given, "counted_before", False) else 1
     except ValidationError as refusal:
         error, status = refusal.messages[0], INVALID
+    except PermissionDenied:
+        # Refused by the process's electorate rule: say why in words, on the page or in the box (else a plain 403).
+        error, status = fragments.why_not_supporting(idea, request.user), 403
+        if error is None:
+            raise
     if error is None and not request.htmx:
         return redirect(idea)
     supported = None if error else request.POST.get("action") != "withdraw"
     if supported is not None:  # the count read with the idea, just before this change, and this change
-        idea.support_count += 1 if supported else -1
+        idea.support_count += change
     if request.htmx:  # the box alone, without the template engine (see fragments.py)
         if supported is None:
             supported = idea.supports.filter(resident=request.user).exists()
@@ -326,3 +334,39 @@ def similar(request, slug):
     process = get_visible_process(request, slug)
     found = similarity.similar_ideas(process, request.GET.get("title", "")[:TITLE_MAX])
     return render(request, "ideas/similar_ideas.html", {"similar": found})
+
+
+def assisted_agreement(process) -> str:
+    """The sentence the resident agrees to, in the language of the page the facilitator shows them."""
+    return _(
+        "The resident agreed that I enter their support of the idea they chose in “%(process)s” for them, and that "
+        "it counts as their one support of that idea."
+    ) % {"process": process.title}
+
+
+@login_required
+def assisted_support(request, slug):
+    """A facilitator enters the support of a resident met in person, with their consent (samen/assisted)."""
+    process = get_visible_process(request, slug)
+    require(request, "ideas.enter_assisted_supports", process)
+    ideas = list(queries.supportable_ideas(process))
+    chosen = request.GET.get("idea", "")
+    form = AssistedSupportForm(
+        request.POST or None,
+        ideas=ideas,
+        agreement=assisted_agreement(process),
+        initial={"place": assisted_queries.last_place(request.user), "idea": int(chosen) if chosen.isdigit() else None},
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            idea = next(idea for idea in ideas if idea.pk == form.cleaned_data["idea"])
+            try:
+                services.support_assisted(idea=idea, facilitator=request.user, consent=form.given())
+                messages.success(request, _("The resident's support is entered, with their consent."))
+                return redirect("ideas:assisted_support", slug=slug)
+            except ValidationError as refusal:
+                form.add_error(None, refusal)
+        status = INVALID
+    context = {"process": process, "form": form, "assisted_count": queries.assisted_supports_in(process)}
+    return render(request, "ideas/assisted_support.html", context, status=status)

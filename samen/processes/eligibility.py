@@ -32,12 +32,13 @@ def requirement_of(process) -> Requirement | None:
     )
 
 
-def why_not_eligible(process, user) -> str | None:
+def why_not_eligible(process, user, *, say=phrases.not_eligible_to_vote) -> str | None:
+    """`say`: the phrases for what is refused (a vote by default; `phrases.not_eligible_to_support` for a support)."""
     requirement = requirement_of(process)
     code = gap(user, requirement) if requirement else None
     if code is None:
         return None
-    return phrases.not_eligible_to_vote(code, method=process.get_voters_display(), age=process.minimum_age)
+    return say(code, method=process.get_voters_display(), age=process.minimum_age)
 
 
 def voter_key(user, vote: str) -> str | None:

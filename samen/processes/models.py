@@ -48,7 +48,9 @@ class Process(models.Model):
         choices=Voters.choices,
         blank=True,
         default=Voters.VERIFIED,  # new processes; "anyone signed in" lets one person vote with several accounts
-        help_text=_("Ballots only. Verified residents vote where they live: the process's municipality."),
+        help_text=_(
+            "Ballots and idea supports. Verified residents take part where they live: the process's municipality."
+        ),
     )
     minimum_age = models.PositiveSmallIntegerField(_("minimum age to vote"), default=0)
     premoderation = models.BooleanField(

@@ -40,6 +40,8 @@ def _fill_idea(page, process):
 def test_journey_with_javascript(page, live_server):
     base = live_server.url
     process = process_in("open")
+    process.voters = ""  # any signed-in account supports (the new account is not verified)
+    process.save()
 
     _sign_up_and_confirm(page, base, "nadia@example.org", check=assert_accessible)
     page.goto(f"{base}/en/")
@@ -79,6 +81,8 @@ def test_journey_without_javascript(page_without_js, live_server):
     page = page_without_js
     base = live_server.url
     process = process_in("open")
+    process.voters = ""  # any signed-in account supports (the new account is not verified)
+    process.save()
 
     _sign_up_and_confirm(page, base, "nadia@example.org")
     page.goto(f"{base}/en/processes/{process.slug}/ideas/new/")

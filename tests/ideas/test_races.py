@@ -8,7 +8,10 @@ from django.db import connection, connections
 
 from samen.ideas import services
 from samen.ideas.models import Support
-from tests.factories import UserFactory
+from tests.conftest import process_in
+from tests.factories import IdeaFactory, UserFactory
+from tests.initiatives.conftest import Census
+from tests.people import moved_verification
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -58,4 +61,19 @@ def test_one_resident_clicking_fifty_times_at_once_counts_once(idea, outsider):
     refused = [r for r in results if isinstance(r, ValidationError)]
     assert len(refused) == THREADS - 1
     assert {r.code for r in refused} == {"already_supported"}
+    assert Support.objects.filter(idea=idea).count() == 1
+
+
+def test_one_person_supporting_fifty_times_at_once_from_two_accounts_counts_once():
+    """The first account's request began before its verification moved to the second: both support as the person,
+    in a process for verified residents."""
+    process = process_in("open")
+    idea = IdeaFactory(process=process, theme=process.themes.first(), author=UserFactory())
+    administrator = UserFactory(role="administrator", is_staff=True)
+    accounts = moved_verification(Census(administrator), administrator)
+
+    results = _race(lambda i: services.support_idea(idea=idea, resident=accounts[i % 2]))
+
+    assert sum(isinstance(result, Support) for result in results) == 1
+    assert {result.code for result in results if not isinstance(result, Support)} == {"already_supported"}
     assert Support.objects.filter(idea=idea).count() == 1
