@@ -8,14 +8,18 @@ class IdeasConfig(AppConfig):
     verbose_name = _("Ideas")
 
     def ready(self):
+        from samen.assisted.registry import offer
         from samen.common import page_cache
         from samen.common.media import delete_files_with_rows
+        from samen.ideas.assisted import COMMENTS, IDEAS
         from samen.ideas.models import Comment, Idea, Support
         from samen.ideas.process_page import IDEA_LIST
         from samen.ideas.queries import participants
         from samen.processes.page import Part, contribute, count_participants_with
 
         contribute(IDEA_LIST)
+        offer(IDEAS)  # facilitators post ideas and comments for residents met in person
+        offer(COMMENTS)
         count_participants_with("ideas", participants)
         contribute(Part(name="post-idea", template="ideas/process_links.html", slot="links", order=0))
 

@@ -2,7 +2,7 @@
 
 import rules
 
-from samen.accounts.rules import is_signed_in
+from samen.accounts.rules import is_facilitator, is_signed_in
 from samen.processes.phases import COMMENT, POST_IDEA, SUPPORT
 from samen.processes.rules import is_moderator, phase_allows, process_is_visible
 
@@ -31,3 +31,9 @@ rules.add_perm("ideas.delete_comment", is_moderator | (is_author & phase_allows(
 # Authors may support their own idea, as on the Region's 2020 platform: a support counts a resident, not a favour.
 rules.add_perm("ideas.support_idea", is_signed_in & process_is_visible & is_published_content & phase_allows(SUPPORT))
 rules.add_perm("ideas.follow_idea", is_signed_in & process_is_visible)
+# Neighbourhood facilitators post ideas and comments for residents met in person (samen/assisted), while the phase
+# allows anyone to.
+rules.add_perm("ideas.post_assisted_idea", is_facilitator & process_is_visible & phase_allows(POST_IDEA))
+rules.add_perm(
+    "ideas.comment_assisted", is_facilitator & process_is_visible & is_published_content & phase_allows(COMMENT)
+)
