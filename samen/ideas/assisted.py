@@ -27,16 +27,12 @@ def comment_openings(facilitator) -> list[Opening]:
 
 
 def describe_ideas(consents) -> dict[int, tuple[str, str]]:
-    ideas = Idea.objects.filter(consent__in=consents).only("pk", "title", "consent_id")
+    ideas = Idea.objects.filter(consent__in=consents).only("title", "consent_id")
     return {idea.consent_id: (_("Idea “%(title)s”") % {"title": idea.title}, idea.get_absolute_url()) for idea in ideas}
 
 
 def describe_comments(consents) -> dict[int, tuple[str, str]]:
-    comments = (
-        Comment.objects.filter(consent__in=consents)
-        .select_related("idea")
-        .only("pk", "consent_id", "idea__pk", "idea__title")
-    )
+    comments = Comment.objects.filter(consent__in=consents).select_related("idea").only("consent_id", "idea__title")
     return {
         comment.consent_id: (
             _("Comment on “%(title)s”") % {"title": comment.idea.title},

@@ -55,9 +55,9 @@ def export(user) -> dict:
         ],
         # A facilitator's staff work: how many ideas and comments they posted for residents (samen/assisted keeps
         # the consents themselves).
-        "assisted_posts_entered": {
-            "ideas": Idea.objects.filter(entered_by=user, consent__isnull=False).count(),
-            "comments": Comment.objects.filter(entered_by=user, consent__isnull=False).count(),
+        "ideas_staff_work": {
+            "assisted_ideas_entered": Idea.objects.filter(entered_by=user, consent__isnull=False).count(),
+            "assisted_comments_entered": Comment.objects.filter(entered_by=user, consent__isnull=False).count(),
         },
         "moderation_actions": [
             {**row, "created_at": when(row["created_at"])}
