@@ -140,7 +140,8 @@ def post_assisted_idea(
     """A facilitator posts the idea of a resident met in person, with their consent recorded. It has no author until
     the resident takes it over (samen/ideas/assisted.py): its page says only that it was posted with a facilitator.
     It goes through the same moderation as an idea posted online; the consent and the idea are saved together or
-    not at all. No one follows it and no e-mail goes to anyone about it until it has an author."""
+    not at all. No one follows it and no e-mail goes to anyone about it until it has an author. No hourly allowance
+    (`require_posting_allowance`): a computer room posts for many residents in an hour, and the audit holds each."""
     require_perm(facilitator, "ideas.post_assisted_idea", process)
     assisted.require_consent(consent)
     _require_phase(process, POST_IDEA)
