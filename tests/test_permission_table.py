@@ -64,6 +64,8 @@ TABLE = {
     "ideas.support_idea":              ("idea while ideas are collected",        CITY_RESIDENTS),
     "ideas.enter_assisted_supports":   ("idea while ideas are collected",        FACILITATORS),
     "ideas.follow_idea":               ("idea while ideas are collected",        SIGNED_IN),
+    "ideas.post_assisted_idea":        ("process collecting ideas",              FACILITATORS),
+    "ideas.comment_assisted":          ("idea while ideas are collected",        FACILITATORS),
     "budgets.propose":                 ("budget taking proposals",               SIGNED_IN),
     "budgets.review_proposals":        ("budget under review",                   MANAGERS),
     "budgets.cast_ballot":             ("budget ballot open to City residents",  CITY_RESIDENTS),

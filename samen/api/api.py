@@ -154,6 +154,7 @@ def _idea_out(idea: Idea, process_slug: str) -> dict:
         "created_at": idea.created_at,
         "support_count": idea.support_count,
         "comment_count": idea.comment_count,
+        "assisted": idea.assisted,
         "url": _site(idea),
     }
 

@@ -67,6 +67,8 @@ class IdeaOut(Schema):
     created_at: dt.datetime
     support_count: int
     comment_count: int
+    # Posted by a facilitator for a resident met in person (samen/assisted); never who.
+    assisted: bool
     url: str
 
 

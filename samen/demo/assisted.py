@@ -1,6 +1,6 @@
 """Assisted participation in the demo: the facilitator of Laeken's public computer room entered a few budget ballots,
-signatures and questionnaire responses for residents on the City's census list, with their consent, through the same
-services as the site."""
+signatures, questionnaire responses, an idea and a comment for residents on the City's census list, with their
+consent, through the same services as the site."""
 
 import random
 
@@ -12,6 +12,8 @@ from samen.budgets import services as budgets
 from samen.budgets.models import Proposal
 from samen.consultations import services as consultations
 from samen.demo import initiatives as initiatives_demo
+from samen.ideas import services as ideas
+from samen.ideas.models import Idea, Visibility
 from samen.initiatives import services as initiatives
 from samen.initiatives.models import Initiative
 from samen.processes.models import Process
@@ -48,11 +50,11 @@ def _consent(identity, name: str, agreed_to: str) -> ConsentGiven:
     return ConsentGiven(national_number=number, born_on=born, place=PLACE, agreed_to=agreed_to, resident_name=name)
 
 
-def load_assisted_demo(*, facilitator, seed: int = 2020) -> tuple[int, int, int]:
-    """(budget ballots, signatures, questionnaire responses) entered; nothing when the demo already has consents or
-    lacks its census."""
+def load_assisted_demo(*, facilitator, seed: int = 2020) -> tuple[int, int, int, int, int]:
+    """(budget ballots, signatures, questionnaire responses, ideas, comments) entered; nothing when the demo already
+    has consents or lacks its census."""
     if Consent.objects.exists():
-        return 0, 0, 0
+        return 0, 0, 0, 0, 0
     # The census the initiatives' demo uploaded, drawn again from the same seed: its last people, who signed nothing.
     identities = list(reversed(initiatives_demo.census_people(random.Random(seed))))  # noqa: S311 - a demo
     ballots = signatures = 0
@@ -87,7 +89,42 @@ def load_assisted_demo(*, facilitator, seed: int = 2020) -> tuple[int, int, int]
                 except ValidationError:  # this person signed already: the next one
                     continue
     responses = _responses(facilitator, identities)
-    return ballots, signatures, responses
+    posted, commented = _ideas(facilitator, identities)
+    return ballots, signatures, responses, posted, commented
+
+
+def _ideas(facilitator, identities: list) -> tuple[int, int]:
+    """A resident's idea, and another's comment on the most commented idea, in the first process collecting ideas."""
+    processes = Process.objects.filter(status=Process.Status.PUBLISHED).prefetch_related("phases").order_by("pk")
+    process = next((p for p in processes if facilitator.has_perm("ideas.post_assisted_idea", p)), None)
+    if process is None or len(identities) < 2:
+        return 0, 0
+    agreed = f"The resident agreed that I post their idea in “{process.title_en}” for them."
+    ideas.post_assisted_idea(
+        process=process,
+        facilitator=facilitator,
+        consent=_consent(identities.pop(0), NAMES[0], agreed),
+        theme=process.themes.order_by("pk").first(),
+        title="Des bancs sur le chemin du marché",
+        body="Les personnes âgées du quartier doivent pouvoir s'asseoir entre chez elles et le marché.",
+        language="fr",
+    )
+    commented = (
+        Idea.objects.filter(process=process, visibility=Visibility.PUBLISHED, consent__isnull=True)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if commented is None or not facilitator.has_perm("ideas.comment_assisted", commented):
+        return 1, 0
+    agreed = f"The resident agreed that I post their comment on the idea “{commented.title}” for them."
+    ideas.comment_assisted(
+        idea=commented,
+        facilitator=facilitator,
+        consent=_consent(identities.pop(0), NAMES[1], agreed),
+        body="Oui ! Et un peu d'ombre en été, s'il vous plaît.",
+        language="fr",
+    )
+    return 1, 1
 
 
 def _responses(facilitator, identities: list) -> int:

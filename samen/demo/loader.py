@@ -57,7 +57,8 @@ class Report:
     city_projects_created: int = 0
     meetings_created: int = 0
     letter: tuple[str, str] | None = None  # (account's e-mail, code) of a verification letter on its way
-    assisted: tuple[int, int, int] = (0, 0, 0)  # budget ballots, signatures and responses the facilitator entered
+    # budget ballots, signatures, responses, ideas and comments the facilitator entered
+    assisted: tuple[int, int, int, int, int] = (0, 0, 0, 0, 0)
 
 
 def _account(

@@ -11,6 +11,7 @@ class IdeasConfig(AppConfig):
         from samen.assisted.registry import offer
         from samen.common import page_cache
         from samen.common.media import delete_files_with_rows
+        from samen.ideas.assisted import COMMENTS, IDEAS
         from samen.ideas.assisted_supports import KIND as ASSISTED_SUPPORTS
         from samen.ideas.models import Comment, Idea, Support
         from samen.ideas.process_page import IDEA_LIST
@@ -20,6 +21,8 @@ class IdeasConfig(AppConfig):
         contribute(IDEA_LIST)
         count_participants_with("ideas", participants, kept_ballots=kept_supports)
         offer(ASSISTED_SUPPORTS)  # facilitators enter supports for residents met in person
+        offer(IDEAS)  # facilitators post ideas and comments for residents met in person
+        offer(COMMENTS)
         contribute(Part(name="post-idea", template="ideas/process_links.html", slot="links", order=0))
 
         delete_files_with_rows(Idea, "image")

@@ -17,7 +17,7 @@ from django.utils.safestring import SafeString
 from django.utils.timezone import localtime
 from django.utils.translation import get_language, gettext
 
-from samen.common.templatetags.samen import signature
+from samen.common.templatetags.samen import poster
 from samen.ideas.models import Comment, Flag, Visibility
 
 _CSRF = '<input type="hidden" name="csrfmiddlewaretoken" value="{token}">'
@@ -150,7 +150,7 @@ class CommentHtml:
             _ARTICLE,
             language=comment.language,
             ui=self.ui_language,
-            author=signature(comment.author),
+            author=poster(comment),
             iso=date_format(created_at, "c"),
             when=date_format(created_at, "DATETIME_FORMAT"),
             notice=notice,

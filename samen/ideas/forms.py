@@ -89,6 +89,43 @@ class CommentEditForm(forms.Form):
     body = forms.CharField(label=_("Your comment"), max_length=COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class AssistedIdeaForm(IdeaForm, ConsentForm):
+    """A facilitator posts a resident's idea: the idea's fields (no image) and the resident's consent."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["image"]
+        self.fields["body"].label = _("The resident's idea")
+        self.fields["language"].label = _("Language of the text")
+        self.fields["neighbourhood_code"].help_text = _("Where the idea would happen.")
+        for name in ("latitude", "longitude"):  # the map's fields: the facilitator's form has no map
+            del self.fields[name]
+
+
+class AssistedCommentForm(CommentForm, ConsentForm):
+    """A facilitator posts a resident's comment on an idea, with the resident's consent."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["parent"]
+        self.fields["body"].label = _("The resident's comment")
+
+
+def idea_agreement(process) -> str:
+    """The sentence the resident agrees to, in the language of the page the facilitator shows them."""
+    return _(
+        "The resident agreed that I post their idea in “%(process)s” for them. It is shown in public without their "
+        "name, and they can take it over once their account is verified."
+    ) % {"process": process.title}
+
+
+def comment_agreement(idea) -> str:
+    return _(
+        "The resident agreed that I post their comment on the idea “%(title)s” for them. It is shown in public "
+        "without their name, and they can take it over once their account is verified."
+    ) % {"title": idea.title}
+
+
 class IdeaFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     theme = forms.ChoiceField(label=_("Theme"), required=False)

@@ -48,6 +48,15 @@ class Idea(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="ideas"
     )
+    # An idea a facilitator entered for a resident met in person (samen/assisted): the resident's consent, kept for
+    # the audit (PROTECT: the audit row cannot go while its idea stands), and who typed it in. Its author stays NULL
+    # until the verified resident takes it over; its page says "Posted with a facilitator", never a name.
+    consent = models.OneToOneField(
+        "assisted.Consent", on_delete=models.PROTECT, null=True, blank=True, related_name="idea"
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     title = models.CharField(_("title"), max_length=TITLE_MAX)
     body = models.TextField(_("text"), max_length=BODY_MAX)
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
@@ -91,6 +100,11 @@ class Idea(models.Model):
         return reverse("ideas:detail", kwargs={"pk": self.pk})
 
     @property
+    def assisted(self) -> bool:
+        """Entered by a facilitator for a resident met in person (and so counted apart), even once taken over."""
+        return self.consent_id is not None
+
+    @property
     def neighbourhood(self):
         return neighbourhoods().get(self.neighbourhood_code)
 
@@ -106,6 +120,13 @@ class Comment(models.Model):
     parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="comments"
+    )
+    # A comment a facilitator entered for a resident met in person (samen/assisted), as for an idea.
+    consent = models.OneToOneField(
+        "assisted.Consent", on_delete=models.PROTECT, null=True, blank=True, related_name="comment"
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     body = models.TextField(_("comment"), max_length=COMMENT_MAX)
     # The body as its page shows it (Markdown made sanitised HTML), written with the body (`set_body`): rendering
@@ -144,6 +165,10 @@ class Comment(models.Model):
     @property
     def process(self):
         return self.idea.process
+
+    @property
+    def assisted(self) -> bool:
+        return self.consent_id is not None
 
 
 class Support(models.Model):

@@ -60,6 +60,12 @@ def export(user) -> dict:
             .order_by("pk")
             .values("idea_id", "comment_id", "reason", "note", "created_at")
         ],
+        # A facilitator's staff work: how many ideas and comments they posted for residents (samen/assisted keeps
+        # the consents themselves).
+        "ideas_staff_work": {
+            "assisted_ideas_entered": Idea.objects.filter(entered_by=user, consent__isnull=False).count(),
+            "assisted_comments_entered": Comment.objects.filter(entered_by=user, consent__isnull=False).count(),
+        },
         "moderation_actions": [
             {**row, "created_at": when(row["created_at"])}
             for row in ModerationAction.objects.filter(moderator=user)

@@ -15,6 +15,7 @@ from django.utils.cache import patch_vary_headers
 from samen.ideas.forms import IdeaFilterForm
 from samen.ideas.queries import (
     SORTS,
+    assisted_share,
     filtered_ideas,
     idea_points_geojson,
     ideas_for_page,
@@ -70,7 +71,10 @@ def idea_list_context(request, process) -> dict:
     )
     page = Paginator(ordered, IDEAS_PER_PAGE).get_page(request.GET.get("page"))
     page.object_list = ideas_for_page(page.object_list)
+    assisted, every = assisted_share(process)
     return {
+        "assisted_ideas": assisted,
+        "published_ideas": every,
         "collects_ideas": True,
         "can_post": queries.phase_allows(process, POST_IDEA),
         "filters": filters,

@@ -260,6 +260,14 @@ def page_of_comment(idea: Idea, comment_pk: int, *, viewer, per_page: int = COMM
     return earlier.count() // per_page + 1
 
 
+def assisted_share(process) -> tuple[int, int]:
+    """(how many of the process's published ideas a facilitator posted for a resident, how many there are)."""
+    counts = Idea.objects.filter(process=process, visibility=Visibility.PUBLISHED).aggregate(
+        assisted=Count("pk", filter=Q(consent__isnull=False)), every=Count("pk")
+    )
+    return counts["assisted"], counts["every"]
+
+
 def ideas_posted() -> int:
     """How many ideas were posted in published processes (the City's dashboard counts them)."""
     return Idea.objects.filter(process__status="published").count()

@@ -37,3 +37,9 @@ rules.add_perm(
 # Neighbourhood facilitators enter the supports of residents met in person (samen/assisted); on a process or an idea.
 rules.add_perm("ideas.enter_assisted_supports", is_facilitator & process_is_visible & phase_allows(SUPPORT))
 rules.add_perm("ideas.follow_idea", is_signed_in & process_is_visible)
+# Neighbourhood facilitators post ideas and comments for residents met in person (samen/assisted), while the phase
+# allows anyone to.
+rules.add_perm("ideas.post_assisted_idea", is_facilitator & process_is_visible & phase_allows(POST_IDEA))
+rules.add_perm(
+    "ideas.comment_assisted", is_facilitator & process_is_visible & is_published_content & phase_allows(COMMENT)
+)

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import RestrictedError
 from django.utils.translation import gettext as _
 
+from samen.accounts.models import CensusEntry
 from samen.accounts.verification import vote_pseudonym
 from samen.assisted import services as assisted
 from samen.assisted.models import Action
@@ -114,6 +115,65 @@ def create_idea(
     return idea
 
 
+def _resident_digest(consent: assisted.ConsentGiven) -> str:
+    """The person a facilitator posts for, as their keyed hash. Speaking is open to any signed-in account, with no
+    residence or age rule, so an assisted idea or comment asks only for a real person: one on the census lists (the
+    same lists a verification reads), which also lets them take it over once their account is verified."""
+    digest, _born = assisted.identify(consent)
+    if not CensusEntry.objects.filter(digest=digest).exists():
+        raise ValidationError(
+            _("This person is not on the lists of residents: a facilitator can only post for a resident."),
+            code="not_on_census",
+        )
+    return digest
+
+
+def post_assisted_idea(
+    *,
+    process: Process,
+    facilitator,
+    consent: assisted.ConsentGiven,
+    theme: Theme,
+    title: str,
+    body: str,
+    language: str,
+    place: Place = Place(),
+) -> Idea:
+    """A facilitator posts the idea of a resident met in person, with their consent recorded. It has no author until
+    the resident takes it over (samen/ideas/assisted.py): its page says only that it was posted with a facilitator.
+    It goes through the same moderation as an idea posted online; the consent and the idea are saved together or
+    not at all. No one follows it and no e-mail goes to anyone about it until it has an author. No hourly allowance
+    (`require_posting_allowance`): a computer room posts for many residents in an hour, and the audit holds each."""
+    require_perm(facilitator, "ideas.post_assisted_idea", process)
+    assisted.require_consent(consent)
+    _require_phase(process, POST_IDEA)
+    if theme.process_id != process.pk:
+        raise ValidationError(_("Choose one of this process's themes."), code="foreign_theme")
+    digest = _resident_digest(consent)
+    idea = Idea(
+        process=process,
+        theme=theme,
+        author=None,
+        entered_by=facilitator,
+        title=title.strip(),
+        body=body.strip(),
+        language=language,
+        latitude=place.latitude,
+        longitude=place.longitude,
+        neighbourhood_code=place.neighbourhood_code,
+        municipality_nis=place.municipality_nis,
+        visibility=_first_visibility(process),
+    )
+    idea.full_clean(exclude=["consent"])
+    idea.title_vector = title_vector(idea.title)
+    with transaction.atomic():
+        idea.consent = assisted.record_consent(
+            facilitator=facilitator, digest=digest, action=Action.IDEA, process=process, given=consent
+        )
+        idea.save()
+    return idea
+
+
 def update_idea(
     *, idea: Idea, actor, theme: Theme, title: str, body: str, place: Place, image=None, remove_image=False
 ) -> Idea:
@@ -172,6 +232,45 @@ def add_comment(*, idea: Idea, author, body: str, language: str, parent: Comment
     with transaction.atomic():
         comment.save()
         Follow.objects.get_or_create(idea=idea, follower=author)
+        announce_comment(comment)
+    return comment
+
+
+def comment_assisted(
+    *,
+    idea: Idea,
+    facilitator,
+    consent: assisted.ConsentGiven,
+    body: str,
+    language: str,
+    parent: Comment | None = None,
+) -> Comment:
+    """A facilitator comments on an idea for a resident met in person, with their consent recorded; as
+    `post_assisted_idea`, without an author until the resident takes it over. Followers hear of it as of any
+    comment (signed "Posted with a facilitator")."""
+    require_perm(facilitator, "ideas.comment_assisted", idea)
+    assisted.require_consent(consent)
+    _require_phase(idea.process, COMMENT)
+    if parent is not None:
+        if parent.idea_id != idea.pk:
+            raise ValidationError(_("You can only reply to a comment on this idea."), code="foreign_parent")
+        parent = parent.parent or parent
+    digest = _resident_digest(consent)
+    comment = Comment(
+        idea=idea,
+        author=None,
+        entered_by=facilitator,
+        language=language,
+        parent=parent,
+        visibility=_first_visibility(idea.process),
+    )
+    comment.set_body(body.strip())
+    comment.full_clean(exclude=["consent"])
+    with transaction.atomic():
+        comment.consent = assisted.record_consent(
+            facilitator=facilitator, digest=digest, action=Action.COMMENT, process=idea.process, given=consent
+        )
+        comment.save()
         announce_comment(comment)
     return comment
 

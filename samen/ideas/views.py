@@ -17,7 +17,17 @@ from samen.assisted import queries as assisted_queries
 from samen.common import phrases
 from samen.common.http import INVALID, require
 from samen.ideas import fragments, notifications, queries, services, similarity
-from samen.ideas.forms import AssistedSupportForm, CommentEditForm, CommentForm, IdeaEditForm, IdeaForm
+from samen.ideas.forms import (
+    AssistedCommentForm,
+    AssistedIdeaForm,
+    AssistedSupportForm,
+    CommentEditForm,
+    CommentForm,
+    IdeaEditForm,
+    IdeaForm,
+    comment_agreement,
+    idea_agreement,
+)
 from samen.ideas.models import TITLE_MAX, Comment, Follow, Idea, Visibility
 from samen.processes import queries as process_queries
 from samen.processes.phases import POST_IDEA
@@ -202,6 +212,91 @@ def comment_create(request, pk):
                 return redirect(comment)
     replied_to = form.cleaned_data.get("parent")  # a refused reply: show the page with its thread
     return _idea_page(request, idea, comment_form=form, status=INVALID, partial="comments", shown_comment=replied_to)
+
+
+@login_required
+def assisted_idea(request, slug):
+    """A facilitator posts the idea of a resident met in person, with their consent (samen/assisted). The form comes
+    back to itself: under pre-moderation the idea is not shown, not even to the facilitator, until approved."""
+    process = get_visible_process(request, slug)
+    require(request, "ideas.post_assisted_idea", process)
+    form = AssistedIdeaForm(
+        request.POST or None,
+        process=process,
+        agreement=idea_agreement(process),
+        initial={"place": assisted_queries.last_place(request.user)},
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                idea = services.post_assisted_idea(
+                    process=process,
+                    facilitator=request.user,
+                    consent=form.given(),
+                    theme=data["theme"],
+                    title=data["title"],
+                    body=data["body"],
+                    language=data["language"],
+                    place=form.place,
+                )
+            except ValidationError as refusal:
+                form.add_error(None, refusal)
+            else:
+                if idea.visibility == Visibility.PENDING:
+                    messages.success(
+                        request,
+                        _(
+                            "The resident's idea is posted, with their consent. A moderator reviews it before it is "
+                            "shown."
+                        ),
+                    )
+                else:
+                    messages.success(request, _("The resident's idea is posted, with their consent."))
+                return redirect("ideas:assisted_idea", slug=slug)
+        status = INVALID
+    return render(request, "ideas/assisted_idea.html", {"form": form, "process": process}, status=status)
+
+
+@login_required
+def assisted_comment(request, pk):
+    """A facilitator comments on an idea for a resident met in person, with their consent (samen/assisted)."""
+    idea = _visible_idea(request, pk)
+    require(request, "ideas.comment_assisted", idea)
+    form = AssistedCommentForm(
+        request.POST or None,
+        agreement=comment_agreement(idea),
+        initial={"place": assisted_queries.last_place(request.user)},
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                comment = services.comment_assisted(
+                    idea=idea,
+                    facilitator=request.user,
+                    consent=form.given(),
+                    body=form.cleaned_data["body"],
+                    language=form.cleaned_data["language"],
+                )
+            except ValidationError as refusal:
+                form.add_error(None, refusal)
+            else:
+                if comment.visibility == Visibility.PENDING:
+                    messages.success(
+                        request,
+                        _(
+                            "The resident's comment is posted, with their consent. A moderator reviews it before it "
+                            "is shown."
+                        ),
+                    )
+                else:
+                    messages.success(request, _("The resident's comment is posted, with their consent."))
+                return redirect(idea)
+        status = INVALID
+    context = {"form": form, "idea": idea, "process": idea.process}
+    return render(request, "ideas/assisted_comment.html", context, status=status)
 
 
 def _own_comment(request, pk, permission) -> Comment:

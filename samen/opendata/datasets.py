@@ -125,6 +125,7 @@ def ideas() -> Dataset:
                     "support_count",
                     "comment_count",
                     "created_at",
+                    "assisted",
                 ),
                 [
                     (
@@ -139,6 +140,7 @@ def ideas() -> Dataset:
                         i.support_count,
                         i.comment_count,
                         i.created_at.isoformat(),
+                        i.assisted,
                     )
                     for i in visible
                 ],

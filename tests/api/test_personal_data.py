@@ -98,7 +98,14 @@ SOURCES = {
     "PhaseOut": (Phase, {}),
     "IdeaOut": (
         Idea,
-        {"id": "id", "text": "body", "support_count": "supports", "comment_count": "comments", "url": None},
+        {
+            "id": "id",
+            "text": "body",
+            "support_count": "supports",
+            "comment_count": "comments",
+            "assisted": "consent",
+            "url": None,
+        },
     ),
     "CommentOut": (Comment, {"text": "body"}),
     "DomainOut": (Domain, {}),

@@ -1,7 +1,8 @@
 """Assisted participation in Chromium: a facilitator enters a resident's budget ballot with their consent, with
 JavaScript and without the site's scripts (axe-core still checks every new page); an administrator reads the audit
 and the resident takes their ballot over; a facilitator enters a questionnaire response, with JavaScript and without,
-and the resident, sent from the questionnaire to the take-over, takes it over."""
+and the resident, sent from the questionnaire to the take-over, takes it over; without JavaScript, a facilitator posts
+an idea and a comment."""
 
 import re
 from datetime import date
@@ -11,8 +12,10 @@ import pytest
 from samen.accounts.models import User
 from samen.budgets.models import BudgetBallot
 from samen.consultations.models import Response
+from samen.ideas.models import Comment, Idea
 from tests.browser.conftest import _page, assert_accessible, sign_in
 from tests.budgets.conftest import budget_at
+from tests.conftest import process_in
 from tests.consultations.conftest import consultation_at
 from tests.factories import UserFactory
 from tests.initiatives.conftest import Census
@@ -129,3 +132,48 @@ def test_a_facilitator_enters_a_questionnaire_response_with_the_resident_s_conse
     mine.get_by_role("button", name="Change my answers").wait_for()
     assert mine.get_by_label("Yes", exact=True).is_checked()
     assert Response.objects.get(consent__isnull=False).voter == resident
+
+
+def test_a_facilitator_posts_an_idea_and_a_comment_for_residents(page_without_site_scripts, live_server):
+    browser_page = page_without_site_scripts
+    base = live_server.url
+    process = process_in("open")
+    census = Census(UserFactory(role=User.Role.ADMINISTRATOR, is_staff=True))
+    number, born = census.add(date(1950, 6, 2))
+    UserFactory(email="karim@example.org", preferred_language="en", role=User.Role.FACILITATOR)
+
+    sign_in(browser_page, base, "karim@example.org")
+    browser_page.goto(f"{base}/en/assisted/")
+    browser_page.get_by_role("link", name=str(process.title_en)).click()
+    browser_page.get_by_role("heading", name="Post an idea with a resident").wait_for()
+    assert_accessible(browser_page)
+
+    browser_page.get_by_label("Resident's national register number").fill(number)
+    browser_page.get_by_label("Resident's date of birth").fill(born.isoformat())
+    browser_page.get_by_label("Where you met the resident").fill("Espace public numérique, Laeken")
+    browser_page.get_by_label("Title").fill("A bench by the canal")
+    browser_page.get_by_label("The resident's idea").fill("Older people need to sit down on the way to the market.")
+    browser_page.get_by_label("Mobility").check()
+    browser_page.get_by_role("button", name="Post this idea").click()
+    browser_page.get_by_role("alert").wait_for()  # the box is not ticked: refused, explained, the idea kept
+    assert "Record the resident's consent" in browser_page.get_by_role("alert").inner_text()
+    assert browser_page.get_by_label("Title").input_value() == "A bench by the canal"
+    assert_accessible(browser_page)
+    browser_page.get_by_label(re.compile("The resident agreed that I post their idea")).check()
+    browser_page.get_by_role("button", name="Post this idea").click()
+    browser_page.get_by_text("The resident's idea is posted, with their consent.").wait_for()
+    idea = Idea.objects.get(consent__isnull=False)
+
+    browser_page.goto(f"{base}/en/ideas/{idea.pk}/")
+    browser_page.get_by_text("Posted with a facilitator").first.wait_for()
+    browser_page.get_by_role("link", name="Comment for a resident").click()
+    browser_page.get_by_role("heading", name="Comment with a resident").wait_for()
+    assert_accessible(browser_page)
+    browser_page.get_by_label("Resident's national register number").fill(number)
+    browser_page.get_by_label("Resident's date of birth").fill(born.isoformat())
+    browser_page.get_by_label("Where you met the resident").fill("Espace public numérique, Laeken")
+    browser_page.get_by_label("The resident's comment").fill("And some shade in summer.")
+    browser_page.get_by_label(re.compile("The resident agreed that I post their comment")).check()
+    browser_page.get_by_role("button", name="Post this comment").click()
+    browser_page.get_by_text("The resident's comment is posted, with their consent.").wait_for()
+    assert Comment.objects.get(consent__isnull=False).author is None

@@ -364,9 +364,9 @@ def test_idea_page_queries_are_the_same_for_one_and_three_threads(client, idea, 
 
 def test_idea_list_queries_are_the_same_for_one_and_three_ideas(client, open_process, django_assert_num_queries):
     IdeaFactory(process=open_process, theme=open_process.themes.first())
-    # One query counts the people who took part; its City projects, debates, meetings and minutes are counted as it
-    # is read.
-    with django_assert_num_queries(7) as one:
+    # One query counts the people who took part, one the ideas posted with a facilitator (samen/assisted); its City
+    # projects, debates, meetings and minutes are counted as it is read.
+    with django_assert_num_queries(8) as one:
         client.get(open_process.get_absolute_url())
 
     IdeaFactory.create_batch(2, process=open_process, theme=open_process.themes.last())

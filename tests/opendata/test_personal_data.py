@@ -30,7 +30,13 @@ SOURCES = {
     ("processes", "phases"): (Phase, {"process_id": "process"}),
     ("ideas", "ideas"): (
         Idea,
-        {"process_id": "process", "theme": "theme.slug", "support_count": "supports", "comment_count": "comments"},
+        {
+            "process_id": "process",
+            "theme": "theme.slug",
+            "support_count": "supports",
+            "comment_count": "comments",
+            "assisted": "consent",
+        },
     ),
     ("indicators", "indicators"): (Indicator, {"domain": "domain.slug"}),
     ("indicators", "values"): (IndicatorValue, {"indicator_id": "indicator"}),

@@ -26,6 +26,18 @@ def signature(author) -> str:
     return str(author) if author is not None else gettext("deleted account")
 
 
+@register.filter
+def poster(post, where: str = "byline") -> str:
+    """How an idea or a comment is signed: its author; while a facilitator's post for a resident met in person has
+    no author yet (samen/assisted), that it was posted with a facilitator, never a name (neither the resident's nor
+    the facilitator's); `where="sentence"` words it to start a sentence (the e-mails). Then 'deleted account'."""
+    if post.author_id is None and getattr(post, "consent_id", None) is not None:
+        if where == "sentence":
+            return gettext("A resident, with a facilitator,")
+        return gettext("Posted with a facilitator")
+    return signature(post.author)
+
+
 @register.filter(name="euros")
 def euros_filter(amount) -> str:
     return euros(amount)

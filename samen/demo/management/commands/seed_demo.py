@@ -52,13 +52,18 @@ class Command(BaseCommand):
                 f"Created {report.city_projects_created} City projects of the strategy 2030 (/en/projects/), "
                 "with updates, places and budgets invented for the demo."
             )
-        ballots, signatures, responses = report.assisted
+        ballots, signatures, responses, ideas, comments = report.assisted
         if ballots or signatures or responses:
             self.stdout.write(
                 f"Assisted participation: facilitator@demo.samen.brussels entered {ballots} budget ballots in "
                 f"laeken-budget, {signatures} signatures and {responses} questionnaire responses in "
                 "place-du-jeu-de-balle with residents met in person (/en/assisted/); "
                 "admin@demo.samen.brussels audits them on /en/assisted/audit/."
+            )
+        if ideas or comments:
+            self.stdout.write(
+                f"The facilitator also posted {ideas} idea and {comments} comment for residents, "
+                "shown as “Posted with a facilitator”."
             )
         if report.meetings_created:
             self.stdout.write(
