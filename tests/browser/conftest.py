@@ -132,8 +132,9 @@ def sign_in(page, base, email, password="a-good-password-42", *, totp_secret: st
     page.wait_for_url(re.compile(r"/(nl|fr|en)/$|/account/2fa/authenticate/$"))
     if page.url.endswith("/account/2fa/authenticate/"):
         for _attempt in range(2):
+            code = fresh_totp_code(email, totp_secret)  # may wait for the next 30 seconds: not while navigating
             with page.expect_navigation():
-                type_totp_code(page, email, totp_secret)
+                _type_code(page, code)
             # Still asked: on a loaded machine the code's 30 seconds ended before the server read it. The next one.
             if not page.url.endswith("/account/2fa/authenticate/"):
                 break
@@ -143,11 +144,19 @@ def sign_in(page, base, email, password="a-good-password-42", *, totp_secret: st
 _codes_typed = set()
 
 
-def type_totp_code(page, email, secret: str | None = None) -> None:
+def fresh_totp_code(email, secret: str | None = None) -> str:
     """Staff are asked for their authenticator app's code (the factory's secret). A code is accepted once: a second
     sign-in of the same account within the same 30 seconds waits for the next code."""
     if (email, int(time.time()) // 30) in _codes_typed or time.time() % 30 > 28:  # used, or about to change
         time.sleep(30 - time.time() % 30 + 0.1)
     _codes_typed.add((email, int(time.time()) // 30))
-    page.get_by_label("Code").fill(totp_code() if secret is None else totp_code(secret))
+    return totp_code() if secret is None else totp_code(secret)
+
+
+def _type_code(page, code: str) -> None:
+    page.get_by_label("Code").fill(code)
     page.locator("main button[type=submit]").first.click()
+
+
+def type_totp_code(page, email, secret: str | None = None) -> None:
+    _type_code(page, fresh_totp_code(email, secret))

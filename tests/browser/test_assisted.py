@@ -144,7 +144,8 @@ def test_a_facilitator_posts_an_idea_and_a_comment_for_residents(page_without_si
 
     sign_in(browser_page, base, "karim@example.org")
     browser_page.goto(f"{base}/en/assisted/")
-    browser_page.get_by_role("link", name=str(process.title_en)).click()
+    ideas = browser_page.get_by_role("region", name="Ideas", exact=True)  # beside "Idea supports", "Comments"
+    ideas.get_by_role("link", name=str(process.title_en)).click()
     browser_page.get_by_role("heading", name="Post an idea with a resident").wait_for()
     assert_accessible(browser_page)
 
