@@ -75,6 +75,25 @@ def _visibility_after_edit(content: Idea | Comment, actor) -> str:
     return content.visibility
 
 
+def _new_idea(*, process: Process, theme: Theme, title: str, body: str, language: str, place: Place, **who) -> Idea:
+    """An idea as posted, online or with a facilitator (`who`: its author, or who entered it), not yet saved."""
+    if theme.process_id != process.pk:
+        raise ValidationError(_("Choose one of this process's themes."), code="foreign_theme")
+    return Idea(
+        process=process,
+        theme=theme,
+        title=title.strip(),
+        body=body.strip(),
+        language=language,
+        latitude=place.latitude,
+        longitude=place.longitude,
+        neighbourhood_code=place.neighbourhood_code,
+        municipality_nis=place.municipality_nis,
+        visibility=_first_visibility(process),
+        **who,
+    )
+
+
 def create_idea(
     *,
     process: Process,
@@ -90,20 +109,8 @@ def create_idea(
     _require_phase(process, POST_IDEA)
     require_perm(author, "ideas.add_idea", process)
     require_posting_allowance(author)
-    if theme.process_id != process.pk:
-        raise ValidationError(_("Choose one of this process's themes."), code="foreign_theme")
-    idea = Idea(
-        process=process,
-        theme=theme,
-        author=author,
-        title=title.strip(),
-        body=body.strip(),
-        language=language,
-        latitude=place.latitude,
-        longitude=place.longitude,
-        neighbourhood_code=place.neighbourhood_code,
-        municipality_nis=place.municipality_nis,
-        visibility=_first_visibility(process),
+    idea = _new_idea(
+        process=process, theme=theme, title=title, body=body, language=language, place=place, author=author
     )
     if image:
         idea.image = prepare_image(image)
@@ -147,23 +154,10 @@ def post_assisted_idea(
     require_perm(facilitator, "ideas.post_assisted_idea", process)
     assisted.require_consent(consent)
     _require_phase(process, POST_IDEA)
-    if theme.process_id != process.pk:
-        raise ValidationError(_("Choose one of this process's themes."), code="foreign_theme")
-    digest = _resident_digest(consent)
-    idea = Idea(
-        process=process,
-        theme=theme,
-        author=None,
-        entered_by=facilitator,
-        title=title.strip(),
-        body=body.strip(),
-        language=language,
-        latitude=place.latitude,
-        longitude=place.longitude,
-        neighbourhood_code=place.neighbourhood_code,
-        municipality_nis=place.municipality_nis,
-        visibility=_first_visibility(process),
+    idea = _new_idea(
+        process=process, theme=theme, title=title, body=body, language=language, place=place, entered_by=facilitator
     )
+    digest = _resident_digest(consent)
     idea.full_clean(exclude=["consent"])
     idea.title_vector = title_vector(idea.title)
     with transaction.atomic():
